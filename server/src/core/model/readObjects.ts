@@ -1,0 +1,106 @@
+// Turns parsed YAML documents into K8sObjects with the source range of every annotation and label.
+
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { ParsedFile } from '../parse/parseYamlFile';
+import { overlapsAny } from '../parse/templateMask';
+import type { Span } from '../types';
+import { splitApiVersion, type K8sObject, type MetadataMap } from './k8sObject';
+
+/** Kinds that describe how to build manifests rather than being manifests. */
+const NON_RESOURCE_GROUPS = new Set(['kustomize.config.k8s.io']);
+
+export function readObjects(file: ParsedFile): K8sObject[] {
+  const objects: K8sObject[] = [];
+  for (const parsed of file.documents) {
+    const root = parsed.doc.contents;
+    if (!isMap(root)) continue;
+    const kind = scalarString(root.get('kind', true));
+    const items = root.get('items', true);
+    if (kind !== undefined && kind.endsWith('List') && isSeq(items)) {
+      // `kind: List` (and typed lists such as ConfigMapList): each item is an object of its own.
+      items.items.forEach((item, itemIndex) => {
+        if (isMap(item)) pushObject(objects, file, item as YAMLMap, `${parsed.index}.${itemIndex}`, parsed.index);
+      });
+      continue;
+    }
+    pushObject(objects, file, root as YAMLMap, `${parsed.index}`, parsed.index);
+  }
+  return objects;
+}
+
+function pushObject(out: K8sObject[], file: ParsedFile, node: YAMLMap, idSuffix: string, docIndex: number): void {
+  const object = objectFromNode(file, node, `${file.path}#${idSuffix}`, docIndex);
+  if (object) out.push(object);
+}
+
+export function objectFromNode(file: ParsedFile, node: YAMLMap, id: string, docIndex: number): K8sObject | undefined {
+  const apiVersion = scalarString(node.get('apiVersion', true));
+  const kindNode = node.get('kind', true);
+  const kind = scalarString(kindNode);
+  if (!apiVersion || !kind) return undefined;
+  const { group } = splitApiVersion(apiVersion);
+  if (NON_RESOURCE_GROUPS.has(group)) return undefined;
+  const metadata = node.get('metadata', true);
+  const meta = isMap(metadata) ? metadata : undefined;
+  const nameNode = meta?.get('name', true);
+  const span = nodeSpan(node);
+  const templated = file.templated && overlapsAny(span, file.templateSpans);
+  let body: Record<string, unknown> = {};
+  try {
+    body = (node.toJSON() ?? {}) as Record<string, unknown>;
+  } catch {
+    body = {};
+  }
+  return {
+    id,
+    apiVersion,
+    group,
+    kind,
+    name: scalarString(nameNode) ?? '',
+    generateName: scalarString(meta?.get('generateName', true)),
+    namespace: scalarString(meta?.get('namespace', true)),
+    annotations: readMetadataMap(file, meta?.get('annotations', true)),
+    labels: readMetadataMap(file, meta?.get('labels', true)),
+    body,
+    source: {
+      file: file.path,
+      docIndex,
+      span,
+      anchor: nodeSpan(nameNode ?? kindNode ?? node),
+      node,
+      templated,
+    },
+  };
+}
+
+export function readMetadataMap(file: ParsedFile, node: unknown): MetadataMap {
+  const map: MetadataMap = new Map();
+  if (!isMap(node)) return map;
+  for (const pair of node.items as Pair<unknown, unknown>[]) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    const value = isScalar(pair.value) ? pair.value.value : pair.value === null ? null : pair.value;
+    const keySpan = nodeSpan(pair.key as Node);
+    const valueSpan = pair.value ? nodeSpan(pair.value as Node) : { start: keySpan.end, end: keySpan.end };
+    map.set(key, {
+      key,
+      value: isScalar(pair.value) || pair.value === null ? value : '[object]',
+      text: typeof value === 'string' ? value : undefined,
+      keyLocation: { file: file.path, span: keySpan },
+      valueLocation: { file: file.path, span: valueSpan },
+      templated: file.templated && (overlapsAny(valueSpan, file.templateSpans) || overlapsAny(keySpan, file.templateSpans)),
+    });
+  }
+  return map;
+}
+
+export function nodeSpan(node: unknown): Span {
+  const range = (node as Node | undefined)?.range;
+  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+}
+
+export function scalarString(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const value = node.value;
+  return typeof value === 'string' ? value : value === null || value === undefined ? undefined : String(value);
+}

@@ -1,0 +1,81 @@
+// Parses one YAML file into documents with source ranges. Never throws: syntax errors become findings.
+
+import { parseAllDocuments, type Document, LineCounter } from 'yaml';
+import type { Finding, Span } from '../types';
+import { hasTemplateActions, maskTemplateActions } from './templateMask';
+
+export interface ParsedDocument {
+  index: number;
+  /** The `yaml` document with its CST-derived ranges; offsets are into the original text. */
+  doc: Document.Parsed;
+  span: Span;
+  /** True when the document could not be parsed cleanly (its content may be partial). */
+  hasErrors: boolean;
+}
+
+export interface ParsedFile {
+  path: string;
+  text: string;
+  documents: ParsedDocument[];
+  /** True when the file contains Helm template actions. */
+  templated: boolean;
+  templateSpans: Span[];
+  problems: Finding[];
+}
+
+export function parseYamlFile(path: string, text: string): ParsedFile {
+  const templated = hasTemplateActions(text);
+  const masked = templated ? maskTemplateActions(text) : { text, templateSpans: [] };
+  const problems: Finding[] = [];
+  let docs: Document.Parsed[] = [];
+  try {
+    // Kubernetes reads manifests with a YAML 1.1 parser (sigs.k8s.io/yaml), so `yes` and `on` are booleans there too.
+    docs = parseAllDocuments(masked.text, { version: '1.1', lineCounter: new LineCounter(), prettyErrors: false }) as Document.Parsed[];
+  } catch (error) {
+    problems.push(parseFailure(path, text, error));
+    return { path, text, documents: [], templated, templateSpans: masked.templateSpans, problems };
+  }
+  if (!Array.isArray(docs)) docs = [docs];
+  const documents = docs.map((doc, index) => toParsedDocument(doc, index));
+  for (const doc of documents) problems.push(...documentProblems(path, doc, templated));
+  if (templated && documents.some((d) => d.hasErrors)) {
+    problems.push({
+      code: 'parse/templated',
+      severity: 'info',
+      message: 'This file contains Helm template actions and is not plain YAML; SyncPlan read what it could and skips the rest.',
+      file: path,
+      span: { start: 0, end: Math.min(text.indexOf('\n') >>> 0, text.length) },
+    });
+  }
+  return { path, text, documents, templated, templateSpans: masked.templateSpans, problems };
+}
+
+function toParsedDocument(doc: Document.Parsed, index: number): ParsedDocument {
+  const range = doc.range ?? [0, 0, 0];
+  return { index, doc, span: { start: range[0], end: range[2] }, hasErrors: doc.errors.length > 0 };
+}
+
+function documentProblems(path: string, doc: ParsedDocument, templated: boolean): Finding[] {
+  if (templated) return [];
+  return doc.doc.errors.map((error) => ({
+    code: 'parse/yaml-error',
+    severity: 'error' as const,
+    message: `YAML syntax error: ${firstLine(error.message)}. Argo CD cannot render this file, so the whole application fails to sync.`,
+    file: path,
+    span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
+  }));
+}
+
+function parseFailure(path: string, text: string, error: unknown): Finding {
+  return {
+    code: 'parse/yaml-error',
+    severity: 'error',
+    message: `YAML could not be read: ${firstLine(String(error instanceof Error ? error.message : error))}`,
+    file: path,
+    span: { start: 0, end: Math.min(1, text.length) },
+  };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/\s+at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}

@@ -1,0 +1,94 @@
+// The one entry point of the analysis core: files in, applications with their sync plans and findings out.
+
+import { discoverApplications } from './discover/discoverApplications';
+import type { AppAnalysis, AppSource, WorkspaceAnalysis } from './discover/appTypes';
+import { renderSource, type RenderContext } from './discover/renderSource';
+import { renderKustomization, type KustomizeResult } from './kustomize';
+import { isApplication, type K8sObject } from './model/k8sObject';
+import { isYamlFile } from './paths';
+import { buildSyncPlan } from './plan/buildSyncPlan';
+import { runRules } from './rules';
+import type { Finding, FileHost } from './types';
+import { listWorkspaceFiles, ParseCache } from './workspaceFiles';
+
+export interface AnalyzeOptions {
+  /** Glob patterns, relative to the root, to leave out. */
+  exclude?: readonly string[];
+  /** Render Kustomize folders natively (default true). When off, their files are read as plain manifests. */
+  kustomize?: boolean;
+  /** A parse cache kept between runs (the language server keeps one per workspace). */
+  cache?: ParseCache;
+}
+
+export function analyzeWorkspace(host: FileHost, root: string, options: AnalyzeOptions = {}): WorkspaceAnalysis {
+  const cache = options.cache ?? new ParseCache();
+  const files = listWorkspaceFiles(host, root, options);
+  const findings: Finding[] = [];
+  const objectsByFile = new Map<string, K8sObject[]>();
+  for (const file of files.filter(isYamlFile)) {
+    const text = host.readFile(file);
+    if (text === undefined) continue;
+    findings.push(...cache.parse(file, text).problems);
+    objectsByFile.set(file, cache.objects(file, text));
+  }
+
+  const renders = new Map<string, KustomizeResult>();
+  const renderKustomize = (dir: string): KustomizeResult => {
+    let result = renders.get(dir);
+    if (!result) {
+      result = renderKustomization(host, dir, (p, t) => cache.parse(p, t));
+      renders.set(dir, result);
+    }
+    return result;
+  };
+  const kustomize = options.kustomize ?? true;
+  const sources = discoverApplications({ host, root, files, objectsByFile, cache, kustomize, renderKustomize });
+  const context: RenderContext = { host, files, cache, renderKustomize };
+  const apps = sources.map((source) => analyzeApp(context, source, findings));
+  linkChildren(apps);
+
+  const workspace: WorkspaceAnalysis = { root, apps, findings: [], files };
+  workspace.findings = dedupe([...findings, ...runRules(workspace)]);
+  return workspace;
+}
+
+function analyzeApp(context: RenderContext, source: AppSource, findings: Finding[]): AppAnalysis {
+  const rendered = renderSource(context, source);
+  findings.push(...rendered.findings);
+  const plan = buildSyncPlan(rendered.objects, { destinationNamespace: source.destinationNamespace, syncOptions: source.syncOptions });
+  return {
+    ...source,
+    objects: rendered.objects,
+    plan,
+    complete: rendered.complete,
+    incompleteReasons: rendered.incompleteReasons,
+    children: [],
+    files: rendered.files,
+  };
+}
+
+/** An app whose objects include Application X is the parent of the apps X points at. */
+function linkChildren(apps: AppAnalysis[]): void {
+  const byDefiningObject = new Map<string, AppAnalysis[]>();
+  for (const app of apps) {
+    if (!app.definedBy) continue;
+    const key = app.definedBy.id;
+    byDefiningObject.set(key, [...(byDefiningObject.get(key) ?? []), app]);
+  }
+  for (const app of apps) {
+    for (const object of app.objects) {
+      if (!isApplication(object)) continue;
+      for (const child of byDefiningObject.get(object.id) ?? []) if (child !== app) app.children.push(child.id);
+    }
+  }
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.file}:${f.span.start}:${f.span.end}:${f.code}:${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,48 @@
+// Applications found in a workspace and what SyncPlan computed for each.
+
+import type { K8sObject } from '../model/k8sObject';
+import type { SyncPlan } from '../plan/planTypes';
+import type { Finding } from '../types';
+
+export type SourceType = 'directory' | 'kustomize' | 'helm';
+
+export interface DirectoryOptions {
+  recurse: boolean;
+  include?: string;
+  exclude?: string;
+}
+
+/** One application: an Argo CD Application's source folder, or a folder that would be one on its own. */
+export interface AppSource {
+  id: string;
+  /** The Application's name when one points here, else the folder relative to the workspace root. */
+  name: string;
+  /** Absolute folder of the source. */
+  path: string;
+  sourceType: SourceType;
+  /** The Application object that points here, if any. */
+  definedBy?: K8sObject;
+  destinationNamespace?: string;
+  syncOptions: string[];
+  directory?: DirectoryOptions;
+}
+
+export interface AppAnalysis extends AppSource {
+  objects: K8sObject[];
+  plan: SyncPlan;
+  complete: boolean;
+  incompleteReasons: string[];
+  /** Ids of apps defined by Application objects that this app deploys (app-of-apps). */
+  children: string[];
+  /** Every file the app's render read. */
+  files: string[];
+}
+
+export interface WorkspaceAnalysis {
+  root: string;
+  apps: AppAnalysis[];
+  /** Parse, render and rule findings over the whole workspace, deduplicated. */
+  findings: Finding[];
+  /** Every file looked at. */
+  files: string[];
+}

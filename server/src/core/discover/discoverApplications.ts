@@ -1,0 +1,134 @@
+// Finds the applications of a workspace: folders that Argo CD Applications point at, then every
+// Kustomize root, Helm chart and folder of plain manifests that no Application claims.
+
+import { findKustomizationFile, type KustomizeResult } from '../kustomize';
+import { isApplication, type K8sObject } from '../model/k8sObject';
+import { basenameOf, dirnameOf, isInside, joinPath, normalizePath, relativePath } from '../paths';
+import type { FileHost } from '../types';
+import type { ParseCache } from '../workspaceFiles';
+import type { AppSource, SourceType } from './appTypes';
+import { readApplication } from './readApplication';
+import { directoryFiles } from './renderSource';
+
+export interface DiscoveryInput {
+  host: FileHost;
+  root: string;
+  files: readonly string[];
+  objectsByFile: ReadonlyMap<string, K8sObject[]>;
+  cache: ParseCache;
+  kustomize: boolean;
+  /** Renders a Kustomize folder once per analysis. */
+  renderKustomize: (dir: string) => KustomizeResult;
+}
+
+export function discoverApplications(input: DiscoveryInput): AppSource[] {
+  const fromApplications = applicationSources(input);
+  const claimed = new Set<string>();
+  for (const source of fromApplications) {
+    if (source.sourceType === 'directory') for (const f of directoryFiles(source, input.files)) claimed.add(f);
+    else claimed.add(source.path);
+  }
+  return [...fromApplications, ...standaloneSources(input, fromApplications, claimed)];
+}
+
+function applicationSources(input: DiscoveryInput): AppSource[] {
+  const sources: AppSource[] = [];
+  for (const [file, objects] of input.objectsByFile) {
+    for (const object of objects) {
+      if (!isApplication(object) || object.source.templated) continue;
+      const info = readApplication(object);
+      info.sources.forEach((ref, index) => {
+        if (!ref.path) return;
+        const folder = resolveSourcePath(input, ref.path);
+        if (!folder) return;
+        sources.push({
+          id: `application:${file}#${object.source.docIndex}:${index}`,
+          name: info.sources.length > 1 ? `${info.name} [${index}]` : info.name,
+          path: folder,
+          sourceType: detectSourceType(input, folder),
+          definedBy: object,
+          destinationNamespace: info.destinationNamespace,
+          syncOptions: info.syncOptions,
+          directory: ref.directory,
+        });
+      });
+    }
+  }
+  return sources;
+}
+
+/** `source.path` is relative to the repository root; try the workspace root and its parents, keep folders inside the workspace. */
+function resolveSourcePath(input: DiscoveryInput, sourcePath: string): string | undefined {
+  if (sourcePath.includes('{{') || /^[a-z]+:\/\//i.test(sourcePath)) return undefined;
+  let base = input.root;
+  for (;;) {
+    const candidate = normalizePath(joinPath(base, sourcePath)).replace(/\/$/, '');
+    if (isInside(input.root, candidate) && input.host.readDir(candidate) !== undefined) return candidate;
+    const parent = dirnameOf(base);
+    if (parent === base) return undefined;
+    base = parent;
+  }
+}
+
+function detectSourceType(input: DiscoveryInput, folder: string): SourceType {
+  if (input.kustomize && findKustomizationFile(input.host, folder)) return 'kustomize';
+  if (input.host.readFile(joinPath(folder, 'Chart.yaml')) !== undefined) return 'helm';
+  return 'directory';
+}
+
+function standaloneSources(input: DiscoveryInput, pointed: AppSource[], claimed: Set<string>): AppSource[] {
+  const pointedFolders = new Set(pointed.map((s) => `${s.sourceType}:${s.path}`));
+  const chartDirs = input.files.filter((f) => basenameOf(f) === 'Chart.yaml').map(dirnameOf);
+  const kustomizeDirs = input.kustomize ? kustomizationDirs(input) : [];
+  const result: AppSource[] = [];
+  const claimedFiles = new Set(claimed);
+
+  const referenced = new Set<string>();
+  for (const dir of kustomizeDirs) {
+    const render = input.renderKustomize(dir);
+    for (const ref of render.referencedKustomizations) referenced.add(ref);
+    for (const f of render.filesRead) claimedFiles.add(f);
+  }
+  for (const dir of kustomizeDirs) {
+    if (referenced.has(dir) || pointedFolders.has(`kustomize:${dir}`) || insideAny(dir, chartDirs)) continue;
+    result.push(standalone(input, dir, 'kustomize'));
+  }
+  for (const dir of chartDirs) {
+    if (pointedFolders.has(`helm:${dir}`) || chartDirs.some((other) => other !== dir && isInside(joinPath(other, 'charts'), dir))) continue;
+    result.push(standalone(input, dir, 'helm'));
+  }
+  for (const dir of plainManifestDirs(input, claimedFiles, kustomizeDirs, chartDirs)) {
+    if (!pointedFolders.has(`directory:${dir}`)) result.push(standalone(input, dir, 'directory'));
+  }
+  return result;
+}
+
+function kustomizationDirs(input: DiscoveryInput): string[] {
+  const dirs = new Set<string>();
+  for (const file of input.files) {
+    const dir = dirnameOf(file);
+    if (findKustomizationFile(input.host, dir) === file) dirs.add(dir);
+  }
+  return [...dirs].sort();
+}
+
+/** Folders holding Kubernetes objects in files that no Application, Kustomization or chart uses. */
+function plainManifestDirs(input: DiscoveryInput, claimed: Set<string>, kustomizeDirs: string[], chartDirs: string[]): string[] {
+  const dirs = new Set<string>();
+  for (const [file, objects] of input.objectsByFile) {
+    if (objects.length === 0 || claimed.has(file)) continue;
+    const dir = dirnameOf(file);
+    if (kustomizeDirs.includes(dir) || insideAny(dir, chartDirs)) continue;
+    dirs.add(dir);
+  }
+  return [...dirs].sort();
+}
+
+function insideAny(dir: string, parents: string[]): boolean {
+  return parents.some((parent) => isInside(parent, dir));
+}
+
+function standalone(input: DiscoveryInput, dir: string, sourceType: SourceType): AppSource {
+  const name = relativePath(input.root, dir);
+  return { id: `${sourceType}:${name}`, name, path: dir, sourceType, syncOptions: [] };
+}

@@ -1,0 +1,26 @@
+// What a static plan cannot know (semantics notes 4.10, "What static analysis cannot know"), stated per plan.
+
+import type { K8sObject } from '../model/k8sObject';
+import type { PlanOptions, PlanTask } from './planTypes';
+
+export function planCaveats(sorted: PlanTask[], objects: readonly K8sObject[], options: PlanOptions): string[] {
+  const caveats: string[] = [];
+  const ties = sorted.filter((t) => t.fullTie);
+  if (ties.length > 0) {
+    caveats.push(
+      `${ties.length} tasks share phase, wave, kind and name with another task; Argo CD orders such ties randomly (they are applied in the same kind group, in parallel).`,
+    );
+  }
+  const destination = options.destinationNamespace;
+  if (destination && sorted.some((t) => t.object.kind === 'Namespace' && t.object.name === destination)) {
+    caveats.push(`If namespace ${destination} does not exist yet, Argo CD creates it before every other task, whatever its wave.`);
+  }
+  if (sorted.some((t) => t.hook && !t.object.name && t.object.generateName)) {
+    caveats.push('Hooks with generateName get a new name each sync (generateName + revision, phase and start time).');
+  }
+  if (objects.some((o) => o.source.templated)) {
+    caveats.push('Some objects come from Helm templates that SyncPlan does not evaluate; their values may differ on the cluster.');
+  }
+  caveats.push('Prune tasks depend on what is live in the cluster and are not shown; Argo CD prunes higher waves first.');
+  return caveats;
+}

@@ -1,0 +1,69 @@
+// Lists and parses the workspace's files through the FileHost, caching parses by file version.
+
+import picomatch from 'picomatch';
+import { readObjects } from './model/readObjects';
+import type { K8sObject } from './model/k8sObject';
+import { parseYamlFile, type ParsedFile } from './parse/parseYamlFile';
+import { joinPath, relativePath } from './paths';
+import type { FileHost } from './types';
+
+/** Folders never worth reading. */
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.svn', '.hg']);
+
+export interface ListOptions {
+  /** Glob patterns, relative to the root, of files and folders to leave out. */
+  exclude?: readonly string[];
+}
+
+export function listWorkspaceFiles(host: FileHost, root: string, options: ListOptions = {}): string[] {
+  const isExcluded = options.exclude?.length ? picomatch(options.exclude as string[], { dot: true }) : () => false;
+  const files: string[] = [];
+  const pending = [root];
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const dir = pending.pop() as string;
+    if (seen.has(dir)) continue;
+    seen.add(dir);
+    const entries = host.readDir(dir) ?? [];
+    for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.isDirectory && ALWAYS_SKIPPED.has(entry.name)) continue;
+      const path = joinPath(dir, entry.name);
+      const rel = relativePath(root, path);
+      if (isExcluded(rel) || (entry.isDirectory && isExcluded(`${rel}/`))) continue;
+      if (entry.isDirectory) pending.push(path);
+      else files.push(path);
+    }
+  }
+  return files.sort();
+}
+
+interface CacheEntry {
+  text: string;
+  parsed: ParsedFile;
+  objects?: K8sObject[];
+}
+
+/** Parses files once per content; shared by every analysis run of a language server session. */
+export class ParseCache {
+  private readonly entries = new Map<string, CacheEntry>();
+
+  parse(path: string, text: string): ParsedFile {
+    const cached = this.entries.get(path);
+    if (cached && cached.text === text) return cached.parsed;
+    const parsed = parseYamlFile(path, text);
+    this.entries.set(path, { text, parsed });
+    return parsed;
+  }
+
+  /** Objects of a plain manifest file, parsed once per content. */
+  objects(path: string, text: string): K8sObject[] {
+    const parsed = this.parse(path, text);
+    const entry = this.entries.get(path) as CacheEntry;
+    entry.objects ??= readObjects(parsed);
+    return entry.objects;
+  }
+
+  forget(path: string): void {
+    this.entries.delete(path);
+  }
+}

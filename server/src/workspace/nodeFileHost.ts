@@ -1,0 +1,61 @@
+// FileHost over the local disk, with open editor buffers taking precedence over what is on disk.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type { DirEntry, FileHost } from '../core/types';
+
+export interface OverlaySource {
+  /** Text of an open buffer for this absolute path, if the editor has one open. */
+  get(path: string): { text: string; version: number } | undefined;
+  /** Absolute paths of open buffers (so new, unsaved files are listed too). */
+  paths(): Iterable<string>;
+}
+
+const NO_OVERLAY: OverlaySource = { get: () => undefined, paths: () => [] };
+
+export function nodeFileHost(overlay: OverlaySource = NO_OVERLAY): FileHost {
+  return {
+    readFile(path) {
+      const open = overlay.get(path);
+      if (open) return open.text;
+      try {
+        return readFileSync(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    readDir(path): DirEntry[] | undefined {
+      let entries: DirEntry[];
+      try {
+        entries = readdirSync(path, { withFileTypes: true })
+          .filter((e) => e.isFile() || e.isDirectory() || e.isSymbolicLink())
+          .map((e) => ({ name: e.name, isDirectory: e.isDirectory() || (e.isSymbolicLink() && isDirectory(`${path}/${e.name}`)) }));
+      } catch {
+        return undefined;
+      }
+      const prefix = path.endsWith('/') ? path : `${path}/`;
+      for (const open of overlay.paths()) {
+        if (!open.startsWith(prefix)) continue;
+        const name = open.slice(prefix.length);
+        if (!name.includes('/') && !entries.some((e) => e.name === name)) entries.push({ name, isDirectory: false });
+      }
+      return entries;
+    },
+    fileVersion(path) {
+      const open = overlay.get(path);
+      if (open) return `v${open.version}`;
+      try {
+        return statSync(path).mtimeMs;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

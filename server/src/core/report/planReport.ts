@@ -1,0 +1,132 @@
+// The documented JSON form of the workspace's plans (`syncplan plan --format json`, and the side panel's data).
+
+import type { AppAnalysis, WorkspaceAnalysis } from '../discover/appTypes';
+import type { K8sObject } from '../model/k8sObject';
+import { relativePath } from '../paths';
+import type { PlanTask } from '../plan/planTypes';
+import { LineIndex } from '../text/lineIndex';
+
+export interface ResourceReport {
+  group: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  generateName?: string;
+  hook: boolean;
+  file: string;
+  line: number;
+  /** Absolute path, for front ends that open the file. */
+  absoluteFile?: string;
+  wave?: number;
+  declaredWave?: number;
+  deletePolicies?: string[];
+  movedBefore?: string;
+  synthetic?: string;
+  fullTie?: boolean;
+  reason?: string;
+  phase?: string;
+  phases?: string[];
+}
+
+export interface StepReport {
+  phase: string;
+  wave: number;
+  resources: ResourceReport[];
+  /** Indexes into `resources`: each group is applied in parallel, groups in order. */
+  parallelGroups: number[][];
+}
+
+export interface AppReport {
+  id: string;
+  name: string;
+  path: string;
+  source: string;
+  definedBy: { file: string; line: number } | null;
+  destinationNamespace: string | null;
+  complete: boolean;
+  incompleteReasons: string[];
+  steps: StepReport[];
+  syncFail: ResourceReport[];
+  skipped: ResourceReport[];
+  dropped: ResourceReport[];
+  deleteHooks: ResourceReport[];
+  children: string[];
+  caveats: string[];
+}
+
+export interface PlanReport {
+  version: 1;
+  apps: AppReport[];
+}
+
+export type TextSource = (path: string) => string | undefined;
+
+/** Builds the report with paths relative to `base` and 1-based lines. */
+export interface PlanReportOptions {
+  /** Add `absoluteFile` to each resource (the editor needs it; CLI output stays machine-independent). */
+  absolutePaths?: boolean;
+}
+
+export function buildPlanReport(workspace: WorkspaceAnalysis, base: string, readText: TextSource, options: PlanReportOptions = {}): PlanReport {
+  const indexes = new Map<string, LineIndex>();
+  const lineOf = (file: string, offset: number): number => {
+    let index = indexes.get(file);
+    if (!index) {
+      index = new LineIndex(readText(file) ?? '');
+      indexes.set(file, index);
+    }
+    return index.positionAt(offset).line + 1;
+  };
+  const resource = (object: K8sObject, app: AppAnalysis, extra: Partial<ResourceReport> = {}): ResourceReport => ({
+    group: object.group,
+    kind: object.kind,
+    namespace: object.namespace ?? (app.destinationNamespace ?? ''),
+    name: object.name,
+    ...(object.generateName && !object.name ? { generateName: object.generateName } : {}),
+    hook: false,
+    file: object.source.file ? relativePath(base, object.source.file) : '',
+    line: object.source.file ? lineOf(object.source.file, object.source.span.start) : 0,
+    ...(options.absolutePaths ? { absoluteFile: object.source.file } : {}),
+    ...extra,
+  });
+  const task = (t: PlanTask, app: AppAnalysis): ResourceReport =>
+    resource(t.object, app, {
+      hook: t.hook,
+      wave: t.wave,
+      ...(t.declaredWave !== t.wave || t.declaredPhase !== t.phase ? { declaredWave: t.declaredWave } : {}),
+      ...(t.hook ? { deletePolicies: t.deletePolicies } : {}),
+      ...(t.movedBefore ? { movedBefore: `${t.movedBefore.object.kind} ${t.movedBefore.object.name}` } : {}),
+      ...(t.synthetic ? { synthetic: t.synthetic } : {}),
+      ...(t.fullTie ? { fullTie: true } : {}),
+    });
+
+  return {
+    version: 1,
+    apps: workspace.apps.map((app) => ({
+      id: app.id,
+      name: app.name,
+      path: relativePath(base, app.path),
+      source: app.sourceType,
+      definedBy: app.definedBy
+        ? { file: relativePath(base, app.definedBy.source.file), line: lineOf(app.definedBy.source.file, app.definedBy.source.span.start) }
+        : null,
+      destinationNamespace: app.destinationNamespace ?? null,
+      complete: app.complete,
+      incompleteReasons: app.incompleteReasons,
+      steps: app.plan.steps.map((step) => {
+        const resources = step.tasks.map((t) => task(t, app));
+        let next = 0;
+        const parallelGroups = step.kindGroups.map((g) => g.map(() => next++));
+        return { phase: step.phase, wave: step.wave, resources, parallelGroups };
+      }),
+      syncFail: app.plan.syncFail.map((t) => task(t, app)),
+      skipped: app.plan.skipped.map((o) => resource(o, app)),
+      dropped: app.plan.dropped.map((d) => resource(d.object, app, { reason: d.reason })),
+      deleteHooks: app.plan.deleteHooks.flatMap((h) =>
+        h.phases.map((phase) => resource(h.object, app, { hook: true, phase, deletePolicies: h.deletePolicies })),
+      ),
+      children: app.children,
+      caveats: app.plan.caveats,
+    })),
+  };
+}

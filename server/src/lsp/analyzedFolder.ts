@@ -1,0 +1,95 @@
+// One workspace folder: its file cache, parse cache, settings and latest analysis.
+
+import { analyzeWorkspace, type AnalyzeOptions } from '../core/analyzeWorkspace';
+import type { WorkspaceAnalysis } from '../core/discover/appTypes';
+import { isInside, joinPath } from '../core/paths';
+import type { FileHost, Finding } from '../core/types';
+import { ParseCache } from '../core/workspaceFiles';
+import type { OverlaySource } from '../workspace/nodeFileHost';
+import { CachedDiskHost } from './cachedDiskHost';
+import { applySeverities, parseProjectSeverities } from './ruleSeverities';
+import { DEFAULT_SETTINGS, type SyncPlanSettings } from './settings';
+
+export type AnalyzeFunction = (host: FileHost, root: string, options: AnalyzeOptions) => WorkspaceAnalysis;
+
+export interface FolderAnalysis {
+  workspace: WorkspaceAnalysis;
+  /** Findings after the user's severity settings (`off` ones removed). */
+  findings: Finding[];
+  generation: number;
+}
+
+const PROJECT_CONFIG = '.syncplan.yaml';
+
+export class AnalyzedFolder {
+  readonly cache = new ParseCache();
+  readonly host: CachedDiskHost;
+  settings: SyncPlanSettings = DEFAULT_SETTINGS;
+  private generation = 0;
+  private latestAnalysis?: FolderAnalysis;
+
+  constructor(
+    readonly uri: string,
+    readonly root: string,
+    overlay: OverlaySource,
+    private readonly analyze: AnalyzeFunction,
+    private readonly log: (message: string) => void,
+    openFilesOnly = false,
+  ) {
+    this.host = new CachedDiskHost(overlay, openFilesOnly);
+  }
+
+  contains(path: string): boolean {
+    return isInside(this.root, path);
+  }
+
+  /** Something this folder reads changed (an open buffer, settings): the next request re-analyses. */
+  markStale(): void {
+    this.generation++;
+  }
+
+  fileChanged(path: string): void {
+    this.host.fileChanged(path);
+    this.markStale();
+  }
+
+  pathCreatedOrDeleted(path: string): void {
+    this.host.pathCreatedOrDeleted(path);
+    this.cache.forget(path);
+    this.markStale();
+  }
+
+  isStale(): boolean {
+    return this.latestAnalysis?.generation !== this.generation;
+  }
+
+  /** The analysis of the folder as it is now, re-analysing only when something changed since the last one. */
+  current(): FolderAnalysis {
+    if (this.latestAnalysis && !this.isStale()) return this.latestAnalysis;
+    const generation = this.generation;
+    this.latestAnalysis = { ...this.runAnalysis(), generation };
+    return this.latestAnalysis;
+  }
+
+  /** The last analysis, even if an edit made it slightly stale (for cheap requests such as completion). */
+  latest(): FolderAnalysis {
+    return this.latestAnalysis ?? this.current();
+  }
+
+  private runAnalysis(): Omit<FolderAnalysis, 'generation'> {
+    const options: AnalyzeOptions = { exclude: this.settings.exclude, kustomize: this.settings.kustomizeEnabled, cache: this.cache };
+    try {
+      const workspace = this.analyze(this.host, this.root, options);
+      return { workspace, findings: applySeverities(workspace.findings, this.severityOverrides()) };
+    } catch (error) {
+      this.log(`SyncPlan: analysis of ${this.root} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return { workspace: { root: this.root, apps: [], findings: [], files: [] }, findings: [] };
+    }
+  }
+
+  private severityOverrides(): SyncPlanSettings['severity'] {
+    const text = this.host.readFile(joinPath(this.root, PROJECT_CONFIG));
+    const fromProject = text === undefined ? undefined : parseProjectSeverities(text);
+    return { ...fromProject, ...this.settings.severity };
+  }
+}

@@ -1,0 +1,66 @@
+// A FileHost that reads each disk file and folder listing once, until a watcher event invalidates it.
+// Open buffers always win, so a keystroke never causes a disk read.
+
+import type { DirEntry, FileHost } from '../core/types';
+import { nodeFileHost, type OverlaySource } from '../workspace/nodeFileHost';
+
+export class CachedDiskHost implements FileHost {
+  private readonly disk = nodeFileHost();
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly listings = new Map<string, DirEntry[] | undefined>();
+  private generation = 0;
+
+  /** With `openFilesOnly`, folder listings show only open buffers (for files outside every workspace folder). */
+  constructor(
+    private readonly overlay: OverlaySource,
+    private readonly openFilesOnly = false,
+  ) {}
+
+  readFile(path: string): string | undefined {
+    const open = this.overlay.get(path);
+    if (open) return open.text;
+    if (!this.texts.has(path)) this.texts.set(path, this.disk.readFile(path));
+    return this.texts.get(path);
+  }
+
+  readDir(path: string): DirEntry[] | undefined {
+    if (!this.listings.has(path)) this.listings.set(path, this.openFilesOnly ? [] : this.disk.readDir(path));
+    const listed = this.listings.get(path);
+    const prefix = path.endsWith('/') ? path : `${path}/`;
+    let entries = listed;
+    for (const open of this.overlay.paths()) {
+      if (!open.startsWith(prefix)) continue;
+      const name = open.slice(prefix.length);
+      if (name.includes('/') || entries?.some((e) => e.name === name)) continue;
+      entries = [...(entries ?? []), { name, isDirectory: false }];
+    }
+    return entries;
+  }
+
+  fileVersion(path: string): string | number | undefined {
+    const open = this.overlay.get(path);
+    return open ? `v${open.version}` : `disk${this.generation}`;
+  }
+
+  /** A file's content changed on disk. */
+  fileChanged(path: string): void {
+    this.generation++;
+    this.texts.delete(path);
+  }
+
+  /** A file or folder appeared or vanished: forget it, everything below it and every listing above it. */
+  pathCreatedOrDeleted(path: string): void {
+    this.generation++;
+    const prefix = `${path}/`;
+    for (const key of [...this.texts.keys()]) if (key === path || key.startsWith(prefix)) this.texts.delete(key);
+    for (const key of [...this.listings.keys()]) {
+      if (key === path || key.startsWith(prefix) || path.startsWith(key.endsWith('/') ? key : `${key}/`)) this.listings.delete(key);
+    }
+  }
+
+  invalidateAll(): void {
+    this.generation++;
+    this.texts.clear();
+    this.listings.clear();
+  }
+}

@@ -1,0 +1,45 @@
+// A lens above each resource: its phase, wave and step, or why it is not synced.
+
+import type { CodeLens, Position } from 'vscode-languageserver';
+import type { WorkspaceAnalysis } from '../core/discover/appTypes';
+import type { K8sObject } from '../core/model/k8sObject';
+import { planPlaces, type PlanPlace } from './planLookup';
+
+export const REVEAL_COMMAND = 'syncplan.revealInSyncOrder';
+
+export function codeLensesFor(
+  uri: string,
+  objects: readonly K8sObject[],
+  workspace: WorkspaceAnalysis,
+  positionOf: (offset: number) => Position,
+): CodeLens[] {
+  const lenses: CodeLens[] = [];
+  const seenDocs = new Set<number>();
+  for (const object of objects) {
+    if (seenDocs.has(object.source.docIndex)) continue;
+    seenDocs.add(object.source.docIndex);
+    const places = planPlaces(workspace, { file: object.source.file, docIndex: object.source.docIndex });
+    const position = positionOf(object.source.span.start);
+    const manyApps = new Set(places.map((p) => p.app.id)).size > 1;
+    for (const place of places) {
+      const title = lensTitle(place) + (manyApps ? ` · ${place.app.name}` : '');
+      lenses.push({ range: { start: position, end: position }, command: { title, command: REVEAL_COMMAND, arguments: [uri, position] } });
+    }
+  }
+  return lenses;
+}
+
+function lensTitle(place: PlanPlace): string {
+  switch (place.kind) {
+    case 'step':
+      return `${place.task.phase} · wave ${place.task.wave} · step ${place.stepIndex + 1} of ${place.app.plan.steps.length}`;
+    case 'syncFail':
+      return `SyncFail · wave ${place.task.wave} · runs only if the sync fails`;
+    case 'skipped':
+      return 'Skipped · never applied';
+    case 'dropped':
+      return `Dropped from the sync · ${place.reason}`;
+    case 'deleteHook':
+      return `${place.phases.join(', ')} · runs when the app is deleted`;
+  }
+}

@@ -1,0 +1,186 @@
+// The SyncPlan language server, built on any connection (stdio, IPC, or in-process streams in tests).
+
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { analyzeWorkspace } from '../core/analyzeWorkspace';
+import { PlansChangedNotification, PlansRequest, type PlansParams, type PlansResult } from '../protocol/syncPlanProtocol';
+import type { AnalyzedFolder, AnalyzeFunction } from './analyzedFolder';
+import { ADD_SYNC_WAVE_KIND } from './codeActions';
+import { Debouncer } from './debouncer';
+import { DiagnosticsPublisher, type PublishContext } from './diagnosticsPublisher';
+import { DocumentOverlay } from './documentOverlay';
+import { registerDocumentFeatures } from './documentFeatures';
+import { FolderRegistry } from './folderRegistry';
+import { PositionAdapter } from './lspPositions';
+import { plansFor } from './plansRequest';
+import { guard } from './guard';
+import { readSettings } from './settings';
+import { uriToPath } from './uris';
+
+export interface ServerOptions {
+  /** Quiet time after a keystroke before diagnostics are recomputed. */
+  debounceMs?: number;
+  /** The analysis to run (tests may wrap the core's). */
+  analyze?: AnalyzeFunction;
+}
+
+export interface SyncPlanServer {
+  dispose(): void;
+}
+
+const WATCHED_GLOBS = ['**/*.{yaml,yml,json}', '**/Kustomization'];
+
+export function createServer(connection: Connection, options: ServerOptions = {}): SyncPlanServer {
+  const debounceMs = options.debounceMs ?? 200;
+  const log = (message: string): void => connection.console.error(message);
+  const overlay = new DocumentOverlay();
+  const positions = new PositionAdapter();
+  const publisher = new DiagnosticsPublisher(connection);
+  const folders = new FolderRegistry(overlay, options.analyze ?? analyzeWorkspace, log);
+  const debouncer = new Debouncer();
+  let supportsConfiguration = false;
+  let supportsWatcherRegistration = false;
+  let supportsConfigurationRegistration = false;
+  let supportsFolderEvents = false;
+
+  const publishContext = (folder: AnalyzedFolder): PublishContext => ({
+    positions,
+    readText: (file) => folder.host.readFile(file),
+    uriFor: (file) => overlay.uriFor(file),
+    versionOf: (file) => overlay.get(file)?.version,
+    owns: (file) => folders.folderFor(file) === folder,
+  });
+
+  /** Brings a folder's analysis up to date and publishes what changed (and always `files`). */
+  const analyzeAndPublish = async (folder: AnalyzedFolder, files: string[]): Promise<void> => {
+    const reanalysed = folder.isStale();
+    const analysis = folder.current();
+    await publisher.publish(folder.uri, analysis, publishContext(folder), files);
+    if (reanalysed) await connection.sendNotification(PlansChangedNotification.method, { folderUri: folder.uri });
+  };
+  const scheduleFolder = (folder: AnalyzedFolder, files: string[] = [], delay = debounceMs): void => {
+    const key = files.length === 1 ? `doc:${files[0]}` : `folder:${folder.uri}`;
+    debouncer.schedule(key, delay, () => void guard(log, 'analysis', undefined, () => analyzeAndPublish(folder, files))(undefined));
+  };
+
+  const refreshSettings = async (): Promise<void> => {
+    const list = folders.all();
+    if (!supportsConfiguration || list.length === 0) return;
+    const values: unknown[] = await connection.workspace.getConfiguration(list.map((f) => ({ scopeUri: f.uri, section: 'syncplan' })));
+    list.forEach((folder, index) => {
+      folder.settings = readSettings(values[index]);
+      folder.markStale();
+    });
+  };
+
+  connection.onInitialize(
+    guard(log, 'initialize', { capabilities: {} } as InitializeResult, (params) => {
+      const capabilities = params.capabilities;
+      supportsConfiguration = capabilities.workspace?.configuration === true;
+      supportsWatcherRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+      supportsConfigurationRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+      supportsFolderEvents = capabilities.workspace?.workspaceFolders === true;
+      const initial = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+      for (const uri of initial) folders.add(uri);
+      return {
+        capabilities: {
+          textDocumentSync: TextDocumentSyncKind.Incremental,
+          completionProvider: { triggerCharacters: [' ', ':', ',', '"', "'", '/', '-', '\n'] },
+          hoverProvider: true,
+          codeActionProvider: { codeActionKinds: ['quickfix', ADD_SYNC_WAVE_KIND] },
+          codeLensProvider: { resolveProvider: false },
+          documentLinkProvider: { resolveProvider: false },
+          workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        },
+        serverInfo: { name: 'syncplan' },
+      };
+    }),
+  );
+
+  connection.onInitialized(
+    guard(log, 'initialized', undefined, async () => {
+      if (supportsWatcherRegistration) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+      }
+      if (supportsConfigurationRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'syncplan' });
+      if (supportsFolderEvents) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          guard(log, 'workspace folders', undefined, async (event) => {
+            for (const removed of event.removed) {
+              const folder = folders.remove(removed.uri);
+              if (folder) await publisher.clear(folder.uri, (file) => overlay.uriFor(file));
+            }
+            const added = event.added.map((f) => folders.add(f.uri)).filter((f): f is AnalyzedFolder => !!f);
+            await refreshSettings();
+            for (const folder of added) scheduleFolder(folder, [], 0);
+          }),
+        );
+      }
+      await refreshSettings();
+      for (const folder of folders.workspaceFolders()) scheduleFolder(folder, [], 0);
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guard(log, 'configuration', undefined, async () => {
+      await refreshSettings();
+      for (const folder of folders.all()) scheduleFolder(folder);
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guard(log, 'watched files', undefined, (params) => {
+      const touched = new Set<AnalyzedFolder>();
+      for (const change of params.changes) {
+        const path = uriToPath(change.uri);
+        if (!path) continue;
+        for (const folder of folders.foldersContaining(path)) {
+          if (change.type === FileChangeType.Changed) folder.fileChanged(path);
+          else folder.pathCreatedOrDeleted(path);
+          touched.add(folder);
+        }
+      }
+      for (const folder of touched) scheduleFolder(folder);
+    }),
+  );
+
+  overlay.documents.onDidChangeContent(
+    guard(log, 'change', undefined, ({ document }) => {
+      const path = overlay.pathOf(document);
+      if (!path) return;
+      for (const folder of folders.foldersContaining(path)) folder.markStale();
+      scheduleFolder(folders.folderFor(path), [path]);
+    }),
+  );
+  overlay.documents.onDidSave(
+    guard(log, 'save', undefined, ({ document }) => {
+      const path = overlay.pathOf(document);
+      if (path) for (const folder of folders.foldersContaining(path)) folder.host.fileChanged(path);
+    }),
+  );
+  overlay.documents.onDidClose(
+    guard(log, 'close', undefined, ({ document }) => {
+      const path = uriToPath(document.uri);
+      if (!path) return;
+      // The buffer is gone, so the file reads from disk again.
+      for (const folder of folders.foldersContaining(path)) folder.pathCreatedOrDeleted(path);
+      scheduleFolder(folders.folderFor(path));
+    }),
+  );
+
+  registerDocumentFeatures({ connection, overlay, folders, positions, log });
+  // By method name: vscode-languageserver bundles an older vscode-jsonrpc than the shared protocol file's, so the message types differ nominally.
+  connection.onRequest(
+    PlansRequest.method,
+    guard(log, 'plans', { folders: [] } as PlansResult, (params: PlansParams | undefined) => plansFor(folders.workspaceFolders(), params)),
+  );
+  connection.onShutdown(() => debouncer.dispose());
+  overlay.documents.listen(connection);
+  return { dispose: () => debouncer.dispose() };
+}

@@ -1,0 +1,120 @@
+// Per-document requests: completion, hover, code actions, code lenses and document links.
+
+import type { Connection, Position } from 'vscode-languageserver';
+import type { K8sObject } from '../core/model/k8sObject';
+import type { ParsedFile } from '../core/parse/parseYamlFile';
+import type { AnalyzedFolder } from './analyzedFolder';
+import { codeActionsFor } from './codeActions';
+import { codeLensesFor } from './codeLenses';
+import { completeAt } from './completion';
+import { documentLinks } from './documentLinks';
+import type { DocumentOverlay } from './documentOverlay';
+import type { FolderRegistry } from './folderRegistry';
+import { guard } from './guard';
+import { hoverAt } from './hover';
+import type { PositionAdapter } from './lspPositions';
+import { pathToUri } from './uris';
+
+export interface FeatureContext {
+  connection: Connection;
+  overlay: DocumentOverlay;
+  folders: FolderRegistry;
+  positions: PositionAdapter;
+  log: (message: string) => void;
+}
+
+interface OpenDocument {
+  uri: string;
+  path: string;
+  text: string;
+  folder: AnalyzedFolder;
+  parsed: ParsedFile;
+  objects: K8sObject[];
+  offsetAt(position: Position): number;
+}
+
+export function registerDocumentFeatures(context: FeatureContext): void {
+  const { connection, overlay, folders, positions, log } = context;
+
+  /** The open buffer behind a request, parsed through its folder's cache (parsed once per content). */
+  const openDocument = (uri: string): OpenDocument | undefined => {
+    const document = overlay.documents.get(uri);
+    const path = document && overlay.pathOf(document);
+    if (!document || !path) return undefined;
+    const folder = folders.folderFor(path);
+    const text = document.getText();
+    return {
+      uri,
+      path,
+      text,
+      folder,
+      parsed: folder.cache.parse(path, text),
+      objects: folder.cache.objects(path, text),
+      offsetAt: (position) => positions.offset(path, text, position),
+    };
+  };
+  const diagnosticContext = (folder: AnalyzedFolder) => ({
+    positions,
+    readText: (file: string) => folder.host.readFile(file),
+    uriFor: (file: string) => overlay.uriFor(file),
+  });
+
+  connection.onCompletion(
+    guard(log, 'completion', [], ({ textDocument, position }) => {
+      const doc = openDocument(textDocument.uri);
+      if (!doc) return [];
+      return completeAt({
+        file: doc.path,
+        text: doc.text,
+        offset: doc.offsetAt(position),
+        parsed: doc.parsed,
+        workspace: doc.folder.latest().workspace,
+        range: (span) => positions.range(doc.path, doc.text, span),
+      });
+    }),
+  );
+
+  connection.onHover(
+    guard(log, 'hover', null, ({ textDocument, position }) => {
+      const doc = openDocument(textDocument.uri);
+      const answer = doc && hoverAt(doc.text, doc.offsetAt(position), doc.objects, doc.folder.current().workspace);
+      if (!doc || !answer) return null;
+      return { contents: { kind: 'markdown' as const, value: answer.markdown }, range: positions.range(doc.path, doc.text, answer.span) };
+    }),
+  );
+
+  connection.onCodeAction(
+    guard(log, 'code actions', [], ({ textDocument, range, context: actionContext }) => {
+      const doc = openDocument(textDocument.uri);
+      if (!doc) return [];
+      return codeActionsFor({
+        file: doc.path,
+        text: doc.text,
+        span: { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) },
+        only: actionContext.only,
+        objects: doc.objects,
+        analysis: doc.folder.current(),
+        context: diagnosticContext(doc.folder),
+      });
+    }),
+  );
+
+  connection.onCodeLens(
+    guard(log, 'code lenses', [], ({ textDocument }) => {
+      const doc = openDocument(textDocument.uri);
+      if (!doc) return [];
+      return codeLensesFor(doc.uri, doc.objects, doc.folder.current().workspace, (offset) => positions.position(doc.path, doc.text, offset));
+    }),
+  );
+
+  connection.onDocumentLinks(
+    guard(log, 'document links', [], ({ textDocument }) => {
+      const doc = openDocument(textDocument.uri);
+      if (!doc) return [];
+      return documentLinks(doc.parsed, doc.objects, doc.folder.host, doc.folder.root).map((link) => ({
+        range: positions.range(doc.path, doc.text, link.span),
+        target: overlay.documents.get(overlay.uriFor(link.target)) ? overlay.uriFor(link.target) : pathToUri(link.target),
+      }));
+    }),
+  );
+}

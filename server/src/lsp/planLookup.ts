@@ -1,0 +1,70 @@
+// Finds where an object written in a file sits in each application's plan.
+
+import type { AppAnalysis, WorkspaceAnalysis } from '../core/discover/appTypes';
+import { displayName, type K8sObject } from '../core/model/k8sObject';
+import type { PlanTask } from '../core/plan/planTypes';
+
+export type PlanPlace =
+  | { app: AppAnalysis; kind: 'step'; stepIndex: number; task: PlanTask }
+  | { app: AppAnalysis; kind: 'syncFail'; task: PlanTask }
+  | { app: AppAnalysis; kind: 'skipped' }
+  | { app: AppAnalysis; kind: 'dropped'; reason: string }
+  | { app: AppAnalysis; kind: 'deleteHook'; phases: string[] };
+
+/** Identifies an object by where it is written: file and YAML document index. */
+export interface WrittenAt {
+  file: string;
+  docIndex: number;
+}
+
+function writtenAt(object: K8sObject, at: WrittenAt): boolean {
+  return object.source.file === at.file && object.source.docIndex === at.docIndex && !object.source.generatedBy;
+}
+
+export function planPlaces(workspace: WorkspaceAnalysis, at: WrittenAt): PlanPlace[] {
+  const places: PlanPlace[] = [];
+  for (const app of workspace.apps) {
+    const { plan } = app;
+    plan.steps.forEach((step, stepIndex) => {
+      for (const task of step.tasks) if (!task.synthetic && writtenAt(task.object, at)) places.push({ app, kind: 'step', stepIndex, task });
+    });
+    for (const task of plan.syncFail) if (writtenAt(task.object, at)) places.push({ app, kind: 'syncFail', task });
+    for (const object of plan.skipped) if (writtenAt(object, at)) places.push({ app, kind: 'skipped' });
+    for (const dropped of plan.dropped) if (writtenAt(dropped.object, at)) places.push({ app, kind: 'dropped', reason: dropped.reason });
+    for (const hook of plan.deleteHooks) if (writtenAt(hook.object, at)) places.push({ app, kind: 'deleteHook', phases: hook.phases });
+  }
+  return places;
+}
+
+/** Applications that render at least one object written in `file`. */
+export function appsWithFile(workspace: WorkspaceAnalysis, file: string): AppAnalysis[] {
+  return workspace.apps.filter((app) => app.objects.some((o) => o.source.file === file));
+}
+
+/** "Job a, ConfigMap b and 3 more". */
+export function nameList(objects: readonly K8sObject[], limit = 3): string {
+  if (objects.length === 0) return 'nothing';
+  const names = objects.slice(0, limit).map(displayName);
+  return objects.length > limit ? `${names.join(', ')} and ${objects.length - limit} more` : names.join(', ');
+}
+
+/** One line saying where the object runs, e.g. "PostSync, wave 1: runs after Job a, before nothing; step 5 of 5 of app shop". */
+export function describePlace(place: PlanPlace): string {
+  const steps = place.app.plan.steps;
+  switch (place.kind) {
+    case 'step': {
+      const before = steps[place.stepIndex - 1]?.tasks.map((t) => t.object) ?? [];
+      const after = steps[place.stepIndex + 1]?.tasks.map((t) => t.object) ?? [];
+      const moved = place.task.wave !== place.task.declaredWave ? ` (declared wave ${place.task.declaredWave})` : '';
+      return `${place.task.phase}, wave ${place.task.wave}${moved}: runs after ${nameList(before)}, before ${nameList(after)}; step ${place.stepIndex + 1} of ${steps.length} of app ${place.app.name}`;
+    }
+    case 'syncFail':
+      return `SyncFail, wave ${place.task.wave}: runs only when the sync of app ${place.app.name} fails`;
+    case 'skipped':
+      return `Skipped: Argo CD never applies this object in app ${place.app.name}`;
+    case 'dropped':
+      return `Dropped from the sync of app ${place.app.name}: ${place.reason}`;
+    case 'deleteHook':
+      return `${place.phases.join(', ')} hook: runs when app ${place.app.name} is deleted, not during a sync`;
+  }
+}

@@ -1,0 +1,30 @@
+// The `syncplan.*` settings, read leniently: anything malformed falls back to the default.
+
+import type { SeverityOverride } from './ruleSeverities';
+
+export interface SyncPlanSettings {
+  severity: Record<string, SeverityOverride>;
+  exclude: string[];
+  kustomizeEnabled: boolean;
+}
+
+export const DEFAULT_SETTINGS: SyncPlanSettings = { severity: {}, exclude: [], kustomizeEnabled: true };
+
+const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
+
+export function readSettings(raw: unknown): SyncPlanSettings {
+  const section = isRecord(raw) ? raw : {};
+  const severity: Record<string, SeverityOverride> = {};
+  if (isRecord(section.severity)) {
+    for (const [code, value] of Object.entries(section.severity)) {
+      if (typeof value === 'string' && SEVERITIES.has(value)) severity[code] = value as SeverityOverride;
+    }
+  }
+  const exclude = Array.isArray(section.exclude) ? section.exclude.filter((g): g is string => typeof g === 'string' && g !== '') : [];
+  const kustomize = isRecord(section.kustomize) ? section.kustomize.enabled : section['kustomize.enabled'];
+  return { severity, exclude, kustomizeEnabled: typeof kustomize === 'boolean' ? kustomize : true };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

@@ -71,11 +71,6 @@ export class AnalyzedFolder {
     return this.latestAnalysis;
   }
 
-  /** The last analysis, even if an edit made it slightly stale (for cheap requests such as completion). */
-  latest(): FolderAnalysis {
-    return this.latestAnalysis ?? this.current();
-  }
-
   private runAnalysis(): Omit<FolderAnalysis, 'generation'> {
     const options: AnalyzeOptions = { exclude: this.settings.exclude, kustomize: this.settings.kustomizeEnabled, cache: this.cache };
     try {

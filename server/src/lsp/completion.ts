@@ -18,7 +18,8 @@ export interface CompletionInput {
   text: string;
   offset: number;
   parsed: ParsedFile;
-  workspace: WorkspaceAnalysis;
+  /** The folder's analysis, brought up to date; only wave completion needs it. */
+  workspace: () => WorkspaceAnalysis;
   range: (span: Span) => Range;
 }
 
@@ -69,7 +70,7 @@ function keySnippet(entry: CatalogueEntry): string {
 function annotationValues(context: CursorContext, object: DocumentObject, key: string, range: Range, input: CompletionInput): CompletionItem[] {
   const entry = findCatalogueEntry(key);
   if (!entry) return [];
-  if (key === SYNC_WAVE) return waveValues(context, input, range);
+  if (key === SYNC_WAVE) return waveValues(context, object, input, range);
   const quoted = (value: string): string => (context.quote || context.afterComma ? value : `"${value}"`);
   if (entry.grammar === 'bool' || entry.grammar === 'exact-true') {
     return ['true', ...(entry.grammar === 'bool' ? ['false'] : [])].map((value) => ({
@@ -95,12 +96,13 @@ function annotationValues(context: CursorContext, object: DocumentObject, key: s
     }));
 }
 
-/** The waves already used by the application(s) this file belongs to, with what sits in each. */
-function waveValues(context: CursorContext, input: CompletionInput, range: Range): CompletionItem[] {
+/** The waves other objects of the same application(s) already use, with what sits in each. */
+function waveValues(context: CursorContext, object: DocumentObject, input: CompletionInput, range: Range): CompletionItem[] {
   const byWave = new Map<number, string[]>();
-  for (const app of appsWithFile(input.workspace, input.file)) {
+  for (const app of appsWithFile(input.workspace(), input.file)) {
     for (const task of [...app.plan.steps.flatMap((s) => s.tasks), ...app.plan.syncFail]) {
-      if (task.synthetic) continue;
+      const source = task.object.source;
+      if (task.synthetic || (source.file === input.file && source.docIndex === object.docIndex)) continue;
       const names = byWave.get(task.declaredWave) ?? [];
       const name = task.hook ? `${displayName(task.object)} (${task.phase})` : displayName(task.object);
       if (!names.includes(name)) names.push(name);

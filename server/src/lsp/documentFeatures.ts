@@ -68,7 +68,7 @@ export function registerDocumentFeatures(context: FeatureContext): void {
         text: doc.text,
         offset: doc.offsetAt(position),
         parsed: doc.parsed,
-        workspace: doc.folder.latest().workspace,
+        workspace: () => doc.folder.current().workspace,
         range: (span) => positions.range(doc.path, doc.text, span),
       });
     }),

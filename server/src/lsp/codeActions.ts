@@ -1,6 +1,6 @@
 // Quick fixes for findings that carry fixes, and the "Add sync-wave" source action.
 
-import { CodeActionKind, type CodeAction, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import { SYNC_WAVE } from '../core/catalogue/keys';
 import type { K8sObject } from '../core/model/k8sObject';
 import type { Finding, Span, TextEdit } from '../core/types';
@@ -17,6 +17,8 @@ export interface CodeActionInput {
   text: string;
   span: Span;
   only?: string[];
+  /** Diagnostics the client sent with the request; their findings get fixes even outside the range. */
+  diagnostics: readonly Diagnostic[];
   objects: readonly K8sObject[];
   analysis: FolderAnalysis;
   context: DiagnosticContext;
@@ -31,10 +33,13 @@ export function codeActionsFor(input: CodeActionInput): CodeAction[] {
 }
 
 function quickFixes(input: CodeActionInput): CodeAction[] {
-  const overlapping = (f: Finding): boolean => f.file === input.file && f.span.start <= input.span.end && input.span.start <= f.span.end;
-  return input.analysis.findings.filter((f) => f.fixes?.length && overlapping(f)).flatMap((finding) => {
+  const overlapping = (f: Finding): boolean => f.span.start <= input.span.end && input.span.start <= f.span.end;
+  const sent = (d: Diagnostic): boolean => input.diagnostics.some((c) => c.code === d.code && JSON.stringify(c.range) === JSON.stringify(d.range));
+  return input.analysis.findings.flatMap((finding) => {
+    if (!finding.fixes?.length || finding.file !== input.file) return [];
     const diagnostic = findingToDiagnostic(finding, input.context);
-    return (finding.fixes ?? []).map((fix) => ({
+    if (!overlapping(finding) && !sent(diagnostic)) return [];
+    return finding.fixes.map((fix) => ({
       title: fix.title,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],

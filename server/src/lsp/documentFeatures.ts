@@ -92,6 +92,7 @@ export function registerDocumentFeatures(context: FeatureContext): void {
         text: doc.text,
         span: { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) },
         only: actionContext.only,
+        diagnostics: actionContext.diagnostics,
         objects: doc.objects,
         analysis: doc.folder.current(),
         context: diagnosticContext(doc.folder),

@@ -53,10 +53,16 @@ export function describePlace(place: PlanPlace): string {
   const steps = place.app.plan.steps;
   switch (place.kind) {
     case 'step': {
-      const before = steps[place.stepIndex - 1]?.tasks.map((t) => t.object) ?? [];
-      const after = steps[place.stepIndex + 1]?.tasks.map((t) => t.object) ?? [];
+      // Inside a step, Argo CD applies kind groups one after another; across steps, step by step.
+      const step = steps[place.stepIndex];
+      const group = step.kindGroups.findIndex((g) => g.includes(place.task));
+      const earlier = step.kindGroups.slice(0, Math.max(group, 0)).flat();
+      const later = group < 0 ? [] : step.kindGroups.slice(group + 1).flat();
+      const before = earlier.length ? earlier : (steps[place.stepIndex - 1]?.tasks ?? []);
+      const after = later.length ? later : (steps[place.stepIndex + 1]?.tasks ?? []);
       const moved = place.task.wave !== place.task.declaredWave ? ` (declared wave ${place.task.declaredWave})` : '';
-      return `${place.task.phase}, wave ${place.task.wave}${moved}: runs after ${nameList(before)}, before ${nameList(after)}; step ${place.stepIndex + 1} of ${steps.length} of app ${place.app.name}`;
+      const where = `step ${place.stepIndex + 1} of ${steps.length} of app ${place.app.name}`;
+      return `${place.task.phase}, wave ${place.task.wave}${moved}: runs after ${nameList(before.map((t) => t.object))}, before ${nameList(after.map((t) => t.object))}; ${where}`;
     }
     case 'syncFail':
       return `SyncFail, wave ${place.task.wave}: runs only when the sync of app ${place.app.name} fails`;

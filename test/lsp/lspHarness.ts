@@ -193,7 +193,14 @@ export async function startInProcess(options: ClientOptions): Promise<TestClient
 export async function startOverStdio(serverPath: string, options: ClientOptions): Promise<{ client: TestClient; child: ChildProcess }> {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const client = new TestClient(connection, () => child.kill(), options.settings);
+  // After `exit` the server ends by itself; kill it only if it has not within a grace period.
+  const killLater = (): void => {
+    if (child.exitCode !== null) return;
+    const timer = setTimeout(() => child.kill(), 5000);
+    timer.unref();
+    child.once('exit', () => clearTimeout(timer));
+  };
+  const client = new TestClient(connection, killLater, options.settings);
   await client.initialize(options.folders);
   return { client, child };
 }

@@ -87,9 +87,15 @@ export function childNode(node: unknown, ...keys: string[]): Node | undefined {
   return current as Node | undefined;
 }
 
+/** Kustomize decodes kustomizations with Go's encoding/json: exact key first, then a case-insensitive match. */
 function findPair(root: YAMLMap | undefined, key: string): Pair<unknown, unknown> | undefined {
-  if (!root) return undefined;
-  return (root.items as Pair<unknown, unknown>[]).find((p) => isScalar(p.key) && p.key.value === key);
+  if (!root || !key) return undefined;
+  const pairs = root.items as Pair<unknown, unknown>[];
+  const lower = key.toLowerCase();
+  return (
+    pairs.find((p) => isScalar(p.key) && p.key.value === key) ??
+    pairs.find((p) => isScalar(p.key) && typeof p.key.value === 'string' && p.key.value.toLowerCase() === lower)
+  );
 }
 
 function plain(node: unknown): unknown {

@@ -104,6 +104,9 @@ function applySmp(resource: Resource, patch: Record<string, unknown>, allowNameC
   const copy = structuredClone(patch);
   copy.apiVersion = resource.body.apiVersion;
   copy.kind = resource.body.kind;
+  // Kustomize rebuilds the patch's labels and annotations from string maps, so `labels: null` deletes nothing.
+  const patchMeta = asRecord(copy.metadata);
+  for (const key of ['labels', 'annotations']) if (patchMeta && patchMeta[key] === null) delete patchMeta[key];
   const merged = applyStrategicMerge(resource.body, copy);
   if (!merged || Object.keys(merged).length === 0) return false;
   resource.body = merged;

@@ -85,9 +85,11 @@ export function compareLegacy(a: ResId, b: ResId): number {
   const rankA = TYPE_ORDER.get(a.kind) ?? 0;
   const rankB = TYPE_ORDER.get(b.kind) ?? 0;
   if (rankA !== rankB) return rankA - rankB;
-  const keyA = `${gvkString(a)}|${a.namespace || '~X'}|${a.name || '~N'}`;
-  const keyB = `${gvkString(b)}|${b.namespace || '~X'}|${b.name || '~N'}`;
-  return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
+  return compareText(gvkString(a), gvkString(b)) || compareText(a.namespace || '~X', b.namespace || '~X') || compareText(a.name || '~N', b.name || '~N');
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function asRecord(value: unknown): Record<string, unknown> | undefined {

@@ -47,3 +47,18 @@ export function memoryHost(files: Record<string, string>): FileHost {
     },
   };
 }
+
+/** Loads `test/fixtures/kustomize/<name>` into an in-memory host rooted at `/fx/<name>`. */
+export function fixtureHost(name: string): { host: FileHost; root: string } {
+  const diskRoot = posix.join(__dirname.split('\\').join('/'), '../../fixtures/kustomize', name);
+  const files: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = posix.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files[`/fx/${name}/${posix.relative(diskRoot, full)}`] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(diskRoot);
+  return { host: memoryHost(files), root: `/fx/${name}` };
+}

@@ -8,16 +8,16 @@ type Kind = 'ConfigMap' | 'Secret' | 'ServiceAccount' | 'Role' | 'ClusterRole';
 
 export function fixNameReferences(resources: Resource[]): void {
   for (const referrer of resources) {
-    const rewrite = (kind: Kind, name: unknown): string | undefined => (typeof name === 'string' ? renamed(resources, referrer, kind, name) : undefined);
+    const rewrite: Rewrite = (kind, name, namespace) =>
+      typeof name === 'string' ? renamed(resources, namespace ?? currentId(referrer).namespace, kind, name) : undefined;
     for (const pod of podSpecs(referrer.body)) fixPodSpec(pod, rewrite);
     const kind = currentId(referrer).kind;
     if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') fixBinding(referrer.body, rewrite);
   }
 }
 
-/** The new name of the `kind` object once called `name`, if exactly one such object is in the referrer's namespace. */
-function renamed(resources: Resource[], referrer: Resource, kind: Kind, name: string): string | undefined {
-  const namespace = currentId(referrer).namespace;
+/** The new name of the `kind` object once called `name`, if exactly one such object is in `namespace`. */
+function renamed(resources: Resource[], namespace: string, kind: Kind, name: string): string | undefined {
   const candidates = resources.filter((candidate) => {
     const cur = currentId(candidate);
     if (cur.kind !== kind) return false;
@@ -41,11 +41,12 @@ function podSpecs(body: Record<string, unknown>): Record<string, unknown>[] {
   return pod ? [pod] : [];
 }
 
-type Rewrite = (kind: Kind, name: unknown) => string | undefined;
+/** Binding subjects name their own namespace; everything else refers within the referrer's namespace. */
+type Rewrite = (kind: Kind, name: unknown, namespace?: string) => string | undefined;
 
-function setIfRenamed(holder: Record<string, unknown> | undefined, key: string, kind: Kind, rewrite: Rewrite): void {
+function setIfRenamed(holder: Record<string, unknown> | undefined, key: string, kind: Kind, rewrite: Rewrite, namespace?: string): void {
   if (!holder) return;
-  const next = rewrite(kind, holder[key]);
+  const next = rewrite(kind, holder[key], namespace);
   if (next !== undefined) holder[key] = next;
 }
 
@@ -77,7 +78,11 @@ function fixPodSpec(pod: Record<string, unknown>, rewrite: Rewrite): void {
 function fixBinding(body: Record<string, unknown>, rewrite: Rewrite): void {
   const roleRef = asRecord(body.roleRef);
   if (roleRef?.kind === 'Role' || roleRef?.kind === 'ClusterRole') setIfRenamed(roleRef, 'name', roleRef.kind, rewrite);
-  for (const subject of list(body.subjects)) if (subject.kind === 'ServiceAccount') setIfRenamed(subject, 'name', 'ServiceAccount', rewrite);
+  for (const subject of list(body.subjects)) {
+    if (subject.kind !== 'ServiceAccount') continue;
+    const namespace = typeof subject.namespace === 'string' ? subject.namespace : undefined;
+    setIfRenamed(subject, 'name', 'ServiceAccount', rewrite, namespace);
+  }
 }
 
 function list(value: unknown): Record<string, unknown>[] {

@@ -68,17 +68,6 @@ function toPatchDocuments(ctx: RenderContext, docs: Document.Parsed[], file: str
   return out;
 }
 
-/** Parses JSON6902 text that may be JSON or YAML. */
-export function parseOperations(text: string): JsonPatchOperation[] | undefined {
-  try {
-    const doc = parseAllDocuments(text, { version: '1.1' });
-    const first = Array.isArray(doc) ? doc[0] : doc;
-    const value = first?.toJSON();
-    return Array.isArray(value) ? (value as JsonPatchOperation[]) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The spot in the patch text that names `key` (plain or JSON-pointer escaped), else the whole patch. */
 export function locateKey(doc: PatchDocument, key: string): SourceLocation {

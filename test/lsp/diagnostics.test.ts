@@ -93,6 +93,21 @@ describe('lsp: diagnostics', () => {
     await client.diagnosticsFor(uri, (d) => d.length === 0);
   });
 
+  it('honours severities and excludes from the folder .syncplan.yaml, with editor settings winning', async () => {
+    workspace = makeWorkspace({
+      '.syncplan.yaml': 'rules:\n  parse/yaml-error: info\nexclude:\n  - ignored/**\n',
+      'app/cm.yaml': BROKEN,
+      'ignored/cm.yaml': BROKEN,
+    });
+    client = await startInProcess({ folders: [workspace.root] });
+    const info = await client.diagnosticsFor(uriOf(workspace.path('app/cm.yaml')), (d) => d.length > 0);
+    assert.ok(info.every((d) => d.severity === DiagnosticSeverity.Information));
+    assert.equal(client.diagnostics.get(uriOf(workspace.path('ignored/cm.yaml'))), undefined, 'excluded folder is not analysed');
+    client.settings = { severity: { 'parse/yaml-error': 'hint' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.diagnosticsFor(uriOf(workspace.path('app/cm.yaml')), (d) => d.length > 0 && d.every((x) => x.severity === DiagnosticSeverity.Hint));
+  });
+
   it('reports ranges in UTF-16 code units after emoji and CJK text on the same line', async () => {
     const text = `# 🚀 デプロイ\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "設定🚀" junk\n`;
     workspace = makeWorkspace({});

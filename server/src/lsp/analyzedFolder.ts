@@ -7,7 +7,7 @@ import type { FileHost, Finding } from '../core/types';
 import { ParseCache } from '../core/workspaceFiles';
 import type { OverlaySource } from '../workspace/nodeFileHost';
 import { CachedDiskHost } from './cachedDiskHost';
-import { applySeverities, parseProjectSeverities } from './ruleSeverities';
+import { applySeverities, readProjectConfig, type ProjectConfig } from './ruleSeverities';
 import { DEFAULT_SETTINGS, type SyncPlanSettings } from './settings';
 
 export type AnalyzeFunction = (host: FileHost, root: string, options: AnalyzeOptions) => WorkspaceAnalysis;
@@ -72,19 +72,21 @@ export class AnalyzedFolder {
   }
 
   private runAnalysis(): Omit<FolderAnalysis, 'generation'> {
-    const options: AnalyzeOptions = { exclude: this.settings.exclude, kustomize: this.settings.kustomizeEnabled, cache: this.cache };
     try {
+      const project = this.projectConfig();
+      const exclude = [...(project?.exclude ?? []), ...this.settings.exclude];
+      const options: AnalyzeOptions = { exclude, kustomize: this.settings.kustomizeEnabled, cache: this.cache };
       const workspace = this.analyze(this.host, this.root, options);
-      return { workspace, findings: applySeverities(workspace.findings, this.severityOverrides()) };
+      // Editor settings win over the folder's .syncplan.yaml.
+      return { workspace, findings: applySeverities(workspace.findings, { ...project?.severities, ...this.settings.severity }) };
     } catch (error) {
       this.log(`SyncPlan: analysis of ${this.root} failed: ${error instanceof Error ? error.stack : String(error)}`);
       return { workspace: { root: this.root, apps: [], findings: [], files: [] }, findings: [] };
     }
   }
 
-  private severityOverrides(): SyncPlanSettings['severity'] {
+  private projectConfig(): ProjectConfig | undefined {
     const text = this.host.readFile(joinPath(this.root, PROJECT_CONFIG));
-    const fromProject = text === undefined ? undefined : parseProjectSeverities(text);
-    return { ...fromProject, ...this.settings.severity };
+    return text === undefined ? undefined : readProjectConfig(text);
   }
 }

@@ -1,26 +1,26 @@
-// Local stand-in for core/rules/severityConfig.ts until it lands in main; the server only imports from here.
+// The server's one door to rule severities and docs links (core/rules/severityConfig.ts).
 
-import type { Finding, Severity } from '../core/types';
+import { applySeverities, parseSyncplanConfig, RULE_DOCS_URL, type SeveritySetting } from '../core/rules/severityConfig';
 
-export type SeverityOverride = Severity | 'off';
-
-/** Applies per-code severity overrides; `off` removes the finding. */
-export function applySeverities(findings: readonly Finding[], overrides: Readonly<Record<string, SeverityOverride>>): Finding[] {
-  const out: Finding[] = [];
-  for (const finding of findings) {
-    const override = overrides[finding.code];
-    if (override === 'off') continue;
-    out.push(override ? { ...finding, severity: override } : finding);
-  }
-  return out;
-}
+export type SeverityOverride = SeveritySetting;
+export { applySeverities };
 
 /** Documentation page of a finding code. */
 export function ruleDocsUrl(code: string): string {
-  return `https://github.com/syncplan/syncplan/blob/main/docs/rules.md#${code.replace(/[^a-z0-9-]/gi, '').toLowerCase()}`;
+  return RULE_DOCS_URL(code);
 }
 
-/** Severity overrides from a folder's `.syncplan.yaml`; none until the rules module defines that format. */
-export function parseProjectSeverities(_text: string): Record<string, SeverityOverride> | undefined {
-  return undefined;
+export interface ProjectConfig {
+  severities: Record<string, SeverityOverride>;
+  exclude: string[];
+}
+
+/** A folder's `.syncplan.yaml`; undefined when it cannot be read (a half-typed file must not stop analysis). */
+export function readProjectConfig(text: string): ProjectConfig | undefined {
+  try {
+    const config = parseSyncplanConfig(text);
+    return { severities: config.severities ?? {}, exclude: Array.isArray(config.exclude) ? config.exclude : [] };
+  } catch {
+    return undefined;
+  }
 }

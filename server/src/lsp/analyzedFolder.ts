@@ -4,9 +4,9 @@ import { analyzeWorkspace, type AnalyzeOptions } from '../core/analyzeWorkspace'
 import type { WorkspaceAnalysis } from '../core/discover/appTypes';
 import { isInside, joinPath } from '../core/paths';
 import type { FileHost, Finding } from '../core/types';
-import { ParseCache } from '../core/workspaceFiles';
 import type { OverlaySource } from '../workspace/nodeFileHost';
 import { CachedDiskHost } from './cachedDiskHost';
+import { IncrementalParseCache } from './incrementalParseCache';
 import { applySeverities, readProjectConfig, type ProjectConfig } from './ruleSeverities';
 import { DEFAULT_SETTINGS, type SyncPlanSettings } from './settings';
 
@@ -22,7 +22,8 @@ export interface FolderAnalysis {
 const PROJECT_CONFIG = '.syncplan.yaml';
 
 export class AnalyzedFolder {
-  readonly cache = new ParseCache();
+  /** Re-parses only the YAML documents an edit touched. */
+  readonly cache = new IncrementalParseCache();
   readonly host: CachedDiskHost;
   settings: SyncPlanSettings = DEFAULT_SETTINGS;
   private generation = 0;

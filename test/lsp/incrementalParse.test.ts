@@ -1,0 +1,111 @@
+// The incremental parse cache must give exactly what a whole-file parse gives, after any edit.
+
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isNode, visit, type Document } from 'yaml';
+import { readObjects } from '../../server/src/core/model/readObjects';
+import { parseYamlFile, type ParsedFile } from '../../server/src/core/parse/parseYamlFile';
+import { IncrementalParseCache, splitDocuments } from '../../server/src/lsp/incrementalParseCache';
+import { generateManifest } from '../../bench/generateManifest';
+
+const CORPUS = '/work/shared/corpus';
+
+function snapshot(parsed: ParsedFile): unknown {
+  return {
+    documents: parsed.documents.map((d) => {
+      const ranges: unknown[] = [];
+      visit(d.doc, { Node: (_, node) => void (isNode(node) && ranges.push(node.range)) });
+      let json: unknown;
+      try {
+        json = d.doc.toJS({ mapAsMap: true });
+      } catch (error) {
+        json = String(error);
+      }
+      const doc = d.doc as Document.Parsed;
+      return { index: d.index, span: d.span, hasErrors: d.hasErrors, range: doc.range, ranges, json, errors: doc.errors.map((e) => [e.code, e.pos]) };
+    }),
+    problems: parsed.problems.map((p) => [p.code, p.span, p.message]),
+    objects: readObjects(parsed).map((o) => [o.id, o.kind, o.name, o.source.span, o.source.anchor, [...o.annotations.values()].map((a) => [a.key, a.keyLocation.span, a.valueLocation.span])]),
+  };
+}
+
+function assertSameAsWholeFile(cache: IncrementalParseCache, text: string, what: string): void {
+  assert.deepEqual(snapshot(cache.parse('/f.yaml', text)), snapshot(parseYamlFile('/f.yaml', text)), what);
+}
+
+function yamlFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yamlFiles(path, out);
+    else if (/\.ya?ml$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+/** A small deterministic random generator, so failures reproduce. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+}
+
+const TRICKY = [
+  '',
+  '---',
+  '---\n',
+  '# only a comment\n',
+  '# comment\n---\na: 1\n',
+  '\uFEFF# bom\n---\na: 1\n---\nb: 2\n',
+  'a: 1\n---\n',
+  'a: 1\n---\n---\n---\nb: [1,\n---\n2]\n',
+  'a: "multi\n--- line"\n---\nb: 1\n',
+  'a: |\n  text\n---\nb: 1\n',
+  '--- |\n  block doc\n--- >\n  folded\n',
+  '---\r\na: 1\r\n---\r\nb: 2\r\n',
+  'a: &x 1\n---\nb: *x\n',
+  '---a: 1\n--- # comment\nb: 1\n----\nc: 1\n',
+];
+
+describe('lsp: incremental parse cache', () => {
+  it('splits at --- lines only, and leaves templates, directives and ... to the whole-file parser', () => {
+    assert.deepEqual(splitDocuments('a: 1\n---\nb: 2\n')?.map((p) => p.start), [0, 5]);
+    assert.deepEqual(splitDocuments('# c\n---\nb: 2\n')?.map((p) => p.start), [0]);
+    assert.equal(splitDocuments('a: {{ .Values.x }}\n---\n'), undefined);
+    assert.equal(splitDocuments('%YAML 1.1\n---\na: 1\n'), undefined);
+    assert.equal(splitDocuments('a: 1\n...\n---\nb: 1\n'), undefined);
+  });
+
+  it('matches the whole-file parse on tricky inputs', () => {
+    for (const text of TRICKY) assertSameAsWholeFile(new IncrementalParseCache(), text, JSON.stringify(text));
+  });
+
+  it('re-parses only the edited document and moves the ones after it', () => {
+    const cache = new IncrementalParseCache();
+    const before = generateManifest(100);
+    const first = cache.parse('/f.yaml', before);
+    const at = before.indexOf('name: web-1') + 'name: web-1'.length;
+    const after = cache.parse('/f.yaml', `${before.slice(0, at)}0${before.slice(at)}`);
+    assert.equal(after.documents.length, first.documents.length);
+    assert.equal(after.documents[0].doc, first.documents[0].doc, 'the document before the edit is reused');
+    assert.notEqual(after.documents[1].doc, first.documents[1].doc, 'the edited document is parsed again');
+    assert.equal(after.documents[2].doc, first.documents[2].doc, 'the document after the edit is reused, moved by one');
+    assertSameAsWholeFile(cache, `${before.slice(0, at)}0${before.slice(at)}`, 'after the edit');
+  });
+
+  it('matches the whole-file parse after many random edits', () => {
+    const next = random(7);
+    const cache = new IncrementalParseCache();
+    let text = generateManifest(150);
+    const inserts = ['x', ' ', '\n', ':', '"', '---\n', '\n---\n', '- ', '#', '{', 'é🚀'];
+    for (let i = 0; i < 150; i++) {
+      const at = Math.floor(next() * text.length);
+      text = next() < 0.3 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 6)) : text.slice(0, at) + inserts[Math.floor(next() * inserts.length)] + text.slice(at);
+      assertSameAsWholeFile(cache, text, `after edit ${i}`);
+    }
+  });
+
+  it('matches the whole-file parse on every YAML file of the corpus', function () {
+    if (!existsSync(CORPUS)) this.skip();
+    for (const file of yamlFiles(CORPUS)) assertSameAsWholeFile(new IncrementalParseCache(), readFileSync(file, 'utf8'), file);
+  });
+});

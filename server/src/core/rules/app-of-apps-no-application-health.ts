@@ -6,7 +6,7 @@ import { HELM_HOOK_WEIGHT, SYNC_WAVE } from '../catalogue/keys';
 import { isApplication } from '../model/k8sObject';
 import type { PlanTask } from '../plan/planTypes';
 import type { Finding } from '../types';
-import { anchorOf, finding } from './support/findings';
+import { anchorOf, appLabel, finding } from './support/findings';
 import type { Rule, RuleContext } from './ruleTypes';
 
 const HEALTH_KEY = 'resource.customizations.health.argoproj.io_Application';
@@ -25,7 +25,7 @@ export const appOfAppsNoApplicationHealth: Rule = {
       if (stepOf(child) === stepOf(first)) continue;
       const earlier = children.filter((c) => compare(c, child) < 0).map((c) => c.object.name);
       const message =
-        `Argo CD has no health check for Applications, so in ${app.name} it starts ${stepOf(child)} (Application ${child.object.name}) ` +
+        `Argo CD has no health check for Applications, so in ${appLabel(app)} it starts ${stepOf(child)} (Application ${child.object.name}) ` +
         `about 2 seconds after applying the earlier waves (${earlier.join(', ')}) without waiting for them to become Synced or Healthy. ` +
         `Add a health check for argoproj.io/Application (${HEALTH_KEY}) to argocd-cm if the order matters.`;
       findings.push(finding(this, waveLocation(child), message));

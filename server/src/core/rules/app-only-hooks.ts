@@ -2,7 +2,7 @@
 // Synced and automated sync never starts (semantics 3.3 and mistake 13; argo-cd issues #7237, #22694).
 
 import { displayName } from '../model/k8sObject';
-import { anchorOf, finding } from './support/findings';
+import { anchorOf, appLabel, finding } from './support/findings';
 import type { Rule } from './ruleTypes';
 
 export const appOnlyHooks: Rule = {
@@ -17,9 +17,13 @@ export const appOnlyHooks: Rule = {
     const hooks = [...new Map(tasks.map((t) => [t.object.id, t.object])).values()];
     const listed = hooks.slice(0, 3).map(displayName).join(', ') + (hooks.length > 3 ? `, and ${hooks.length - 3} more` : '');
     const message =
-      `Application ${app.name} contains only hooks (${listed}). Hooks never count for sync status, so Argo CD always shows it ` +
+      `${capitalize(appLabel(app))} contains only hooks (${listed}). Hooks never count for sync status, so Argo CD always shows it ` +
       `Synced and automated sync never starts; the hooks run only when someone syncs it by hand. Add an ordinary resource ` +
       `(for example a ConfigMap whose content changes with each release) if it should sync on every change.`;
     return [finding(this, anchorOf(app.definedBy ?? hooks[0]), message)];
   },
 };
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -27,7 +27,7 @@ export const compareOptionsUnknown: Rule = {
         check.item.location,
         `Argo CD ignores compare option \`${check.item.text}\` on ${displayName(object)}: it matches no option exactly` +
           (check.correction ? describeCorrection(check) : `. Known options: ${quoteList(COMPARE_OPTION_VALUES)}.`),
-        { fixes: [corrected ? fix(`Change compare-options to ${corrected.join(',')}`, [edit], result.invalid.length === 1) : undefined] },
+        { fixes: [corrected ? fix(`Change compare-options to ${corrected.join(',')}`, [edit], true) : undefined] },
       ),
     );
   },

@@ -1,7 +1,7 @@
 // hook/postsync-cleanup-on-failure: PostSync hooks run only when every earlier step succeeded; after a failed sync
 // only SyncFail hooks run (semantics 3.2 and mistake 9; docs user-guide/sync-waves.md; argo-cd issue #815).
 
-import { HOOK } from '../catalogue/keys';
+import { HELM_HOOK, HOOK } from '../catalogue/keys';
 import { displayName, type K8sObject } from '../model/k8sObject';
 import { anchorOf, finding, fix } from './support/findings';
 import { literalSyncHook } from './support/hookFacts';
@@ -21,12 +21,13 @@ export const hookPostsyncCleanupOnFailure: Rule = {
     const reason = cleanupEvidence(object);
     if (!reason) return [];
     const entry = object.annotations.get(HOOK);
+    const at = hook.typesFrom === 'helm' ? object.annotations.get(HELM_HOOK)?.valueLocation : entry?.valueLocation;
     const message =
       `${displayName(object)} looks like cleanup (${reason}) but is a PostSync hook, which Argo CD runs only after every ` +
       `earlier step succeeded; after a failed sync it never runs. If it must also clean up after a failure, add SyncFail to its hook types.`;
-    const edit = isJudgeable(context, entry) && entry.text !== undefined ? replaceValueEdit(context, entry, `${entry.text.trim()},SyncFail`) : undefined;
+    const edit = hook.typesFrom === 'argocd' && isJudgeable(context, entry) && entry.text !== undefined ? replaceValueEdit(context, entry, `${entry.text.trim()},SyncFail`) : undefined;
     return [
-      finding(this, entry?.valueLocation ?? anchorOf(object), message, {
+      finding(this, at ?? anchorOf(object), message, {
         fixes: [fix('Also run it when the sync fails (add SyncFail)', [edit])],
       }),
     ];

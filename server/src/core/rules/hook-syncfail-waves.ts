@@ -4,7 +4,7 @@
 import { HELM_HOOK_WEIGHT, SYNC_WAVE } from '../catalogue/keys';
 import { displayName } from '../model/k8sObject';
 import { classifyObject } from '../plan/classifyObject';
-import { finding } from './support/findings';
+import { appLabel, finding } from './support/findings';
 import type { Rule } from './ruleTypes';
 
 export const hookSyncfailWaves: Rule = {
@@ -24,7 +24,7 @@ export const hookSyncfailWaves: Rule = {
       const entry = task.waveSource === 'sync-wave' ? task.object.annotations.get(SYNC_WAVE) : task.waveSource === 'hook-weight' ? task.object.annotations.get(HELM_HOOK_WEIGHT) : undefined;
       if (!entry || entry.templated) return [];
       const message =
-        `The wave of SyncFail hook ${displayName(task.object)} orders nothing: when a sync of ${app.name} fails, Argo CD starts ` +
+        `The wave of SyncFail hook ${displayName(task.object)} orders nothing: when a sync of ${appLabel(app)} fails, Argo CD starts ` +
         `all SyncFail hooks (${names}) at the same time. If one must finish before another, combine them into one hook.`;
       return [finding(this, entry.valueLocation, message)];
     });

@@ -33,7 +33,7 @@ export const k8sShellSyntax: Rule = {
         asArray(container[field]).forEach((word, i) => {
           if (typeof word !== 'string') return;
           const where = `${field} of container ${name} in ${displayName(object)}`;
-          findings.push(...scan(this, object, context, [...path, field, i], word, known, where, 'the command does not run through a shell (no `sh -c`)'));
+          findings.push(...scan(this, object, context, [...path, field, i], word, known, where, 'its command is not run through a shell such as `sh -c`'));
         });
       }
     }
@@ -76,10 +76,15 @@ function scan(
 
 function messageFor(match: ShellSyntaxMatch, where: string, why: string): string {
   if (match.kubernetesForm) {
-    return `Kubernetes passes \`${match.text}\` in ${where} to the container literally: it only expands \`${match.kubernetesForm}\`. Write \`${match.kubernetesForm}\`.`;
+    return `Kubernetes passes ${code(match.text)} in ${where} to the container literally: it only expands \`${match.kubernetesForm}\`. Write \`${match.kubernetesForm}\`.`;
   }
   return (
-    `Kubernetes passes \`${match.text}\` in ${where} to the container literally (${why}), so the program sees this text, ` +
+    `Kubernetes passes ${code(match.text)} in ${where} to the container literally (${why}), so the program sees this text, ` +
     `not a computed value, and two hooks never share a generated value. Compute it in the container (for example with \`sh -c\`).`
   );
+}
+
+/** Inline code for messages; text that itself holds backticks is shown in double quotes. */
+function code(text: string): string {
+  return text.includes('`') ? `"${text}"` : `\`${text}\``;
 }

@@ -8,7 +8,7 @@ import { displayName } from '../model/k8sObject';
 import { PHASE_RANK } from '../plan/hookVocabulary';
 import type { PlanTask } from '../plan/planTypes';
 import type { Finding } from '../types';
-import { anchorOf, finding } from './support/findings';
+import { anchorOf, appLabel, finding } from './support/findings';
 import { podDependencies, providedDependency, type PodDependency } from './support/podDependencies';
 import { locationAt } from './support/podSpecs';
 import type { Rule } from './ruleTypes';
@@ -83,7 +83,7 @@ function report(rule: Rule, app: AppAnalysis, consumer: PlanTask, provider: Plan
     ? `Create ${dependency.kind} ${dependency.name} earlier (for example as a ${consumer.phase} hook in a lower wave), or run ${consumerName} later (for example as a Sync hook in a higher wave).`
     : `Give ${providerName} a lower sync-wave than ${consumerName}.`;
   const message =
-    `${consumerName} runs in ${step(consumer)} of ${app.name} but needs ${needs} (${dependency.via}), which Argo CD only ` +
+    `${consumerName} runs in ${step(consumer)} of ${appLabel(app)} but needs ${needs} (${dependency.via}), which Argo CD only ` +
     `creates in ${step(provider)}, ${stall}. ${fixHint}`;
   const at = locationAt(consumer.object, dependency.path, dependency.name);
   return finding(rule, at, message, {

@@ -6,7 +6,7 @@ import type { AppAnalysis } from '../discover/appTypes';
 import { displayName, type K8sObject } from '../model/k8sObject';
 import { classifyObject } from '../plan/classifyObject';
 import type { Finding } from '../types';
-import { anchorOf, finding } from './support/findings';
+import { anchorOf, appLabel, finding } from './support/findings';
 import type { Rule } from './ruleTypes';
 
 export const resourceDuplicate: Rule = {
@@ -39,7 +39,7 @@ function report(rule: Rule, app: AppAnalysis, object: K8sObject, first: K8sObjec
   const where = namespace ? ` in namespace ${namespace}` : '';
   const group = object.group ? ` (${object.group})` : '';
   const message =
-    `${displayName(object)}${group}${where} is defined twice in application ${app.name}. Argo CD keeps only one definition ` +
+    `${displayName(object)}${group}${where} is defined twice in ${appLabel(app)}. Argo CD keeps only one definition ` +
     `per group, kind, namespace and name, so one of them is silently ignored. Remove or rename one of them.`;
   return finding(rule, anchorOf(object), message, { related: [{ ...anchorOf(first), message: 'first definition' }] });
 }

@@ -37,7 +37,7 @@ function checkAnnotation(rule: Rule, object: K8sObject, context: RuleContext): F
       check.item.location,
       `Argo CD ignores sync option \`${check.item.text}\` on ${displayName(object)}: it matches no option exactly` +
         (check.correction ? describeCorrection(check) : ` (options are case-sensitive, e.g. \`Prune=false\`, \`Replace=true\`).`),
-      { fixes: [corrected ? fix(`Change sync-options to ${corrected.join(',')}`, [edit], result.invalid.length === 1) : undefined] },
+      { fixes: [corrected ? fix(`Change sync-options to ${corrected.join(',')}`, [edit], true) : undefined] },
     ),
   );
 }

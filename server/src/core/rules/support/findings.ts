@@ -36,3 +36,9 @@ export function anchorOf(object: K8sObject): SourceLocation {
 export function quoteList(values: string[]): string {
   return values.map((v) => `\`${v}\``).join(', ');
 }
+
+/** How messages name an application: `Application shop`, or the folder SyncPlan treats as one. */
+export function appLabel(app: { name: string; definedBy?: unknown }): string {
+  if (app.definedBy) return `Application ${app.name}`;
+  return app.name === '.' ? 'the app at the workspace root' : `the app in folder ${app.name}`;
+}

@@ -9,6 +9,8 @@ export interface ItemCheck {
   item: CsvItem;
   /** The valid value(s) the author evidently meant: a case or spelling fix, or `A;B` split on the wrong separator. */
   correction?: string[];
+  /** True when the item holds several values joined by something other than a comma. */
+  splitWrongly: boolean;
 }
 
 /** Splits a value like Argo CD (`,` only, trimmed) and works out corrections for the items that match nothing. */
@@ -26,20 +28,22 @@ export function checkItems(context: RuleContext, entry: MetadataEntry, valid: re
       result.valid.push(item);
       continue;
     }
-    result.invalid.push({ item, correction: correctionFor(item.text, valid) });
+    result.invalid.push({ item, ...correctionFor(item.text, valid) });
   }
   return result;
 }
 
-function correctionFor(text: string, valid: readonly string[]): string[] | undefined {
+function correctionFor(text: string, valid: readonly string[]): Pick<ItemCheck, 'correction' | 'splitWrongly'> {
+  // Spaces around `=` are not trimmed inside an item: `Replace = true` matches nothing.
+  const compact = text.replace(/\s*=\s*/g, '=');
   // `PreSync;PostSync` or `PreSync PostSync`: Argo CD only splits on commas.
-  const parts = text.split(/[;\s|]+/).filter((p) => p !== '');
+  const parts = compact.split(/[;\s|]+/).filter((p) => p !== '');
   if (parts.length > 1) {
     const fixed = parts.map((p) => closestMatch(p, valid));
-    return fixed.every((p): p is string => p !== undefined) ? [...new Set(fixed)] : undefined;
+    if (fixed.every((p): p is string => p !== undefined)) return { correction: [...new Set(fixed)], splitWrongly: true };
   }
-  const match = closestMatch(text, valid);
-  return match === undefined ? undefined : [match];
+  const match = closestMatch(compact, valid);
+  return { correction: match === undefined ? undefined : [match], splitWrongly: false };
 }
 
 /** The corrected value when every invalid item has a correction, else undefined. */
@@ -55,7 +59,7 @@ export function correctedValue(check: ItemsCheck): string[] | undefined {
 
 export function describeCorrection(check: ItemCheck): string {
   if (!check.correction) return '';
-  return check.item.text.split(/[;\s|]+/).filter((p) => p !== '').length > 1
+  return check.splitWrongly
     ? `; Argo CD only splits on commas, did you mean \`${check.correction.join(',')}\`?`
     : `; did you mean \`${check.correction[0]}\`?`;
 }

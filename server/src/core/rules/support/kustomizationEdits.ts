@@ -38,7 +38,9 @@ export function moveToField(file: string, text: string, root: YAMLMap, deprecate
   if (!old) return undefined;
   const existing = root.items.find((p) => (p.key as { value?: unknown })?.value === target);
   if (!existing) {
-    return [{ file, span: old, newText: stringify({ [target]: items }, { indentSeq: false }) }];
+    // Keep the column of the replaced key so the mapping stays aligned.
+    const keyColumn = ' '.repeat((deprecated.key as { range: [number, number, number] }).range[0] - old.start);
+    return [{ file, span: old, newText: indentLines(stringify({ [target]: items }, { indentSeq: false }), keyColumn) }];
   }
   const seq = existing.value;
   if (!isSeq(seq) || seq.flow || seq.items.length === 0 || !seq.range) return undefined;
@@ -47,14 +49,18 @@ export function moveToField(file: string, text: string, root: YAMLMap, deprecate
   // The `- ` of the first item sets the indentation for appended items.
   const dash = text.lastIndexOf('-', firstItem.range[0]);
   const indent = ' '.repeat(dash - lineStart(text, dash));
-  const block = stringify(items, { indentSeq: false })
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => `${indent}${line}\n`)
-    .join('');
+  const block = indentLines(stringify(items, { indentSeq: false }), indent);
   const insertAt = lineEndAfter(text, contentEnd(text, seq.range[1]));
   return [
     { file, span: old, newText: '' },
     { file, span: { start: insertAt, end: insertAt }, newText: block },
   ].sort((a, b) => b.span.start - a.span.start);
+}
+
+function indentLines(text: string, indent: string): string {
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => `${indent}${line}\n`)
+    .join('');
 }

@@ -1,6 +1,8 @@
 // Severity overrides and the .syncplan.yaml format.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { applySeverities, parseSyncplanConfig, RULE_CODES, RULE_DOCS_URL } from '../../../server/src/core/rules/severityConfig';
 import type { Finding } from '../../../server/src/core/types';
 
@@ -39,5 +41,13 @@ describe('severity settings', () => {
     assert.ok(codes.includes('parse/yaml-error'));
     assert.equal(RULE_DOCS_URL('hook/unknown-type'), 'https://github.com/syncplan/syncplan/blob/main/docs/rules.md#hookunknown-type');
     assert.equal(RULE_DOCS_URL('app-of-apps/no-application-health').split('#')[1], 'app-of-appsno-application-health');
+  });
+});
+
+describe('docs/rules.md', () => {
+  it('has a section headed by every code', () => {
+    const doc = readFileSync(join(__dirname, '../../../docs/rules.md'), 'utf8');
+    const headings = new Set([...doc.matchAll(/^### (\S+)$/gm)].map((m) => m[1]));
+    assert.deepEqual(RULE_CODES.map((c) => c.code).filter((c) => !headings.has(c)), []);
   });
 });

@@ -3,11 +3,12 @@
 
 import { ARGOCD_PREFIX, findCatalogueEntryOfKind } from '../catalogue';
 import { HOOK, SYNC_WAVE } from '../catalogue/keys';
-import { displayName, type K8sObject } from '../model/k8sObject';
+import type { K8sObject } from '../model/k8sObject';
 import type { Finding } from '../types';
 import { finding } from './support/findings';
 import { isJudgeable } from './support/sourceText';
 import type { Rule } from './ruleTypes';
+import { label } from './support/objectFacts';
 
 export const annotationInLabels: Rule = {
   code: 'annotation/in-labels',
@@ -19,7 +20,7 @@ export const annotationInLabels: Rule = {
       if (!entry.key.startsWith(ARGOCD_PREFIX) || findCatalogueEntryOfKind(entry.key, 'label')) continue;
       if (!findCatalogueEntryOfKind(entry.key, 'annotation') || !isJudgeable(context, entry)) continue;
       const message =
-        `Argo CD reads \`${entry.key}\` only from metadata.annotations; as a label on ${displayName(object)} it does nothing` +
+        `Argo CD reads \`${entry.key}\` only from metadata.annotations; as a label on ${label(object)} it does nothing` +
         `${consequence(object, entry.key)} Move it under metadata.annotations.`;
       findings.push(finding(this, entry.keyLocation, message));
     }
@@ -28,7 +29,7 @@ export const annotationInLabels: Rule = {
 };
 
 function consequence(object: K8sObject, key: string): string {
-  if (key === HOOK && !object.annotations.has(HOOK)) return `, so ${displayName(object)} is synced as an ordinary resource, not as a hook.`;
-  if (key === SYNC_WAVE && !object.annotations.has(SYNC_WAVE)) return `, so ${displayName(object)} stays in its default wave.`;
+  if (key === HOOK && !object.annotations.has(HOOK)) return `, so ${label(object)} is synced as an ordinary resource, not as a hook.`;
+  if (key === SYNC_WAVE && !object.annotations.has(SYNC_WAVE)) return `, so ${label(object)} stays in its default wave.`;
   return '.';
 }

@@ -2,11 +2,12 @@
 // server fails manifest generation for the whole application when it meets any other type
 // (semantics 1.8; controller util/kube/kube.go SetAppInstanceAnnotation).
 
-import { displayName, type K8sObject, type MetadataEntry } from '../model/k8sObject';
+import type { K8sObject, MetadataEntry } from '../model/k8sObject';
 import type { Finding } from '../types';
 import { finding, fix } from './support/findings';
 import { isJudgeable } from './support/sourceText';
 import type { Rule } from './ruleTypes';
+import { label } from './support/objectFacts';
 
 export const annotationNotString: Rule = {
   code: 'annotation/not-string',
@@ -46,7 +47,7 @@ function nonStringType(entry: MetadataEntry, raw: string | undefined): string | 
 function message(object: K8sObject, entry: MetadataEntry, type: string, raw: string | undefined): string {
   const shown = raw === undefined || raw.trim() === '' ? '' : ` \`${raw.trim()}\``;
   return (
-    `Argo CD (v2.8+) fails to generate manifests for the whole application: annotation \`${entry.key}\` on ${displayName(object)} ` +
+    `Argo CD (v2.8+) fails to generate manifests for the whole application: annotation \`${entry.key}\` on ${label(object)} ` +
     `has the value${shown}, which YAML reads as ${type}, not a string. Quote it.`
   );
 }

@@ -2,11 +2,11 @@
 // that prefix (for example `depends-on`) has no effect (semantics section 2; the keys come from the catalogue).
 
 import { ANNOTATION_CATALOGUE, ARGOCD_PREFIX, closestMatch, findCatalogueEntryOfKind } from '../catalogue';
-import { displayName } from '../model/k8sObject';
 import type { Finding } from '../types';
 import { finding, fix } from './support/findings';
 import { isJudgeable } from './support/sourceText';
 import type { Rule } from './ruleTypes';
+import { label } from './support/objectFacts';
 
 const KNOWN_ARGOCD_ANNOTATIONS = ANNOTATION_CATALOGUE.filter((e) => e.kind === 'annotation' && !e.keyIsPrefix && e.key.startsWith(ARGOCD_PREFIX)).map((e) => e.key);
 
@@ -18,7 +18,7 @@ export const annotationUnknownKey: Rule = {
     const findings: Finding[] = [];
     for (const entry of object.annotations.values()) {
       if (!entry.key.startsWith(ARGOCD_PREFIX) || findCatalogueEntryOfKind(entry.key, 'annotation') || !isJudgeable(context, entry)) continue;
-      const name = displayName(object);
+      const name = label(object);
       if (findCatalogueEntryOfKind(entry.key, 'label')) {
         const message = `Argo CD reads \`${entry.key}\` as a label, not as an annotation; on ${name} this annotation has no effect. Move it to metadata.labels.`;
         findings.push(finding(this, entry.keyLocation, message));

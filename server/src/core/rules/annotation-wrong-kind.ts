@@ -4,11 +4,11 @@
 
 import { appliesToObject, findCatalogueEntryOfKind } from '../catalogue';
 import type { CatalogueEntry, ObjectScope } from '../catalogue/types';
-import { displayName } from '../model/k8sObject';
 import type { Finding } from '../types';
 import { finding } from './support/findings';
 import { isJudgeable } from './support/sourceText';
 import type { Rule } from './ruleTypes';
+import { label } from './support/objectFacts';
 
 const SCOPE_WORDS: Partial<Record<ObjectScope, string>> = {
   application: 'an Argo CD Application (argoproj.io)',
@@ -31,7 +31,7 @@ export const annotationWrongKind: Rule = {
       const known = findCatalogueEntryOfKind(entry.key, 'annotation');
       if (!known || appliesToObject(known, object.group, object.kind) || !isJudgeable(context, entry)) continue;
       const message =
-        `Argo CD reads \`${entry.key}\` only on ${whereItApplies(known)}; on ${displayName(object)} it has no effect.` +
+        `Argo CD reads \`${entry.key}\` only on ${whereItApplies(known)}; on ${label(object)} it has no effect.` +
         (known.scope === 'application' ? ' Put it on the Application that deploys this object.' : '');
       findings.push(finding(this, entry.keyLocation, message));
     }

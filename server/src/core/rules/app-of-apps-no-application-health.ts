@@ -19,17 +19,19 @@ export const appOfAppsNoApplicationHealth: Rule = {
     const children = app.plan.steps.flatMap((s) => s.tasks).filter((t) => isApplication(t.object) && !t.object.source.templated);
     const steps = [...new Set(children.map(stepOf))];
     if (steps.length < 2 || hasApplicationHealthCheck(context)) return [];
-    const first = children[0];
+    // One finding per later wave, on its first Application: the wave is what starts too early.
     const findings: Finding[] = [];
-    for (const child of children) {
-      if (stepOf(child) === stepOf(first)) continue;
-      const earlier = children.filter((c) => compare(c, child) < 0).map((c) => c.object.name);
+    const byStep = new Map<string, PlanTask[]>();
+    for (const child of children) byStep.set(stepOf(child), [...(byStep.get(stepOf(child)) ?? []), child]);
+    const ordered = [...byStep.values()];
+    ordered.slice(1).forEach((group, index) => {
+      const previous = ordered[index];
       const message =
-        `Argo CD has no health check for Applications, so in ${appLabel(app)} it starts ${stepOf(child)} (Application ${child.object.name}) ` +
-        `about 2 seconds after applying the earlier waves (${earlier.join(', ')}) without waiting for them to become Synced or Healthy. ` +
+        `Argo CD has no health check for Applications, so in ${appLabel(app)} it starts ${stepOf(group[0])} (${names(group)}) ` +
+        `about 2 seconds after applying ${stepOf(previous[0])} (${names(previous)}) without waiting for those to become Synced or Healthy. ` +
         `Add a health check for argoproj.io/Application (${HEALTH_KEY}) to argocd-cm if the order matters.`;
-      findings.push(finding(this, waveLocation(child), message));
-    }
+      findings.push(finding(this, waveLocation(group[0]), message));
+    });
     return findings;
   },
 };
@@ -38,9 +40,11 @@ function stepOf(task: PlanTask): string {
   return `${task.phase} wave ${task.wave}`;
 }
 
-function compare(a: PlanTask, b: PlanTask): number {
-  const rank = { PreSync: -1, Sync: 0, PostSync: 1, SyncFail: 2 } as const;
-  return rank[a.phase] - rank[b.phase] || a.wave - b.wave;
+/** `Application a, b, c and 4 more` for messages. */
+function names(items: (PlanTask | string)[]): string {
+  const all = items.map((i) => (typeof i === 'string' ? i : i.object.name));
+  const shown = all.slice(0, 3).join(', ');
+  return `Application${all.length > 1 ? 's' : ''} ${shown}${all.length > 3 ? ` and ${all.length - 3} more` : ''}`;
 }
 
 function waveLocation(task: PlanTask) {

@@ -3,10 +3,11 @@
 
 import { findCatalogueEntry } from '../catalogue';
 import { COMPARE_OPTIONS } from '../catalogue/keys';
-import { displayName, isApplication } from '../model/k8sObject';
+import { isApplication } from '../model/k8sObject';
 import { finding, fix } from './support/findings';
 import { csvItems, isJudgeable, rewriteCsvEdit } from './support/sourceText';
 import type { Rule } from './ruleTypes';
+import { label } from './support/objectFacts';
 
 const APPLICATION_ONLY = (findCatalogueEntry(COMPARE_OPTIONS)?.values ?? []).filter((v) => v.placement === 'application').map((v) => v.value);
 
@@ -24,7 +25,7 @@ export const compareOptionsMisplaced: Rule = {
       .filter((item) => APPLICATION_ONLY.includes(item.text))
       .map((item) => {
         const message =
-          `Argo CD reads compare option \`${item.text}\` only from an Application's annotations; on ${displayName(object)} it does nothing. ` +
+          `Argo CD reads compare option \`${item.text}\` only from an Application's annotations; on ${label(object)} it does nothing. ` +
           'Put it on the Application that deploys this object.';
         const rest = items.filter((i) => i !== item).map((i) => i.text);
         return finding(this, item.location, message, { fixes: [fix(`Remove ${item.text}`, [rewriteCsvEdit(context, entry, rest)], true)] });

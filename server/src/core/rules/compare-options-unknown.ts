@@ -3,11 +3,11 @@
 
 import { findCatalogueEntry } from '../catalogue';
 import { COMPARE_OPTIONS } from '../catalogue/keys';
-import { displayName } from '../model/k8sObject';
 import { finding, fix, quoteList } from './support/findings';
 import { checkItems, correctedValue, describeCorrection } from './support/hookValues';
 import { isJudgeable, replaceValueEdit } from './support/sourceText';
 import type { Rule } from './ruleTypes';
+import { label } from './support/objectFacts';
 
 export const COMPARE_OPTION_VALUES = (findCatalogueEntry(COMPARE_OPTIONS)?.values ?? []).map((v) => v.value);
 
@@ -25,7 +25,7 @@ export const compareOptionsUnknown: Rule = {
       finding(
         this,
         check.item.location,
-        `Argo CD ignores compare option \`${check.item.text}\` on ${displayName(object)}: it matches no option exactly` +
+        `Argo CD ignores compare option \`${check.item.text}\` on ${label(object)}: it matches no option exactly` +
           (check.correction ? describeCorrection(check) : `. Known options: ${quoteList(COMPARE_OPTION_VALUES)}.`),
         { fixes: [corrected ? fix(`Change compare-options to ${corrected.join(',')}`, [edit], true) : undefined] },
       ),

@@ -4,11 +4,11 @@
 
 import { closestMatch, findCatalogueEntry, HELM_HOOK_TYPE_MAP, HOOK_TYPES, UNSUPPORTED_HELM_HOOKS } from '../catalogue';
 import { HELM_HOOK, HOOK } from '../catalogue/keys';
-import { displayName } from '../model/k8sObject';
 import { parseCsv } from '../plan/valueParsing';
 import { finding, fix, quoteList } from './support/findings';
 import { isJudgeable, replaceValueEdit } from './support/sourceText';
 import type { Rule } from './ruleTypes';
+import { label } from './support/objectFacts';
 
 const HELM_HOOK_VALUES = (findCatalogueEntry(HELM_HOOK)?.values ?? []).map((v) => v.value);
 
@@ -26,7 +26,7 @@ export const helmUnsupportedHook: Rule = {
     if (items.some((i) => HELM_HOOK_TYPE_MAP[i] !== undefined)) return [];
     const unsupported = items.filter((i) => UNSUPPORTED_HELM_HOOKS.includes(i));
     const unknown = items.filter((i) => !HELM_HOOK_VALUES.includes(i));
-    const name = displayName(object);
+    const name = label(object);
     if (unknown.length === 1 && unsupported.length === 0) {
       const guess = closestMatch(unknown[0], Object.keys(HELM_HOOK_TYPE_MAP));
       const message = `Argo CD drops ${name} from the app without any error: helm.sh/hook \`${unknown[0]}\` is not a Helm hook${guess ? `; did you mean \`${guess}\`?` : '.'}`;

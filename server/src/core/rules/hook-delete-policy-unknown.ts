@@ -3,13 +3,14 @@
 
 import { HELM_DELETE_POLICY_MAP, HOOK_DELETE_POLICIES } from '../catalogue';
 import { HELM_HOOK_DELETE_POLICY, HOOK_DELETE_POLICY } from '../catalogue/keys';
-import { displayName, type K8sObject } from '../model/k8sObject';
+import type { K8sObject } from '../model/k8sObject';
 import { classifyObject, deletePoliciesOf } from '../plan/classifyObject';
 import type { Finding } from '../types';
 import { finding, fix, quoteList } from './support/findings';
 import { checkItems, correctedValue, describeCorrection } from './support/hookValues';
 import { isJudgeable, replaceValueEdit } from './support/sourceText';
 import type { Rule, RuleContext } from './ruleTypes';
+import { label } from './support/objectFacts';
 
 export const hookDeletePolicyUnknown: Rule = {
   code: 'hook/delete-policy-unknown',
@@ -34,7 +35,7 @@ function check(rule: Rule, object: K8sObject, context: RuleContext, key: string,
   const single = result.invalid.length === 1 ? result.invalid[0] : undefined;
   const effective = deletePoliciesOf(object).join(', ');
   const message =
-    `Argo CD ignores delete policy ${quoteList(result.invalid.map((i) => i.item.text))} in ${key} on ${displayName(object)}, ` +
+    `Argo CD ignores delete policy ${quoteList(result.invalid.map((i) => i.item.text))} in ${key} on ${label(object)}, ` +
     `so the hook is cleaned up by ${effective} only${single ? describeCorrection(single) : `. Valid values: ${quoteList([...valid])}.`}`;
   const corrected = correctedValue(result);
   return [

@@ -3,11 +3,11 @@
 // again, or a changed Job fails as immutable (semantics 3.3 and mistake 10; docs user-guide/helm.md; issue #7430).
 
 import { HELM_HOOK_DELETE_POLICY, HOOK_DELETE_POLICY } from '../catalogue/keys';
-import { displayName } from '../model/k8sObject';
 import { anchorOf, finding, fix } from './support/findings';
 import { explicitDeletePolicies, isRunToCompletion, literalSyncHook } from './support/hookFacts';
 import { replaceValueEdit } from './support/sourceText';
 import type { Rule } from './ruleTypes';
+import { label } from './support/objectFacts';
 
 export const hookNamedNotRecreated: Rule = {
   code: 'hook/named-not-recreated',
@@ -20,7 +20,7 @@ export const hookNamedNotRecreated: Rule = {
     const argo = object.annotations.get(HOOK_DELETE_POLICY);
     const helm = object.annotations.get(HELM_HOOK_DELETE_POLICY);
     const entry = argo ?? helm;
-    const name = displayName(object);
+    const name = label(object);
     const leftOver = policies.includes('HookSucceeded') ? 'after a failed or terminated sync' : 'after a successful sync';
     const message =
       `${name} has a fixed name and delete policy ${policies.join(', ')} without BeforeHookCreation, so ${leftOver} the old ` +

@@ -2,12 +2,13 @@
 // only SyncFail hooks run (semantics 3.2 and mistake 9; docs user-guide/sync-waves.md; argo-cd issue #815).
 
 import { HELM_HOOK, HOOK } from '../catalogue/keys';
-import { displayName, type K8sObject } from '../model/k8sObject';
+import type { K8sObject } from '../model/k8sObject';
 import { anchorOf, finding, fix } from './support/findings';
 import { literalSyncHook } from './support/hookFacts';
 import { containersOf, podSpecOf } from './support/podSpecs';
 import { isJudgeable, replaceValueEdit } from './support/sourceText';
 import type { Rule } from './ruleTypes';
+import { label } from './support/objectFacts';
 
 const CLEANUP_WORDS = /(^|[^a-z])(clean-?up|clean_up|teardown|tear-down|delete|destroy|drop|remove)([^a-z]|$)/i;
 
@@ -23,7 +24,7 @@ export const hookPostsyncCleanupOnFailure: Rule = {
     const entry = object.annotations.get(HOOK);
     const at = hook.typesFrom === 'helm' ? object.annotations.get(HELM_HOOK)?.valueLocation : entry?.valueLocation;
     const message =
-      `${displayName(object)} looks like cleanup (${reason}) but is a PostSync hook, which Argo CD runs only after every ` +
+      `${label(object)} looks like cleanup (${reason}) but is a PostSync hook, which Argo CD runs only after every ` +
       `earlier step succeeded; after a failed sync it never runs. If it must also clean up after a failure, add SyncFail to its hook types.`;
     const edit = hook.typesFrom === 'argocd' && isJudgeable(context, entry) && entry.text !== undefined ? replaceValueEdit(context, entry, `${entry.text.trim()},SyncFail`) : undefined;
     return [

@@ -3,10 +3,10 @@
 
 import { SYNC_HOOK_TYPES } from '../catalogue';
 import { HOOK } from '../catalogue/keys';
-import { displayName } from '../model/k8sObject';
 import { finding, fix } from './support/findings';
 import { csvItems, isJudgeable, replaceValueEdit } from './support/sourceText';
 import type { Rule } from './ruleTypes';
+import { label } from './support/objectFacts';
 
 const SKIP = 'Skip';
 
@@ -22,7 +22,7 @@ export const hookSkipCombined: Rule = {
     const others = items.filter((i) => i.text !== SKIP && SYNC_HOOK_TYPES.includes(i.text)).map((i) => i.text);
     if (!skip || others.length === 0) return [];
     const message =
-      `Argo CD ignores Skip on ${displayName(object)} because it is combined with ${others.join(', ')}: the object is applied as a ` +
+      `Argo CD ignores Skip on ${label(object)} because it is combined with ${others.join(', ')}: the object is applied as a ` +
       `${others.join(' and ')} hook on every sync. Keep Skip alone to never apply it, or remove Skip.`;
     return [
       finding(this, skip.location, message, {

@@ -2,10 +2,10 @@
 // the API calls, nothing waits between them (semantics 3.2, inferred from gitops-engine executeSyncFailPhase).
 
 import { HELM_HOOK_WEIGHT, SYNC_WAVE } from '../catalogue/keys';
-import { displayName } from '../model/k8sObject';
 import { classifyObject } from '../plan/classifyObject';
 import { appLabel, finding } from './support/findings';
 import type { Rule } from './ruleTypes';
+import { label } from './support/objectFacts';
 
 export const hookSyncfailWaves: Rule = {
   code: 'hook/syncfail-waves',
@@ -19,12 +19,12 @@ export const hookSyncfailWaves: Rule = {
     });
     const waves = new Set(tasks.map((t) => t.wave));
     if (waves.size < 2) return [];
-    const names = tasks.map((t) => displayName(t.object)).join(', ');
+    const names = tasks.map((t) => label(t.object)).join(', ');
     return tasks.flatMap((task) => {
       const entry = task.waveSource === 'sync-wave' ? task.object.annotations.get(SYNC_WAVE) : task.waveSource === 'hook-weight' ? task.object.annotations.get(HELM_HOOK_WEIGHT) : undefined;
       if (!entry || entry.templated) return [];
       const message =
-        `The wave of SyncFail hook ${displayName(task.object)} orders nothing: when a sync of ${appLabel(app)} fails, Argo CD starts ` +
+        `The wave of SyncFail hook ${label(task.object)} orders nothing: when a sync of ${appLabel(app)} fails, Argo CD starts ` +
         `all SyncFail hooks (${names}) at the same time. If one must finish before another, combine them into one hook.`;
       return [finding(this, entry.valueLocation, message)];
     });

@@ -4,12 +4,12 @@
 
 import { HELM_HOOK_TYPE_MAP, HOOK_TYPES } from '../catalogue';
 import { HELM_HOOK, HOOK } from '../catalogue/keys';
-import { displayName } from '../model/k8sObject';
 import { parseCsv } from '../plan/valueParsing';
 import { finding, fix, quoteList } from './support/findings';
 import { checkItems, correctedValue, describeCorrection } from './support/hookValues';
 import { isJudgeable, replaceValueEdit } from './support/sourceText';
 import type { Rule } from './ruleTypes';
+import { label } from './support/objectFacts';
 
 export const hookUnknownType: Rule = {
   code: 'hook/unknown-type',
@@ -19,7 +19,7 @@ export const hookUnknownType: Rule = {
     const entry = object.annotations.get(HOOK);
     if (!isJudgeable(context, entry) || entry.text === undefined) return [];
     const check = checkItems(context, entry, HOOK_TYPES);
-    const name = displayName(object);
+    const name = label(object);
     if (check.items.length === 0) {
       return [finding(this, entry.valueLocation, `Argo CD drops ${name} from the sync without any error: the hook annotation is empty, so it names no hook type. Set one of ${quoteList([...HOOK_TYPES])}, or remove the annotation.`)];
     }

@@ -3,12 +3,12 @@
 // #7430). Replace=true together with Force=true deletes and recreates it instead (v2.12+).
 
 import { SYNC_OPTIONS } from '../catalogue/keys';
-import { displayName } from '../model/k8sObject';
 import { classifyObject } from '../plan/classifyObject';
 import { parseCsv } from '../plan/valueParsing';
 import { anchorOf, finding } from './support/findings';
 import { isTemplatedAt } from './support/sourceText';
 import type { Rule } from './ruleTypes';
+import { annotationsKnown, label } from './support/objectFacts';
 
 export const jobImmutableSyncJob: Rule = {
   code: 'job/immutable-sync-job',
@@ -16,12 +16,12 @@ export const jobImmutableSyncJob: Rule = {
   title: 'A plain Job synced as a normal resource: the next change to its template fails the sync as immutable.',
   checkObject(object, context) {
     if (object.group !== 'batch' || object.kind !== 'Job' || object.generateName || !object.name) return [];
-    if (classifyObject(object).kind !== 'resource') return [];
+    if (classifyObject(object).kind !== 'resource' || !annotationsKnown(object, context)) return [];
     const options = object.annotations.get(SYNC_OPTIONS);
     if (options && (options.templated || isTemplatedAt(context, options.valueLocation))) return [];
     const items = parseCsv(options?.text ?? '');
     if (items.includes('Replace=true') && items.includes('Force=true')) return [];
-    const name = displayName(object);
+    const name = label(object);
     const message =
       `${name} is synced as an ordinary resource, so Argo CD applies it over the finished Job: the first change to its pod ` +
       `template fails the sync with "field is immutable" (and an unchanged Job never runs again). Make it a hook ` +

@@ -2,13 +2,14 @@
 // written; it only expands `$(VAR_NAME)` references (Kubernetes docs "Define dependent environment variables").
 // Shell syntax there is never evaluated unless the container runs `sh -c`, so e.g. two hooks never share a value.
 
-import { displayName, type K8sObject } from '../model/k8sObject';
+import type { K8sObject } from '../model/k8sObject';
 import type { Finding, SourceLocation } from '../types';
 import type { Rule, RuleContext } from './ruleTypes';
 import { finding, fix } from './support/findings';
 import { asArray, containersOf, isRecord, locationAt, podSpecOf, type YamlPath } from './support/podSpecs';
 import { findShellSyntax, isEnvName, runsShellScript, type ShellSyntaxMatch } from './support/shellSyntax';
 import { isTemplatedAt, writtenValue } from './support/sourceText';
+import { label } from './support/objectFacts';
 
 export const k8sShellSyntax: Rule = {
   code: 'k8s/shell-syntax',
@@ -24,7 +25,7 @@ export const k8sShellSyntax: Rule = {
       const known = new Set(env.filter(isRecord).map((e) => e.name).filter((n): n is string => typeof n === 'string'));
       env.forEach((variable, i) => {
         if (!isRecord(variable) || typeof variable.value !== 'string') return;
-        const where = `env ${String(variable.name)} of container ${name} in ${displayName(object)}`;
+        const where = `env ${String(variable.name)} of container ${name} in ${label(object)}`;
         findings.push(...scan(this, object, context, [...path, 'env', i, 'value'], variable.value, known, where, 'no shell evaluates env values'));
       });
       // Without `command` the image's entrypoint decides, and it may well be a shell.
@@ -32,7 +33,7 @@ export const k8sShellSyntax: Rule = {
       for (const field of ['command', 'args'] as const) {
         asArray(container[field]).forEach((word, i) => {
           if (typeof word !== 'string') return;
-          const where = `${field} of container ${name} in ${displayName(object)}`;
+          const where = `${field} of container ${name} in ${label(object)}`;
           findings.push(...scan(this, object, context, [...path, field, i], word, known, where, 'its command is not run through a shell such as `sh -c`'));
         });
       }
@@ -47,7 +48,7 @@ function checkConfigMap(rule: Rule, object: K8sObject, context: RuleContext): Fi
   const findings: Finding[] = [];
   for (const [key, value] of Object.entries(data)) {
     if (typeof value !== 'string' || value.includes('\n') || !isEnvName(key)) continue;
-    const where = `key ${key} of ${displayName(object)}`;
+    const where = `key ${key} of ${label(object)}`;
     findings.push(...scan(rule, object, context, ['data', key], value, new Set(), where, 'ConfigMap values used as environment variables are never evaluated by a shell'));
   }
   return findings;

@@ -4,7 +4,6 @@
 // completes (semantics mistake 5; alphagov/govuk-helm-charts PR #512; argo-cd issue #4384).
 
 import type { AppAnalysis } from '../discover/appTypes';
-import { displayName } from '../model/k8sObject';
 import { PHASE_RANK } from '../plan/hookVocabulary';
 import type { PlanTask } from '../plan/planTypes';
 import type { Finding } from '../types';
@@ -12,6 +11,7 @@ import { anchorOf, appLabel, finding } from './support/findings';
 import { podDependencies, providedDependency, type PodDependency } from './support/podDependencies';
 import { locationAt } from './support/podSpecs';
 import type { Rule } from './ruleTypes';
+import { label } from './support/objectFacts';
 
 export const orderDependencyLater: Rule = {
   code: 'order/dependency-later',
@@ -71,8 +71,8 @@ function runsBefore(consumer: PlanTask, provider: PlanTask): boolean {
 }
 
 function report(rule: Rule, app: AppAnalysis, consumer: PlanTask, provider: PlanTask, dependency: PodDependency): Finding {
-  const consumerName = displayName(consumer.object);
-  const providerName = displayName(provider.object);
+  const consumerName = label(consumer.object);
+  const providerName = label(provider.object);
   const needs = `${dependency.kind} ${dependency.name}${provider.object.kind === dependency.kind ? '' : ` (created from ${providerName})`}`;
   const laterPhase = provider.phase !== consumer.phase;
   const step = (t: PlanTask) => `${t.phase} wave ${t.wave}`;

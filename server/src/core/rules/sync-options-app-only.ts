@@ -4,10 +4,10 @@
 
 import { syncOptionInfo } from '../catalogue';
 import { SYNC_OPTIONS } from '../catalogue/keys';
-import { displayName } from '../model/k8sObject';
 import { finding, fix } from './support/findings';
 import { csvItems, isJudgeable, rewriteCsvEdit } from './support/sourceText';
 import type { Rule } from './ruleTypes';
+import { label } from './support/objectFacts';
 
 export const syncOptionsAppOnly: Rule = {
   code: 'sync-options/app-only',
@@ -25,7 +25,7 @@ export const syncOptionsAppOnly: Rule = {
       .map((item) => {
         const message =
           `Argo CD reads \`${item.text}\` only from an Application's spec.syncPolicy.syncOptions; as an annotation on ` +
-          `${displayName(object)} it does nothing. Move it to the Application that deploys this object.`;
+          `${label(object)} it does nothing. Move it to the Application that deploys this object.`;
         const rest = items.filter((i) => i !== item).map((i) => i.text);
         return finding(this, item.location, message, { fixes: [fix(`Remove ${item.text}`, [rewriteCsvEdit(context, entry, rest)], true)] });
       });

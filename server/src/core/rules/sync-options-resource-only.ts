@@ -6,6 +6,7 @@ import { syncOptionInfo } from '../catalogue';
 import { finding, fix } from './support/findings';
 import { applicationSyncOptionItems, removeItemEdit } from './support/appSyncOptions';
 import type { Rule } from './ruleTypes';
+import { label } from './support/objectFacts';
 
 export const syncOptionsResourceOnly: Rule = {
   code: 'sync-options/resource-only',
@@ -19,7 +20,7 @@ export const syncOptionsResourceOnly: Rule = {
       })
       .map((item) => {
         const message =
-          `Argo CD never reads \`${item.text}\` from spec.syncPolicy.syncOptions of Application ${object.name}, so it does nothing there. ` +
+          `Argo CD never reads \`${item.text}\` from spec.syncPolicy.syncOptions of ${label(object)}, so it does nothing there. ` +
           `Put it in the argocd.argoproj.io/sync-options annotation of the resources that need it` +
           (item.text === 'Force=true' ? ', or force a whole sync with the sync strategy (argocd app sync --force).' : '.');
         return finding(this, item.location, message, { fixes: [fix(`Remove ${item.text}`, [removeItemEdit(context, item)], true)] });

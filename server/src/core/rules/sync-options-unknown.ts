@@ -5,13 +5,14 @@
 
 import { applicationSyncOptions, closestMatch, resourceSyncOptions, syncOptionInfo, SYNC_OPTIONS } from '../catalogue';
 import { SYNC_OPTIONS as SYNC_OPTIONS_KEY } from '../catalogue/keys';
-import { displayName, type K8sObject } from '../model/k8sObject';
+import type { K8sObject } from '../model/k8sObject';
 import type { Finding } from '../types';
 import type { Rule, RuleContext } from './ruleTypes';
 import { applicationSyncOptionItems, replaceItemEdit } from './support/appSyncOptions';
 import { finding, fix } from './support/findings';
 import { checkItems, correctedValue, describeCorrection } from './support/hookValues';
 import { isJudgeable, replaceValueEdit } from './support/sourceText';
+import { label } from './support/objectFacts';
 
 const ALL_OPTIONS = [...new Set([...resourceSyncOptions(), ...SYNC_OPTIONS].map((o) => o.option))];
 const APP_OPTIONS = applicationSyncOptions().map((o) => o.option);
@@ -35,7 +36,7 @@ function checkAnnotation(rule: Rule, object: K8sObject, context: RuleContext): F
     finding(
       rule,
       check.item.location,
-      `Argo CD ignores sync option \`${check.item.text}\` on ${displayName(object)}: it matches no option exactly` +
+      `Argo CD ignores sync option \`${check.item.text}\` on ${label(object)}: it matches no option exactly` +
         (check.correction ? describeCorrection(check) : ` (options are case-sensitive, e.g. \`Prune=false\`, \`Replace=true\`).`),
       { fixes: [corrected ? fix(`Change sync-options to ${corrected.join(',')}`, [edit], true) : undefined] },
     ),
@@ -47,7 +48,7 @@ function checkApplicationSpec(rule: Rule, object: K8sObject, context: RuleContex
   for (const item of applicationSyncOptionItems(object, context)) {
     if (syncOptionInfo(item.text)) continue;
     const trimmed = item.text.trim();
-    const where = `spec.syncPolicy.syncOptions of Application ${object.name}`;
+    const where = `spec.syncPolicy.syncOptions of ${label(object)}`;
     if (trimmed !== item.text && syncOptionInfo(trimmed)) {
       const message = `Argo CD ignores ${JSON.stringify(item.text)} in ${where}: items there are compared exactly and never trimmed, so the spaces make it match nothing. Write \`${trimmed}\`.`;
       findings.push(finding(rule, item.location, message, { fixes: [fix(`Remove the spaces`, [replaceItemEdit(context, item, trimmed)], true)] }));

@@ -2,12 +2,12 @@
 // to helm.sh/hook-weight, else 0 (semantics 1.5 and 4.2; gitops-engine pkg/sync/syncwaves/waves.go).
 
 import { SYNC_WAVE } from '../catalogue/keys';
-import { displayName } from '../model/k8sObject';
 import { computeWave } from '../plan/computeWave';
 import { goAtoi } from '../plan/valueParsing';
 import { finding, fix } from './support/findings';
 import { isJudgeable, replaceValueEdit } from './support/sourceText';
 import type { Rule } from './ruleTypes';
+import { label } from './support/objectFacts';
 
 export const waveNotInteger: Rule = {
   code: 'wave/not-integer',
@@ -22,7 +22,7 @@ export const waveNotInteger: Rule = {
     const intended = integerForm(entry.text);
     const hint = intended !== undefined ? ` Write "${intended}".` : ' Use a whole number such as "1" or "-2".';
     const message =
-      `Argo CD cannot read sync-wave ${JSON.stringify(entry.text)} on ${displayName(object)} as an integer ` +
+      `Argo CD cannot read sync-wave ${JSON.stringify(entry.text)} on ${label(object)} as an integer ` +
       `(Go's Atoi accepts only an optional sign and digits, no spaces or decimals) and silently uses ${fallback} instead.${hint}`;
     const edit = intended !== undefined ? replaceValueEdit(context, entry, intended) : undefined;
     return [finding(this, entry.valueLocation, message, { fixes: [fix(`Change sync-wave to "${intended}"`, [edit], true)] })];

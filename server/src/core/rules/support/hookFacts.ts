@@ -6,10 +6,12 @@ import type { K8sObject } from '../../model/k8sObject';
 import { classifyObject, type Classification } from '../../plan/classifyObject';
 import { parseCsv } from '../../plan/valueParsing';
 import type { RuleContext } from '../ruleTypes';
+import { annotationsKnown } from './objectFacts';
 import { isJudgeable } from './sourceText';
 
 /** A sync-phase hook whose hook and delete-policy annotations are all literal (none comes from a template). */
 export function literalSyncHook(object: K8sObject, context: RuleContext): Extract<Classification, { kind: 'hook' }> | undefined {
+  if (!annotationsKnown(object, context)) return undefined;
   for (const key of [HOOK, HELM_HOOK, HOOK_DELETE_POLICY, HELM_HOOK_DELETE_POLICY]) {
     const entry = object.annotations.get(key);
     if (entry && !isJudgeable(context, entry)) return undefined;

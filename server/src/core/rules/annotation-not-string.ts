@@ -9,6 +9,9 @@ import { isJudgeable } from './support/sourceText';
 import type { Rule } from './ruleTypes';
 import { label } from './support/objectFacts';
 
+/** A Kubernetes annotation key; anything else (e.g. a `<PLACEHOLDER>` line a generator replaces) is not an annotation yet. */
+const QUALIFIED_KEY = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
 export const annotationNotString: Rule = {
   code: 'annotation/not-string',
   severity: 'error',
@@ -17,7 +20,7 @@ export const annotationNotString: Rule = {
     const findings: Finding[] = [];
     for (const entry of object.annotations.values()) {
       // Values Kustomize added are reported by the renderer (kustomize/non-string-value).
-      if (entry.addedBy || !isJudgeable(context, entry)) continue;
+      if (entry.addedBy || !isJudgeable(context, entry) || !QUALIFIED_KEY.test(entry.key)) continue;
       const raw = context.textOf(entry.valueLocation.file)?.slice(entry.valueLocation.span.start, entry.valueLocation.span.end);
       const type = nonStringType(entry, raw);
       if (!type) continue;

@@ -2,6 +2,7 @@
 // Synced and automated sync never starts (semantics 3.3 and mistake 13; argo-cd issues #7237, #22694).
 
 import { anchorOf, appLabel, finding } from './support/findings';
+import { isKustomizeComponent } from './support/appFacts';
 import type { Rule } from './ruleTypes';
 import { label } from './support/objectFacts';
 
@@ -9,9 +10,9 @@ export const appOnlyHooks: Rule = {
   code: 'app/only-hooks',
   severity: 'info',
   title: 'An application whose objects are all hooks: it never becomes OutOfSync, so automated sync never runs it.',
-  checkApp(app) {
+  checkApp(app, context) {
     // Only when every object is known: a partial render may hide ordinary resources.
-    if (!app.complete) return [];
+    if (!app.complete || isKustomizeComponent(app, context)) return [];
     const tasks = [...app.plan.steps.flatMap((s) => s.tasks), ...app.plan.syncFail].filter((t) => !t.synthetic);
     if (tasks.length === 0 || tasks.some((t) => !t.hook)) return [];
     const hooks = [...new Map(tasks.map((t) => [t.object.id, t.object])).values()];

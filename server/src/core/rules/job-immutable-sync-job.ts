@@ -6,6 +6,7 @@ import { SYNC_OPTIONS } from '../catalogue/keys';
 import { classifyObject } from '../plan/classifyObject';
 import { parseCsv } from '../plan/valueParsing';
 import { anchorOf, finding } from './support/findings';
+import { isRecord } from './support/podSpecs';
 import { isTemplatedAt } from './support/sourceText';
 import type { Rule } from './ruleTypes';
 import { annotationsKnown, label } from './support/objectFacts';
@@ -16,6 +17,8 @@ export const jobImmutableSyncJob: Rule = {
   title: 'A plain Job synced as a normal resource: the next change to its template fails the sync as immutable.',
   checkObject(object, context) {
     if (object.group !== 'batch' || object.kind !== 'Job' || object.generateName || !object.name) return [];
+    // With a TTL the finished Job is deleted and simply recreated on a later sync.
+    if (isRecord(object.body.spec) && object.body.spec.ttlSecondsAfterFinished !== undefined) return [];
     if (classifyObject(object).kind !== 'resource' || !annotationsKnown(object, context)) return [];
     const options = object.annotations.get(SYNC_OPTIONS);
     if (options && (options.templated || isTemplatedAt(context, options.valueLocation))) return [];

@@ -15,7 +15,8 @@ export interface PodDependency {
 }
 
 export function podDependencies(object: K8sObject): PodDependency[] {
-  const pod = podSpecOf(object);
+  // A CronJob starts no pod during the sync (only on its schedule), so it waits for nothing.
+  const pod = object.kind === 'CronJob' ? undefined : podSpecOf(object);
   if (!pod) return [];
   const out: PodDependency[] = [];
   const add = (kind: DependencyKind, name: unknown, path: YamlPath, via: string, optional?: unknown) => {

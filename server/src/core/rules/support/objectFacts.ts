@@ -26,10 +26,9 @@ export function annotationsKnown(object: K8sObject, context: RuleContext): boole
   return !written.includes('{{');
 }
 
-/** `Job migrate`; a name that comes from a template shows its unknown parts as `{{…}}`. */
+/** `Job migrate`; names written with template actions are shown as written. */
 export function label(object: K8sObject): string {
-  const name = displayName(object);
-  return object.source.templated ? name.replace(/_{2,}/g, '{{…}}') : name;
+  return displayName(object);
 }
 
 /** True when the object's file holds template actions, so conditionals may leave any object out. */

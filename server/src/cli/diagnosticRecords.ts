@@ -1,6 +1,6 @@
 // Findings as 1-based line/column records with paths relative to the PATH argument.
 
-import { relative } from 'node:path';
+import { posix, relative } from 'node:path';
 import { LineIndex } from '../core/text/lineIndex';
 import type { Finding, Severity } from '../core/types';
 import type { RootAnalysis } from './runAnalysis';
@@ -20,14 +20,16 @@ export function diagnosticRecords(roots: RootAnalysis[]): DiagnosticRecord[] {
   const records: DiagnosticRecord[] = [];
   for (const root of roots) {
     const indexes = new Map<string, LineIndex>();
-    for (const finding of root.findings) records.push(toRecord(root, finding, indexes));
+    // With several PATHs, prefix each file with its PATH argument so files of different roots stay apart.
+    const prefix = roots.length > 1 ? root.argument : undefined;
+    for (const finding of root.findings) records.push(toRecord(root, finding, indexes, prefix));
   }
   return records.sort(
     (a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.code, b.code) || compare(a.message, b.message),
   );
 }
 
-function toRecord(root: RootAnalysis, finding: Finding, indexes: Map<string, LineIndex>): DiagnosticRecord {
+function toRecord(root: RootAnalysis, finding: Finding, indexes: Map<string, LineIndex>, prefix: string | undefined): DiagnosticRecord {
   let index = indexes.get(finding.file);
   if (!index) {
     index = new LineIndex(root.host.readFile(finding.file) ?? '');
@@ -35,8 +37,9 @@ function toRecord(root: RootAnalysis, finding: Finding, indexes: Map<string, Lin
   }
   const start = index.positionAt(finding.span.start);
   const end = index.positionAt(finding.span.end);
+  const file = relative(root.root, finding.file).split('\\').join('/') || '.';
   return {
-    file: relative(root.root, finding.file).split('\\').join('/') || '.',
+    file: prefix === undefined ? file : posix.join(prefix.split('\\').join('/'), file),
     line: start.line + 1,
     column: start.character + 1,
     endLine: end.line + 1,

@@ -114,12 +114,12 @@ function resolveEntry(ctx: RenderContext, k: Kustomization, entry: string, at: S
     reportRemote(ctx, entry, at);
     return undefined;
   }
-  report(ctx, 'kustomize/missing-resource', 'error', `"${entry}" does not exist (${path}); kustomize build fails.`, at);
-  markIncomplete(ctx, `missing ${path}`);
+  report(ctx, 'kustomize/missing-resource', 'error', `"${entry}" does not exist, so kustomize build fails and Argo CD cannot render this application.`, at);
+  markIncomplete(ctx, `missing ${entry}`);
   return undefined;
 }
 
 function reportNoKustomization(ctx: RenderContext, entry: string, path: string, at: SourceLocation): void {
-  report(ctx, 'kustomize/missing-resource', 'error', `"${entry}" is a folder without a kustomization.yaml (${path}); kustomize build fails.`, at);
+  report(ctx, 'kustomize/missing-resource', 'error', `"${entry}" is a folder without a kustomization.yaml, so kustomize build fails and Argo CD cannot render this application.`, at);
   markIncomplete(ctx, `no kustomization in ${path}`);
 }

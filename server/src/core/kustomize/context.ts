@@ -69,8 +69,8 @@ export function readRestrictedFile(ctx: RenderContext, k: Kustomization, entry: 
   }
   const text = readTracked(ctx, path);
   if (text === undefined) {
-    report(ctx, 'kustomize/missing-resource', 'error', `${what} "${entry}" does not exist (${path}); kustomize build fails.`, at);
-    markIncomplete(ctx, `missing ${what} ${path}`);
+    report(ctx, 'kustomize/missing-resource', 'error', `${what} "${entry}" does not exist, so kustomize build fails and Argo CD cannot render this application.`, at);
+    markIncomplete(ctx, `missing ${what} ${entry}`);
     return undefined;
   }
   return { path, text };
@@ -81,7 +81,7 @@ export function reportOutsideRoot(ctx: RenderContext, entry: string, path: strin
     ctx,
     'kustomize/outside-root',
     'error',
-    `"${entry}" is outside the kustomization folder ${k.dir}; kustomize refuses to load files outside it (load restrictor), so the build fails. Move the file or reference a folder with its own kustomization.`,
+    `"${entry}" is outside the folder of this kustomization; kustomize refuses to load files outside it (load restrictor), so the build fails. Move the file or reference a folder with its own kustomization.`,
     at,
   );
   markIncomplete(ctx, `file outside the kustomization root: ${path}`);

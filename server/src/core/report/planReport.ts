@@ -117,7 +117,7 @@ export function buildPlanReport(workspace: WorkspaceAnalysis, base: string, read
         : null,
       destinationNamespace: app.destinationNamespace ?? null,
       complete: app.complete,
-      incompleteReasons: app.incompleteReasons,
+      incompleteReasons: app.incompleteReasons.map((reason) => reason.split(`${base}/`).join('')),
       steps: app.plan.steps.map((step) => {
         const resources = step.tasks.map((t) => task(t, app));
         let next = 0;

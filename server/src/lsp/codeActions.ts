@@ -7,6 +7,7 @@ import type { Finding, Span, TextEdit } from '../core/types';
 import { addSyncWaveEdit } from './addSyncWave';
 import type { FolderAnalysis } from './analyzedFolder';
 import { findingToDiagnostic, type DiagnosticContext } from './findingDiagnostics';
+import { mergeOverlappingEdits } from './mergeEdits';
 import { appsWithFile } from './planLookup';
 import { proposeWave } from './proposeWave';
 
@@ -61,10 +62,12 @@ function addSyncWaveActions(input: CodeActionInput): CodeAction[] {
 
 function workspaceEdit(edits: readonly TextEdit[], context: DiagnosticContext): WorkspaceEdit {
   const changes: NonNullable<WorkspaceEdit['changes']> = {};
-  for (const edit of edits) {
-    const uri = context.uriFor(edit.file);
-    const range = context.positions.range(edit.file, context.readText(edit.file) ?? '', edit.span);
-    (changes[uri] ??= []).push({ range, newText: edit.newText });
+  for (const file of new Set(edits.map((e) => e.file))) {
+    const text = context.readText(file) ?? '';
+    changes[context.uriFor(file)] = mergeOverlappingEdits(text, edits.filter((e) => e.file === file)).map((edit) => ({
+      range: context.positions.range(file, text, edit.span),
+      newText: edit.newText,
+    }));
   }
   return { changes };
 }

@@ -108,6 +108,50 @@ describe('lsp: diagnostics', () => {
     await client.diagnosticsFor(uriOf(workspace.path('app/cm.yaml')), (d) => d.length > 0 && d.every((x) => x.severity === DiagnosticSeverity.Hint));
   });
 
+  it('publishes rule findings with related locations, and updates another file when an edit fixes its finding', async () => {
+    const job = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+  annotations:
+    argocd.argoproj.io/hook: PreSync
+spec:
+  template:
+    spec:
+      containers:
+        - name: migrate
+          envFrom:
+            - secretRef:
+                name: db-creds
+`;
+    const secret = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db-creds\n';
+    workspace = makeWorkspace({ 'app/job.yaml': job, 'app/secret.yaml': secret });
+    client = await startInProcess({ folders: [workspace.root] });
+    const jobUri = uriOf(workspace.path('app/job.yaml'));
+    const [finding] = await client.diagnosticsFor(jobUri, (d) => d.some((x) => x.code === 'order/dependency-later'));
+    assert.equal(finding.code, 'order/dependency-later');
+    assert.deepEqual(finding.range, { start: { line: 13, character: 22 }, end: { line: 13, character: 30 } });
+    assert.match(finding.codeDescription?.href ?? '', /order/);
+    assert.ok(finding.relatedInformation?.some((r) => r.location.uri === uriOf(workspace.path('app/secret.yaml'))), JSON.stringify(finding));
+    // Moving the Secret into an earlier PreSync wave, in an unsaved buffer, clears the Job's finding.
+    const fixed = secret.replace('  name: db-creds\n', '  name: db-creds\n  annotations:\n    argocd.argoproj.io/hook: PreSync\n    argocd.argoproj.io/sync-wave: "-1"\n');
+    client.open(workspace.path('app/secret.yaml'), fixed);
+    await client.diagnosticsFor(jobUri, (d) => !d.some((x) => x.code === 'order/dependency-later'));
+  });
+
+  it('analyses a file outside every workspace folder on its own', async () => {
+    workspace = makeWorkspace({ 'app/cm.yaml': VALID });
+    const outside = makeWorkspace({ 'loose.yaml': VALID, 'neighbour.yaml': BROKEN });
+    try {
+      client = await startInProcess({ folders: [workspace.root] });
+      const uri = client.open(outside.path('loose.yaml'), BROKEN);
+      await client.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'parse/yaml-error'));
+      assert.equal(client.diagnostics.get(uriOf(outside.path('neighbour.yaml'))), undefined, 'closed files beside it are not read');
+    } finally {
+      outside.remove();
+    }
+  });
+
   it('reports ranges in UTF-16 code units after emoji and CJK text on the same line', async () => {
     const text = `# 🚀 デプロイ\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "設定🚀" junk\n`;
     workspace = makeWorkspace({});

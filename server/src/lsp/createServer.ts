@@ -154,8 +154,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     guard(log, 'change', undefined, ({ document }) => {
       const path = overlay.pathOf(document);
       if (!path) return;
-      for (const folder of folders.foldersContaining(path)) folder.markStale();
-      scheduleFolder(folders.folderFor(path), [path]);
+      const owner = folders.folderFor(path);
+      // Nested workspace folders see the file too; only the innermost reports its diagnostics.
+      for (const folder of folders.foldersContaining(path)) {
+        folder.markStale();
+        if (folder !== owner) scheduleFolder(folder);
+      }
+      scheduleFolder(owner, [path]);
     }),
   );
   overlay.documents.onDidSave(

@@ -101,6 +101,11 @@ describe('lsp: hover and code lenses', () => {
     assert.match(text, /\*\*CreateNamespace=true\*\* \(Application sync option\)/);
   });
 
+  it('explains catalogue labels', async () => {
+    const text = await hover(manifests(), MANIFESTS.replace('  name: settings\n', '  name: settings\n  labels:\n    argocd.argoproj.io/ins$0tance: shop\n'));
+    assert.match(text, /\*\*argocd\.argoproj\.io\/instance\*\*/);
+  });
+
   it('returns nothing away from annotations', async () => {
     assert.equal(await hover(manifests(), MANIFESTS.replace('name: web', 'name: w$0eb')), '');
   });

@@ -2,7 +2,7 @@
 
 import { analyzeWorkspace, type AnalyzeOptions } from '../core/analyzeWorkspace';
 import type { WorkspaceAnalysis } from '../core/discover/appTypes';
-import { isInside, joinPath } from '../core/paths';
+import { dirnameOf, isInside, joinPath } from '../core/paths';
 import type { FileHost, Finding } from '../core/types';
 import type { OverlaySource } from '../workspace/nodeFileHost';
 import { CachedDiskHost } from './cachedDiskHost';
@@ -35,13 +35,14 @@ export class AnalyzedFolder {
     overlay: OverlaySource,
     private readonly analyze: AnalyzeFunction,
     private readonly log: (message: string) => void,
-    openFilesOnly = false,
+    /** For files outside every workspace folder: only the open files directly in `root` are analysed. */
+    private readonly openFilesOnly = false,
   ) {
     this.host = new CachedDiskHost(overlay, openFilesOnly);
   }
 
   contains(path: string): boolean {
-    return isInside(this.root, path);
+    return this.openFilesOnly ? dirnameOf(path) === this.root : isInside(this.root, path);
   }
 
   /** Something this folder reads changed (an open buffer, settings): the next request re-analyses. */

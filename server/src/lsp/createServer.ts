@@ -54,7 +54,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     readText: (file) => folder.host.readFile(file),
     uriFor: (file) => overlay.uriFor(file),
     versionOf: (file) => overlay.get(file)?.version,
-    owns: (file) => folders.folderFor(file) === folder,
+    owns: (file) => folders.existingFolderFor(file) === folder,
   });
 
   /** Brings a folder's analysis up to date and publishes what changed (and always `files`). */
@@ -91,7 +91,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       return {
         capabilities: {
           textDocumentSync: TextDocumentSyncKind.Incremental,
-          completionProvider: { triggerCharacters: [' ', ':', ',', '"', "'", '/', '-', '\n'] },
+          completionProvider: { triggerCharacters: [' ', ':', ',', '"', "'", '/', '-'] },
           hoverProvider: true,
           codeActionProvider: { codeActionKinds: ['quickfix', ADD_SYNC_WAVE_KIND] },
           codeLensProvider: { resolveProvider: false },

@@ -39,19 +39,22 @@ export class FolderRegistry {
     return [...this.workspace];
   }
 
-  /** The innermost workspace folder holding `path`, or the loose folder of its directory. */
-  folderFor(path: string): AnalyzedFolder {
+  /** The innermost workspace folder holding `path`, else an existing loose folder of its directory. */
+  existingFolderFor(path: string): AnalyzedFolder | undefined {
     let best: AnalyzedFolder | undefined;
     for (const folder of this.workspace) {
       if (folder.contains(path) && (!best || folder.root.length > best.root.length)) best = folder;
     }
-    if (best) return best;
+    return best ?? this.loose.get(dirnameOf(path));
+  }
+
+  /** The innermost workspace folder holding `path`, or the loose folder of its directory (created on first use). */
+  folderFor(path: string): AnalyzedFolder {
+    const existing = this.existingFolderFor(path);
+    if (existing) return existing;
     const dir = dirnameOf(path);
-    let loose = this.loose.get(dir);
-    if (!loose) {
-      loose = new AnalyzedFolder(pathToUri(dir), dir, this.overlay, this.analyze, this.log, true);
-      this.loose.set(dir, loose);
-    }
+    const loose = new AnalyzedFolder(pathToUri(dir), dir, this.overlay, this.analyze, this.log, true);
+    this.loose.set(dir, loose);
     return loose;
   }
 

@@ -1,7 +1,7 @@
 // Hover on catalogue keys and values, with the object's place in the plan on hook and wave annotations.
 
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { findCatalogueEntry, syncOptionInfo } from '../core/catalogue';
+import { findCatalogueEntry, findCatalogueEntryOfKind, syncOptionInfo } from '../core/catalogue';
 import { HELM_HOOK, HELM_HOOK_WEIGHT, HOOK, SYNC_OPTIONS, SYNC_WAVE } from '../core/catalogue/keys';
 import type { WorkspaceAnalysis } from '../core/discover/appTypes';
 import { isApplication, type K8sObject, type MetadataEntry } from '../core/model/k8sObject';
@@ -22,15 +22,18 @@ export function hoverAt(text: string, offset: number, objects: readonly K8sObjec
   const object = objects.find((o) => o.source.span.start <= offset && offset <= o.source.span.end);
   if (!object) return undefined;
   for (const entry of object.annotations.values()) {
-    if (contains(entry.keyLocation.span, offset)) return withPlan(keyHover(entry), entry, object, workspace);
+    if (contains(entry.keyLocation.span, offset)) return withPlan(keyHover(entry, 'annotation'), entry, object, workspace);
     if (contains(entry.valueLocation.span, offset)) return withPlan(valueHover(text, entry, offset, object), entry, object, workspace);
+  }
+  for (const entry of object.labels.values()) {
+    if (contains(entry.keyLocation.span, offset)) return keyHover(entry, 'label');
   }
   if (isApplication(object)) return applicationOptionHover(object, offset);
   return undefined;
 }
 
-function keyHover(entry: MetadataEntry): HoverAnswer | undefined {
-  const catalogue = findCatalogueEntry(entry.key);
+function keyHover(entry: MetadataEntry, kind: 'annotation' | 'label'): HoverAnswer | undefined {
+  const catalogue = findCatalogueEntryOfKind(entry.key, kind);
   return catalogue ? { markdown: keyMarkdown(catalogue), span: entry.keyLocation.span } : undefined;
 }
 

@@ -44,7 +44,7 @@ export function analyzeWorkspace(host: FileHost, root: string, options: AnalyzeO
   const kustomize = options.kustomize ?? true;
   const sources = discoverApplications({ host, root, files, objectsByFile, cache, kustomize, renderKustomize });
   const context: RenderContext = { host, files, cache, renderKustomize };
-  const apps = sources.map((source) => analyzeApp(context, source, findings));
+  const apps = sources.map((source) => analyzeApp(context, source, findings)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   linkChildren(apps);
 
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files };

@@ -15,8 +15,15 @@ export function relativePath(from: string, target: string): string {
 
 /** True when `path` is `dir` itself or lies below it. */
 export function isInside(dir: string, path: string): boolean {
-  const rel = posix.relative(dir, path);
-  return rel === '' || (!rel.startsWith('..') && !posix.isAbsolute(rel));
+  const a = normalizeFolder(dir);
+  const b = normalizeFolder(path);
+  return a === b || a === '/' || b.startsWith(`${a}/`);
+}
+
+/** Cheap normalization for the hot path: only calls into `path` when the input is not already canonical. */
+function normalizeFolder(path: string): string {
+  const canonical = path.length > 1 && !path.endsWith('/') && !path.includes('/./') && !path.includes('/../') && !path.includes('//');
+  return canonical ? path : posix.normalize(path).replace(/(.)\/$/, '$1');
 }
 
 export function isYamlFile(name: string): boolean {

@@ -56,9 +56,9 @@ export function objectFromNode(file: ParsedFile, node: YAMLMap, id: string, docI
     apiVersion,
     group,
     kind,
-    name: scalarString(nameNode) ?? '',
-    generateName: scalarString(meta?.get('generateName', true)),
-    namespace: scalarString(meta?.get('namespace', true)),
+    name: writtenString(file, nameNode) ?? '',
+    generateName: writtenString(file, meta?.get('generateName', true)),
+    namespace: writtenString(file, meta?.get('namespace', true)),
     annotations: readMetadataMap(file, meta?.get('annotations', true)),
     labels: readMetadataMap(file, meta?.get('labels', true)),
     body,
@@ -82,16 +82,26 @@ export function readMetadataMap(file: ParsedFile, node: unknown): MetadataMap {
     const value = isScalar(pair.value) ? pair.value.value : pair.value === null ? null : pair.value;
     const keySpan = nodeSpan(pair.key as Node);
     const valueSpan = pair.value ? nodeSpan(pair.value as Node) : { start: keySpan.end, end: keySpan.end };
+    const templated = file.templated && (overlapsAny(valueSpan, file.templateSpans) || overlapsAny(keySpan, file.templateSpans));
+    const shown = templated && typeof value === 'string' ? file.text.slice(valueSpan.start, valueSpan.end) : value;
     map.set(key, {
       key,
-      value: isScalar(pair.value) || pair.value === null ? value : '[object]',
-      text: typeof value === 'string' ? value : undefined,
+      value: isScalar(pair.value) || pair.value === null ? shown : '[object]',
+      text: typeof value === 'string' ? (shown as string) : undefined,
       keyLocation: { file: file.path, span: keySpan },
       valueLocation: { file: file.path, span: valueSpan },
-      templated: file.templated && (overlapsAny(valueSpan, file.templateSpans) || overlapsAny(keySpan, file.templateSpans)),
+      templated,
     });
   }
   return map;
+}
+
+/** A scalar's string as written: for a Helm-templated value the original `{{ ... }}` text, not the parse filler. */
+function writtenString(file: ParsedFile, node: unknown): string | undefined {
+  const value = scalarString(node);
+  if (value === undefined || !file.templated) return value;
+  const span = nodeSpan(node);
+  return overlapsAny(span, file.templateSpans) ? file.text.slice(span.start, span.end).replace(/^["']|["']$/g, '') : value;
 }
 
 export function nodeSpan(node: unknown): Span {

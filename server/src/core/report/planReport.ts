@@ -2,6 +2,7 @@
 
 import type { AppAnalysis, WorkspaceAnalysis } from '../discover/appTypes';
 import type { K8sObject } from '../model/k8sObject';
+import { isClusterScopedKind } from '../model/clusterScoped';
 import { relativePath } from '../paths';
 import type { PlanTask } from '../plan/planTypes';
 import { LineIndex } from '../text/lineIndex';
@@ -80,7 +81,7 @@ export function buildPlanReport(workspace: WorkspaceAnalysis, base: string, read
   const resource = (object: K8sObject, app: AppAnalysis, extra: Partial<ResourceReport> = {}): ResourceReport => ({
     group: object.group,
     kind: object.kind,
-    namespace: object.namespace ?? (app.destinationNamespace ?? ''),
+    namespace: object.namespace ?? (isClusterScopedKind(object.kind) ? '' : (app.destinationNamespace ?? '')),
     name: object.name,
     ...(object.generateName && !object.name ? { generateName: object.generateName } : {}),
     hook: false,

@@ -1,0 +1,74 @@
+// `syncplan`: prints Argo CD's sync plan and checks manifests for sync-wave and hook mistakes.
+
+import { analyzeRoots, InputError, type RootAnalysis } from './runAnalysis';
+import { chooseStyle } from './ansi';
+import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
+import { diagnosticRecords } from './diagnosticRecords';
+import { formatCheckText } from './checkText';
+import { formatPlanText } from './planText';
+import { toSarif } from './sarif';
+import { buildPlanReport, type PlanReport } from '../core/report/planReport';
+
+declare const SYNCPLAN_VERSION: string | undefined;
+const VERSION = typeof SYNCPLAN_VERSION === 'string' ? SYNCPLAN_VERSION : '0.0.0-dev';
+
+export function runCli(argv: string[]): number {
+  let options: CliOptions;
+  try {
+    const parsed = parseCliArgs(argv);
+    if (parsed === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    options = parsed;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`syncplan: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  let roots: RootAnalysis[];
+  try {
+    roots = analyzeRoots(options);
+  } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(`syncplan: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  for (const root of roots) for (const problem of root.configProblems) process.stderr.write(`syncplan: ${problem}\n`);
+  return options.command === 'plan' ? printPlan(options, roots) : printCheck(options, roots);
+}
+
+function printPlan(options: CliOptions, roots: RootAnalysis[]): number {
+  const report: PlanReport = { version: 1, apps: roots.flatMap((root) => planOf(root).apps) };
+  if (options.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else process.stdout.write(`${formatPlanText(report, chooseStyle(process.stdout, options.color))}\n`);
+  return 0;
+}
+
+function planOf(root: RootAnalysis): PlanReport {
+  const report = buildPlanReport(root.workspace, root.root, (path) => root.host.readFile(path));
+  if (!root.onlyFile) return report;
+  const file = root.onlyFile;
+  return { ...report, apps: report.apps.filter((_, i) => root.workspace.apps[i].files.includes(file)) };
+}
+
+function printCheck(options: CliOptions, roots: RootAnalysis[]): number {
+  const records = diagnosticRecords(roots);
+  if (options.format === 'json') process.stdout.write(`${JSON.stringify({ version: 1, diagnostics: records }, null, 2)}\n`);
+  else if (options.format === 'sarif') process.stdout.write(`${JSON.stringify(toSarif(records, VERSION), null, 2)}\n`);
+  else process.stdout.write(`${formatCheckText(records, chooseStyle(process.stdout, options.color))}\n`);
+  return records.some((r) => r.severity === 'error') ? 1 : 0;
+}
+
+if (require.main === module) {
+  try {
+    process.exitCode = runCli(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`syncplan: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,62 @@
+// Runs the analysis core for each PATH argument, with the rule configuration applied.
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { analyzeWorkspace } from '../core/analyzeWorkspace';
+import type { WorkspaceAnalysis } from '../core/discover/appTypes';
+import { applySeverities, parseSyncplanConfig, type SeveritySetting } from '../core/rules/severityConfig';
+import type { Finding, FileHost } from '../core/types';
+import { nodeFileHost } from '../workspace/nodeFileHost';
+import type { CliOptions } from './args';
+
+export class InputError extends Error {}
+
+export interface RootAnalysis {
+  /** The PATH argument as given. */
+  argument: string;
+  /** Absolute folder analysed. */
+  root: string;
+  /** When PATH names a single file, only that file's findings and apps are reported. */
+  onlyFile?: string;
+  workspace: WorkspaceAnalysis;
+  findings: Finding[];
+  configProblems: string[];
+  host: FileHost;
+}
+
+export function analyzeRoots(options: CliOptions): RootAnalysis[] {
+  const host = nodeFileHost();
+  return options.paths.map((argument) => {
+    const absolute = resolve(argument);
+    if (!existsSync(absolute)) throw new InputError(`${argument}: no such file or folder`);
+    const isFile = statSync(absolute).isFile();
+    const root = isFile ? dirname(absolute) : absolute;
+    const config = loadConfig(options.config, root);
+    const workspace = analyzeWorkspace(host, root, { exclude: [...config.exclude, ...options.exclude], kustomize: options.kustomize });
+    let findings = applySeverities(workspace.findings, config.severities);
+    if (isFile) findings = findings.filter((f) => f.file === absolute);
+    return { argument, root, onlyFile: isFile ? absolute : undefined, workspace, findings, configProblems: config.problems, host };
+  });
+}
+
+interface LoadedConfig {
+  severities: Record<string, SeveritySetting>;
+  exclude: string[];
+  problems: string[];
+}
+
+function loadConfig(explicit: string | undefined, root: string): LoadedConfig {
+  const path = explicit ? resolve(explicit) : join(root, '.syncplan.yaml');
+  if (!existsSync(path)) {
+    if (explicit) throw new InputError(`${explicit}: configuration file not found`);
+    return { severities: {}, exclude: [], problems: [] };
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = parseSyncplanConfig(text);
+  return { ...parsed, problems: parsed.problems.map((p) => `${path}: ${p}`) };
+}

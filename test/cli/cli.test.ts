@@ -1,0 +1,105 @@
+// The CLI as a subprocess: output shapes, exit codes and configuration.
+
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { corpusRoot, runCli } from '../helpers/runCli';
+
+describe('syncplan CLI', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'syncplan-cli-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('plan --format json prints the documented shape for the bundled example', () => {
+    const run = runCli(['plan', 'examples/shop', '--format', 'json']);
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout);
+    assert.equal(report.version, 1);
+    const root = report.apps.find((a: { name: string }) => a.name === 'shop-root');
+    assert.ok(root, 'the app-of-apps is named after its Application');
+    assert.equal(root.path, 'argocd/apps');
+    assert.equal(root.source, 'directory');
+    assert.deepEqual(root.definedBy, { file: 'argocd/root.yaml', line: 2 });
+    assert.deepEqual(
+      root.steps.map((s: { phase: string; wave: number; resources: { name: string }[] }) => [s.phase, s.wave, s.resources.map((r) => r.name)]),
+      [['Sync', -1, ['platform']], ['Sync', 1, ['shortlink-prod']]],
+    );
+    for (const key of ['complete', 'syncFail', 'skipped', 'dropped', 'deleteHooks']) assert.ok(key in root, key);
+    const resource = root.steps[0].resources[0];
+    assert.deepEqual(
+      { group: resource.group, kind: resource.kind, namespace: resource.namespace, hook: resource.hook, file: resource.file, line: resource.line },
+      { group: 'argoproj.io', kind: 'Application', namespace: 'argocd', hook: false, file: 'argocd/apps/platform.yaml', line: 1 },
+    );
+  });
+
+  it('plan text output groups steps per application', () => {
+    const run = runCli(['plan', 'examples/shop']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /shop-root .*argocd\/apps/);
+    assert.match(run.stdout, /1\/2 Sync · wave -1/);
+    assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colours when NO_COLOR is set');
+  });
+
+  it('check reports a YAML error with 1-based positions and exits 1', () => {
+    writeFileSync(join(dir, 'broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata: [\n');
+    const run = runCli(['check', dir, '--format', 'json']);
+    assert.equal(run.status, 1, run.stderr);
+    const { version, diagnostics } = JSON.parse(run.stdout);
+    assert.equal(version, 1);
+    const error = diagnostics.find((d: { code: string }) => d.code === 'parse/yaml-error');
+    assert.ok(error, run.stdout);
+    assert.equal(error.file, 'broken.yaml');
+    assert.equal(error.severity, 'error');
+    assert.ok(error.line >= 5 && error.column >= 1 && error.endLine >= error.line, JSON.stringify(error));
+  });
+
+  it('check exits 0 when there is nothing at error level', () => {
+    writeFileSync(join(dir, 'ok.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fine\n');
+    const run = runCli(['check', dir]);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /No problems found/);
+  });
+
+  it('.syncplan.yaml can turn a code off, and --config points elsewhere', () => {
+    writeFileSync(join(dir, 'broken.yaml'), 'a: [\n');
+    writeFileSync(join(dir, '.syncplan.yaml'), 'rules:\n  parse/yaml-error: off\n');
+    assert.equal(runCli(['check', dir]).status, 0);
+    writeFileSync(join(dir, 'other.yaml'), 'rules:\n  parse/yaml-error: warning\n');
+    const run = runCli(['check', dir, '--config', join(dir, 'other.yaml'), '--format', 'json']);
+    assert.equal(run.status, 0);
+    assert.equal(JSON.parse(run.stdout).diagnostics[0].severity, 'warning');
+  });
+
+  it('check --format sarif prints SARIF 2.1.0 with rule ids and regions', () => {
+    writeFileSync(join(dir, 'broken.yaml'), 'a: [\n');
+    const run = runCli(['check', dir, '--format', 'sarif']);
+    assert.equal(run.status, 1);
+    const sarif = JSON.parse(run.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const [runResult] = sarif.runs;
+    assert.equal(runResult.tool.driver.name, 'SyncPlan');
+    assert.ok(runResult.tool.driver.rules.some((r: { id: string }) => r.id === 'parse/yaml-error'));
+    const [result] = runResult.results;
+    assert.equal(result.level, 'error');
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'broken.yaml');
+    assert.ok(result.locations[0].physicalLocation.region.startLine >= 1);
+  });
+
+  it('exits 2 on usage errors and unreadable input', () => {
+    assert.equal(runCli(['frobnicate']).status, 2);
+    assert.equal(runCli(['plan', '--format', 'sarif']).status, 2);
+    assert.equal(runCli(['check', join(dir, 'does-not-exist')]).status, 2);
+    assert.equal(runCli(['check', dir, '--config', join(dir, 'missing.yaml')]).status, 2);
+  });
+
+  it('plan over the whole corpus finishes without a crash', function () {
+    const corpus = corpusRoot();
+    if (!corpus) this.skip();
+    const run = runCli(['plan', corpus as string, '--format', 'json']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(JSON.parse(run.stdout).apps.length > 100);
+  });
+});

@@ -14,7 +14,6 @@ const INJECTION = join(__dirname, '../../syntaxes/argocd.injection.tmLanguage.js
 interface Token { text: string; scopes: string[] }
 
 async function loadTokenizer(): Promise<(text: string) => Token[][]> {
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const textmate = require(join(MODULES, 'vscode-textmate'));
   const oniguruma = require(join(MODULES, 'vscode-oniguruma'));
   const wasm = readFileSync(join(MODULES, 'vscode-oniguruma/release/onig.wasm'));

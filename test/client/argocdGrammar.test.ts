@@ -7,7 +7,7 @@ import { grammarRegexes, scopedTokens, toJsRegex, type Grammar } from '../helper
 
 const grammarPath = join(__dirname, '../../syntaxes/argocd.injection.tmLanguage.json');
 const grammar = JSON.parse(readFileSync(grammarPath, 'utf8')) as Grammar & { scopeName: string; injectionSelector: string };
-const KEY = 'support.type.property-name.argocd keyword.other.argocd';
+const KEY = 'support.type.property-name.argocd keyword.control.argocd';
 
 const scopesOf = (line: string): string[] => scopedTokens(grammar, line).map((t) => `${t.text} => ${t.scope}`);
 

@@ -81,10 +81,11 @@ describe('Argo CD injection grammar in vscode-textmate with VS Code\'s YAML gram
   };
 
   it('scopes Argo CD keys and valid values, but not typos', () => {
-    assert.ok(scopeOf(5, 'argocd.argoproj.io/hook').includes('keyword.other.argocd'));
+    assert.ok(scopeOf(5, 'argocd.argoproj.io/hook').includes('keyword.control.argocd'));
     assert.ok(scopeOf(5, 'PreSync').includes('constant.language.hook-type.argocd'));
     assert.ok(!scopeOf(5, 'presync').some((s) => s.includes('argocd')));
-    assert.ok(scopeOf(6, 'argocd.argoproj.io/hook-delete-policy').includes('keyword.other.argocd'));
+    assert.ok(scopeOf(5, 'presync').includes('string.unquoted.plain.out.yaml'), 'unknown values keep the string colour');
+    assert.ok(scopeOf(6, 'argocd.argoproj.io/hook-delete-policy').includes('keyword.control.argocd'));
     assert.ok(scopeOf(6, 'BeforeHookCreation').includes('constant.language.delete-policy.argocd'));
     assert.ok(scopeOf(7, '-1').includes('constant.numeric.integer.argocd'));
     assert.ok(scopeOf(9, 'pre-install').includes('constant.language.hook-type.helm.argocd'));

@@ -25,7 +25,7 @@ describe('PlanTreeModel', () => {
     assert.equal(backend.type, 'app');
     assert.equal(backend.app?.id, 'backend');
     assert.deepEqual(backend.location, { file: `${ROOT}/apps/backend.yaml`, line: 1 });
-    assert.equal(backend.expanded, false);
+    assert.equal(backend.expanded, true, 'a few child apps open with their parent');
   });
 
   it('shows steps in order with index, parallel kind groups and markers', () => {
@@ -50,7 +50,8 @@ describe('PlanTreeModel', () => {
       '  ConfigMap skipped',
       'Delete hooks [1]',
       '  Job cleanup [⚓ PostDelete hook · 🗑 HookSucceeded]',
-      'Helm lookup calls are not evaluated.',
+      'Notes [1]',
+      '  Helm lookup calls are not evaluated.',
     ]);
     const job = child(child(backend, 'PreSync · wave -1'), 'Job db-migrate');
     assert.equal(job.icon?.id, 'play');

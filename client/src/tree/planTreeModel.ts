@@ -95,7 +95,7 @@ export class PlanTreeModel {
     return roots.map((app) => this.appNode(folder, app, `folder:${folder.folderUri}`, new Set(), true));
   }
 
-  private appNode(folder: FolderPlans, app: AppReport, parentId: string, ancestors: ReadonlySet<string>, top: boolean, asResource?: ResourceReport): PlanNode {
+  private appNode(folder: FolderPlans, app: AppReport, parentId: string, ancestors: ReadonlySet<string>, top: boolean, asResource?: ResourceReport, parentChildCount?: number): PlanNode {
     const id = this.unique(`${parentId}/app:${app.id}`);
     const inner = new Set([...ancestors, app.id]);
     const childApps = app.children.map((c) => folder.report.apps.find((a) => a.id === c)).filter((a): a is AppReport => !!a);
@@ -103,16 +103,15 @@ export class PlanTreeModel {
     const context: AppContext = { folder, app, ancestors: inner, childApps, placed };
     const children: PlanNode[] = app.steps.map((step, index) => this.stepNode(context, step, index, id));
     for (const child of childApps) {
-      if (!placed.has(child.id) && !inner.has(child.id)) children.push(this.appNode(folder, child, id, inner, false));
+      if (!placed.has(child.id) && !inner.has(child.id)) children.push(this.appNode(folder, child, id, inner, false, undefined, childApps.length));
     }
     children.push(...this.specialGroups(context, id));
-    app.caveats.forEach((caveat, index) => children.push({
-      id: this.unique(`${id}/note:${index}`), type: 'note', label: caveat, tooltip: caveat, icon: { id: 'info' },
-      expanded: false, children: [], folderUri: folder.folderUri, app,
-    }));
+    if (app.caveats.length) children.push(this.notesGroup(folder, app, id));
+    // A few child apps open with their parent, so an app-of-apps reads at a glance; many stay closed.
+    const expanded = top || (parentChildCount ?? 0) <= 3;
     const node: PlanNode = {
       id, type: 'app', label: asResource ? resourceLabel(asResource) : app.name, description: appDescription(app),
-      tooltip: appTooltip(app), icon: appIcon(app), expanded: top, children, folderUri: folder.folderUri, app,
+      tooltip: appTooltip(app), icon: appIcon(app), expanded, children, folderUri: folder.folderUri, app,
     };
     if (asResource) {
       node.resource = asResource;
@@ -149,7 +148,7 @@ export class PlanTreeModel {
     const child = resource.kind === 'Application' ? childAppDefinedBy(context, resource) : undefined;
     if (child && !context.ancestors.has(child.id)) {
       context.placed.add(child.id);
-      return this.appNode(context.folder, child, parentId, context.ancestors, false, resource);
+      return this.appNode(context.folder, child, parentId, context.ancestors, false, resource, context.childApps.length);
     }
     const findings = resource.absoluteFile ? context.folder.findingsByFile[resource.absoluteFile] ?? 0 : 0;
     const node: PlanNode = {
@@ -180,6 +179,19 @@ export class PlanTreeModel {
         folderUri: context.folder.folderUri, app, children: resources.map((r) => this.resourceNode(context, r, id)),
       } satisfies PlanNode;
     });
+  }
+
+  /** Caveats: facts the plan cannot know statically, one collapsed group per application. */
+  private notesGroup(folder: FolderPlans, app: AppReport, parentId: string): PlanNode {
+    const id = this.unique(`${parentId}/group:notes`);
+    return {
+      id, type: 'group', label: 'Notes', description: String(app.caveats.length), tooltip: app.caveats.join('\n\n'),
+      icon: { id: 'info' }, expanded: false, folderUri: folder.folderUri, app,
+      children: app.caveats.map((caveat, index) => ({
+        id: this.unique(`${id}/note:${index}`), type: 'note', label: caveat, tooltip: caveat, icon: { id: 'info' },
+        expanded: false, children: [], folderUri: folder.folderUri, app,
+      })),
+    };
   }
 
   private unique(id: string): string {

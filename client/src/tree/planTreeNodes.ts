@@ -43,7 +43,7 @@ const KIND_ICONS: Record<string, string> = {
   Secret: 'key',
   SealedSecret: 'key',
   ExternalSecret: 'key',
-  ConfigMap: 'symbol-key',
+  ConfigMap: 'gear',
   PersistentVolumeClaim: 'database',
   PersistentVolume: 'database',
   StorageClass: 'database',

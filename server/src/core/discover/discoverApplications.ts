@@ -42,7 +42,7 @@ function applicationSources(input: DiscoveryInput): AppSource[] {
         const folder = resolveSourcePath(input, ref.path);
         if (!folder) return;
         sources.push({
-          id: `application:${file}#${object.source.docIndex}:${index}`,
+          id: `application:${relativePath(input.root, file)}#${object.source.docIndex}:${index}`,
           name: info.sources.length > 1 ? `${info.name} [${index}]` : info.name,
           path: folder,
           sourceType: detectSourceType(input, folder),

@@ -52,8 +52,9 @@ export function directoryFiles(source: AppSource, allFiles: readonly string[]): 
   const recurse = source.directory?.recurse ?? false;
   const include = source.directory?.include ? picomatch(source.directory.include, { dot: true }) : undefined;
   const exclude = source.directory?.exclude ? picomatch(source.directory.exclude, { dot: true }) : undefined;
+  const prefix = source.path.endsWith('/') ? source.path : `${source.path}/`;
   return allFiles.filter((file) => {
-    if (!MANIFEST_FILE.test(file) || !isInside(source.path, file)) return false;
+    if (!file.startsWith(prefix) || !MANIFEST_FILE.test(file)) return false;
     const rel = relativePath(source.path, file);
     if (!recurse && rel.includes('/')) return false;
     if (include && !include(rel)) return false;

@@ -1,13 +1,75 @@
-// Placeholder until the native Kustomize renderer lands: finds kustomizations but renders nothing (marked incomplete).
-import type { FileHost, Finding } from '../types';
+// Native Kustomize renderer: builds a kustomization folder into K8sObjects without running kustomize.
+// Sources stay on the original files; metadata Kustomize adds points at the kustomization line that added it.
+
 import type { K8sObject } from '../model/k8sObject';
-import type { ParsedFile } from '../parse/parseYamlFile';
-import { joinPath } from '../paths';
-export const KUSTOMIZATION_FILENAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
-export function findKustomizationFile(host: FileHost, dir: string): string | undefined {
-  return KUSTOMIZATION_FILENAMES.map((n) => joinPath(dir, n)).find((p) => host.readFile(p) !== undefined);
+import { parseYamlFile, type ParsedFile } from '../parse/parseYamlFile';
+import type { FileHost, Finding } from '../types';
+import { buildDirectory } from './build';
+import type { RenderContext } from './context';
+import { compareLegacy } from './ids';
+import { findKustomizationFile } from './kustomizationFile';
+import { kustomizeHash } from './hash';
+import { fixNameReferences } from './nameReferences';
+import { currentId, setName, storePreviousId, toK8sObject, type Resource } from './resource';
+
+export { KUSTOMIZATION_FILENAMES, findKustomizationFile } from './kustomizationFile';
+
+export interface KustomizeResult {
+  /** Rendered objects, in kustomize's (legacy) output order. */
+  objects: K8sObject[];
+  /** Problems, pointing into the kustomization or patch that caused them. */
+  findings: Finding[];
+  /** False when something could not be evaluated (remote resource, unsupported feature, failed load). */
+  complete: boolean;
+  incompleteReasons: string[];
+  /** Every file the render read or looked for, for cache invalidation and file watching. */
+  filesRead: string[];
+  /** Kustomization folders used as resources, bases or components. */
+  referencedKustomizations: string[];
 }
-export interface KustomizeResult { objects: K8sObject[]; findings: Finding[]; complete: boolean; incompleteReasons: string[]; filesRead: string[]; referencedKustomizations: string[] }
-export function renderKustomization(_h: FileHost, _d: string, _p?: (path: string, text: string) => ParsedFile): KustomizeResult {
-  return { objects: [], findings: [], complete: false, incompleteReasons: ["Kustomize rendering is not available in this build."], filesRead: [], referencedKustomizations: [] };
+
+export function renderKustomization(host: FileHost, dir: string, parse: (path: string, text: string) => ParsedFile = parseYamlFile): KustomizeResult {
+  const ctx: RenderContext = {
+    host,
+    parse,
+    findings: [],
+    incompleteReasons: [],
+    filesRead: new Set(),
+    referencedKustomizations: new Set(),
+    stack: [],
+    parsedCache: new Map(),
+  };
+  let resources: Resource[] = [];
+  try {
+    const built = buildDirectory(ctx, dir, []);
+    if (!built) ctx.incompleteReasons.push(`no kustomization file in ${dir}`);
+    resources = built ?? [];
+    addHashSuffixes(resources);
+    fixNameReferences(resources);
+  } catch (error) {
+    // Rendering must never throw: keep what was built and say why it stopped.
+    ctx.incompleteReasons.push(`internal error while rendering ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const objects = resources
+    .map((resource) => ({ resource, id: currentId(resource) }))
+    .sort((a, b) => compareLegacy(a.id, b.id))
+    .map(({ resource }) => toK8sObject(resource));
+  const file = findKustomizationFile(host, dir);
+  return {
+    objects,
+    findings: ctx.findings,
+    complete: ctx.incompleteReasons.length === 0,
+    incompleteReasons: ctx.incompleteReasons,
+    filesRead: [...new Set([...(file ? [file] : []), ...ctx.filesRead])].sort(),
+    referencedKustomizations: [...ctx.referencedKustomizations].sort(),
+  };
+}
+
+/** Kustomize appends the content hash to generated names once, after all transformers of the whole build. */
+function addHashSuffixes(resources: Resource[]): void {
+  for (const resource of resources) {
+    if (!resource.needsHash) continue;
+    storePreviousId(resource);
+    setName(resource, `${currentId(resource).name}-${kustomizeHash(resource.body)}`);
+  }
 }

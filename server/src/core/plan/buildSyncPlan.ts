@@ -39,7 +39,7 @@ export function buildSyncPlan(objects: readonly K8sObject[], options: PlanOption
     }
   }
 
-  const createNamespace = createNamespaceTask(objects, options, tasks);
+  const createNamespace = createNamespaceTask(options, tasks);
   if (createNamespace) tasks.push(createNamespace);
 
   const sorted = sortTasks(tasks);
@@ -65,12 +65,11 @@ function newTask(object: K8sObject, phase: SyncPhase, hook: boolean, deletePolic
 }
 
 /** `CreateNamespace=true`: a PreSync wave-0 Namespace task unless a (non-hook) manifest is that Namespace. */
-function createNamespaceTask(objects: readonly K8sObject[], options: PlanOptions, tasks: PlanTask[]): PlanTask | undefined {
+function createNamespaceTask(options: PlanOptions, tasks: PlanTask[]): PlanTask | undefined {
   const destination = options.destinationNamespace;
   if (!destination || !(options.syncOptions ?? []).includes('CreateNamespace=true')) return undefined;
   const declared = tasks.some((t) => !t.hook && t.object.kind === 'Namespace' && t.object.group === '' && t.object.name === destination);
   if (declared) return undefined;
-  const anchor = objects[0]?.source;
   const object: K8sObject = {
     id: `create-namespace:${destination}`,
     apiVersion: 'v1',
@@ -80,7 +79,8 @@ function createNamespaceTask(objects: readonly K8sObject[], options: PlanOptions
     annotations: new Map(),
     labels: new Map(),
     body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: destination } },
-    source: anchor ? { ...anchor, node: undefined } : { file: '', docIndex: 0, span: { start: 0, end: 0 }, anchor: { start: 0, end: 0 } },
+    // Argo CD makes this object itself; front ends point at the Application that asks for it.
+    source: { file: '', docIndex: 0, span: { start: 0, end: 0 }, anchor: { start: 0, end: 0 } },
   };
   return { ...newTask(object, 'PreSync', false, [], destination), synthetic: 'create-namespace' };
 }

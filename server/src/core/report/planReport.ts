@@ -78,18 +78,22 @@ export function buildPlanReport(workspace: WorkspaceAnalysis, base: string, read
     }
     return index.positionAt(offset).line + 1;
   };
-  const resource = (object: K8sObject, app: AppAnalysis, extra: Partial<ResourceReport> = {}): ResourceReport => ({
+  const resource = (object: K8sObject, app: AppAnalysis, extra: Partial<ResourceReport> = {}): ResourceReport => {
+    // Objects Argo CD adds itself (CreateNamespace=true) are shown at the Application that asks for them.
+    const origin = object.source.file ? object.source : app.definedBy?.source;
+    return {
     group: object.group,
     kind: object.kind,
     namespace: object.namespace ?? (isClusterScopedKind(object.kind) ? '' : (app.destinationNamespace ?? '')),
     name: object.name,
     ...(object.generateName && !object.name ? { generateName: object.generateName } : {}),
     hook: false,
-    file: object.source.file ? relativePath(base, object.source.file) : '',
-    line: object.source.file ? lineOf(object.source.file, object.source.span.start) : 0,
-    ...(options.absolutePaths ? { absoluteFile: object.source.file } : {}),
+    file: origin ? relativePath(base, origin.file) : '',
+    line: origin ? lineOf(origin.file, origin.span.start) : 0,
+    ...(options.absolutePaths && origin ? { absoluteFile: origin.file } : {}),
     ...extra,
-  });
+    };
+  };
   const task = (t: PlanTask, app: AppAnalysis): ResourceReport =>
     resource(t.object, app, {
       hook: t.hook,
@@ -113,7 +117,7 @@ export function buildPlanReport(workspace: WorkspaceAnalysis, base: string, read
         : null,
       destinationNamespace: app.destinationNamespace ?? null,
       complete: app.complete,
-      incompleteReasons: app.incompleteReasons,
+      incompleteReasons: app.incompleteReasons.map((reason) => reason.split(`${base}/`).join('')),
       steps: app.plan.steps.map((step) => {
         const resources = step.tasks.map((t) => task(t, app));
         let next = 0;

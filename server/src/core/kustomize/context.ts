@@ -1,0 +1,88 @@
+// State shared by one render: file access with Kustomize's load restrictor, findings and completeness.
+
+import type { ParsedFile } from '../parse/parseYamlFile';
+import { isInside, resolvePath } from '../paths';
+import type { FileHost, Finding, Severity, SourceLocation } from '../types';
+import type { Kustomization } from './kustomizationFile';
+
+export interface RenderContext {
+  host: FileHost;
+  parse: (path: string, text: string) => ParsedFile;
+  findings: Finding[];
+  incompleteReasons: string[];
+  filesRead: Set<string>;
+  referencedKustomizations: Set<string>;
+  /** Kustomization dirs being built, to stop cycles. */
+  stack: string[];
+  parsedCache: Map<string, ParsedFile>;
+}
+
+export function report(ctx: RenderContext, code: string, severity: Severity, message: string, at: SourceLocation): void {
+  ctx.findings.push({ code, severity, message, file: at.file, span: at.span });
+}
+
+export function markIncomplete(ctx: RenderContext, reason: string): void {
+  if (!ctx.incompleteReasons.includes(reason)) ctx.incompleteReasons.push(reason);
+}
+
+/** Reads a file through the host and remembers it for cache invalidation, even when it does not exist. */
+export function readTracked(ctx: RenderContext, path: string): string | undefined {
+  ctx.filesRead.add(path);
+  return ctx.host.readFile(path);
+}
+
+export function parseTracked(ctx: RenderContext, path: string): ParsedFile | undefined {
+  const cached = ctx.parsedCache.get(path);
+  if (cached) return cached;
+  const text = readTracked(ctx, path);
+  if (text === undefined) return undefined;
+  const parsed = ctx.parse(path, text);
+  ctx.parsedCache.set(path, parsed);
+  return parsed;
+}
+
+const REMOTE_PATTERN = /^(https?:\/\/|git::|git@|ssh:\/\/|github\.com\/|gitlab\.com\/|bitbucket\.org\/)|\?ref=|^[a-z0-9-]+(\.[a-z0-9-]+)+\.[a-z]{2,}\//i;
+
+export function isRemoteReference(entry: string): boolean {
+  return REMOTE_PATTERN.test(entry);
+}
+
+/** Reports a remote reference: it cannot be fetched offline, so the render is incomplete. */
+export function reportRemote(ctx: RenderContext, entry: string, at: SourceLocation): void {
+  report(ctx, 'kustomize/remote-resource', 'warning', `"${entry}" is a remote reference and is not resolvable offline; SyncPlan skips it, so the rendered result is incomplete.`, at);
+  markIncomplete(ctx, `remote reference ${entry} in ${at.file}`);
+}
+
+/**
+ * Reads a file named by a kustomization (patch, generator source), enforcing Kustomize's default
+ * LoadRestrictionsRootOnly: files must lie in or below the kustomization's folder.
+ */
+export function readRestrictedFile(ctx: RenderContext, k: Kustomization, entry: string, at: SourceLocation, what: string): { path: string; text: string } | undefined {
+  if (isRemoteReference(entry)) {
+    reportRemote(ctx, entry, at);
+    return undefined;
+  }
+  const path = resolvePath(k.dir, entry);
+  if (!isInside(k.dir, path)) {
+    reportOutsideRoot(ctx, entry, path, k, at);
+    return undefined;
+  }
+  const text = readTracked(ctx, path);
+  if (text === undefined) {
+    report(ctx, 'kustomize/missing-resource', 'error', `${what} "${entry}" does not exist, so kustomize build fails and Argo CD cannot render this application.`, at);
+    markIncomplete(ctx, `missing ${what} ${entry}`);
+    return undefined;
+  }
+  return { path, text };
+}
+
+export function reportOutsideRoot(ctx: RenderContext, entry: string, path: string, k: Kustomization, at: SourceLocation): void {
+  report(
+    ctx,
+    'kustomize/outside-root',
+    'error',
+    `"${entry}" is outside the folder of this kustomization; kustomize refuses to load files outside it (load restrictor), so the build fails. Move the file or reference a folder with its own kustomization.`,
+    at,
+  );
+  markIncomplete(ctx, `file outside the kustomization root: ${path}`);
+}

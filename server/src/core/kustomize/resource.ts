@@ -1,0 +1,147 @@
+// The working copy of one object during a Kustomize render, and its conversion back to a K8sObject.
+
+import { isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
+import type { K8sObject, MetadataEntry, MetadataMap } from '../model/k8sObject';
+import type { SourceLocation } from '../types';
+import { asRecord, idOfBody, type ResId } from './ids';
+
+/** Who set a metadata entry, and the kustomization (or patch) line that did it. */
+export interface Provenance {
+  addedBy: string;
+  location: SourceLocation;
+}
+
+export interface Resource {
+  body: Record<string, unknown>;
+  /** The object as read from its file (or as generated), for source locations and original entries. */
+  origin: K8sObject;
+  /** Identity when first loaded, as Kustomize's `OrgId`. */
+  orgId: ResId;
+  /** Identities before each rename, as Kustomize's `PrevIds`. */
+  prevIds: ResId[];
+  annotationOrigins: Map<string, Provenance>;
+  labelOrigins: Map<string, Provenance>;
+  /** Annotation and label values as first loaded, as Kustomize renders them. */
+  written: { annotations: Record<string, string>; labels: Record<string, string> };
+  /** Set for generated ConfigMaps/Secrets that get a content hash suffix at the end of the build. */
+  needsHash?: boolean;
+}
+
+export function resourceFromObject(object: K8sObject): Resource {
+  const body = structuredClone(object.body);
+  stringifyMetadataValues(body, object);
+  const meta = asRecord(body.metadata);
+  return {
+    body,
+    origin: object,
+    orgId: idOfBody(body),
+    prevIds: [],
+    annotationOrigins: new Map(),
+    labelOrigins: new Map(),
+    written: { annotations: stringMap(meta?.annotations), labels: stringMap(meta?.labels) },
+  };
+}
+
+/** Kustomize keeps annotation and label values as the text written (`1.0`, `yes`), always as strings. */
+function stringifyMetadataValues(body: Record<string, unknown>, object: K8sObject): void {
+  const meta = asRecord(body.metadata);
+  const metaNode = isMap(object.source.node) ? (object.source.node as YAMLMap).get('metadata', true) : undefined;
+  for (const field of ['annotations', 'labels'] as const) {
+    const values = asRecord(meta?.[field]);
+    if (!values) continue;
+    const node = isMap(metaNode) ? metaNode.get(field, true) : undefined;
+    for (const [key, value] of Object.entries(values)) {
+      if (typeof value === 'string') continue;
+      values[key] = value === null || value === undefined ? '' : sourceText(node, key) ?? String(value);
+    }
+  }
+}
+
+function sourceText(mapNode: unknown, key: string): string | undefined {
+  if (!isMap(mapNode)) return undefined;
+  const pair = (mapNode.items as Pair<unknown, unknown>[]).find((p) => isScalar(p.key) && String(p.key.value) === key);
+  return isScalar(pair?.value) && typeof pair.value.source === 'string' ? pair.value.source : undefined;
+}
+
+export function currentId(resource: Resource): ResId {
+  return idOfBody(resource.body);
+}
+
+/** Records the current identity before a rename, like Kustomize's `StorePreviousId`. */
+export function storePreviousId(resource: Resource): void {
+  resource.prevIds.push(currentId(resource));
+}
+
+export function allIds(resource: Resource): ResId[] {
+  return [resource.orgId, ...resource.prevIds, currentId(resource)];
+}
+
+export function metadataOf(body: Record<string, unknown>): Record<string, unknown> {
+  let meta = asRecord(body.metadata);
+  if (!meta) {
+    meta = {};
+    body.metadata = meta;
+  }
+  return meta;
+}
+
+export function stringMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(asRecord(value) ?? {})) out[key] = entry === null || entry === undefined ? '' : String(entry);
+  return out;
+}
+
+export function setName(resource: Resource, name: string): void {
+  metadataOf(resource.body).name = name;
+}
+
+/** Builds the final K8sObject: source points at the original file, changed metadata at the instruction that changed it. */
+export function toK8sObject(resource: Resource): K8sObject {
+  const body = resource.body;
+  const id = idOfBody(body);
+  const meta = asRecord(body.metadata) ?? {};
+  const origin = resource.origin;
+  const apiVersion = typeof body.apiVersion === 'string' ? body.apiVersion : origin.apiVersion;
+  return {
+    id: origin.id,
+    apiVersion,
+    group: id.group,
+    kind: id.kind,
+    name: id.name,
+    generateName: typeof meta.generateName === 'string' ? meta.generateName : undefined,
+    namespace: id.namespace || undefined,
+    annotations: finalEntries(meta.annotations, resource.written.annotations, origin.annotations, resource.annotationOrigins, origin),
+    labels: finalEntries(meta.labels, resource.written.labels, origin.labels, resource.labelOrigins, origin),
+    body,
+    source: origin.source,
+  };
+}
+
+function finalEntries(
+  values: unknown,
+  writtenValues: Record<string, string>,
+  original: MetadataMap,
+  origins: Map<string, Provenance>,
+  origin: K8sObject,
+): MetadataMap {
+  const out: MetadataMap = new Map();
+  for (const [key, value] of Object.entries(stringMap(values))) {
+    const provenance = origins.get(key);
+    const written = original.get(key);
+    if (!provenance && written && writtenValues[key] === value) {
+      out.set(key, written.text === value ? written : { ...written, text: value });
+      continue;
+    }
+    const location = provenance?.location ?? { file: origin.source.file, span: origin.source.anchor };
+    const entry: MetadataEntry = {
+      key,
+      value,
+      text: value,
+      keyLocation: location,
+      valueLocation: location,
+      addedBy: provenance?.addedBy ?? 'kustomize',
+    };
+    out.set(key, entry);
+  }
+  return out;
+}

@@ -1,0 +1,102 @@
+// Strategic merge patch with Kustomize (kyaml) semantics for the common cases:
+// maps merge, null deletes a key, `$patch: delete|replace` directives, lists of objects merge by their merge key.
+
+import { asRecord } from './ids';
+
+type Json = unknown;
+
+/** Merge keys Kustomize falls back on when no schema says otherwise (kyaml `AssociativeSequenceKeys`). */
+const ASSOCIATIVE_KEYS = ['mountPath', 'devicePath', 'ip', 'type', 'topologyKey', 'name', 'containerPort'];
+
+/** Merge keys from the Kubernetes schema for list fields where the generic rule would pick the wrong key. */
+const FIELD_MERGE_KEYS: Record<string, string> = {
+  containers: 'name',
+  initContainers: 'name',
+  ephemeralContainers: 'name',
+  volumes: 'name',
+  env: 'name',
+  imagePullSecrets: 'name',
+  volumeMounts: 'mountPath',
+  volumeDevices: 'devicePath',
+  hostAliases: 'ip',
+};
+
+/** Lists the Kubernetes schema marks atomic even though items carry a name-like key. */
+const ATOMIC_FIELDS = new Set(['args', 'command', 'finalizers', 'tolerations']);
+
+/** Applies `patch` to `target`; returns undefined when the patch deletes the whole object. */
+export function applyStrategicMerge(target: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (patch.$patch === 'delete') return undefined;
+  const merged = mergeMap(target, patch);
+  return merged;
+}
+
+function mergeMap(target: Record<string, unknown> | undefined, patch: Record<string, unknown>): Record<string, unknown> {
+  if (patch.$patch === 'replace') return stripDirectives(patch) as Record<string, unknown>;
+  const out: Record<string, unknown> = target ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (key.startsWith('$')) continue;
+    if (key.startsWith('$setElementOrder/') || key.startsWith('$deleteFromPrimitiveList/')) continue;
+    if (value === null) {
+      delete out[key];
+      continue;
+    }
+    out[key] = mergeValue(key, out[key], value);
+  }
+  return out;
+}
+
+function mergeValue(field: string, current: Json, patch: Json): Json {
+  const patchMap = asRecord(patch);
+  if (patchMap) {
+    if (patchMap.$patch === 'delete') return undefined;
+    return mergeMap(asRecord(current), patchMap);
+  }
+  if (Array.isArray(patch) && Array.isArray(current)) return mergeList(field, current, patch);
+  return stripDirectives(patch);
+}
+
+function mergeList(field: string, current: Json[], patch: Json[]): Json[] {
+  if (patch.some((item) => asRecord(item)?.$patch === 'replace')) {
+    return patch.filter((item) => asRecord(item)?.$patch !== 'replace').map(stripDirectives);
+  }
+  const key = ATOMIC_FIELDS.has(field) ? undefined : mergeKeyFor(field, current, patch);
+  if (!key) return patch.filter((item) => asRecord(item)?.$patch !== 'delete').map(stripDirectives);
+  const out = current.map((item) => structuredClone(item));
+  for (const item of patch) {
+    const patchItem = asRecord(item);
+    if (!patchItem) continue;
+    const index = out.findIndex((existing) => asRecord(existing)?.[key] === patchItem[key]);
+    if (patchItem.$patch === 'delete') {
+      if (index >= 0) out.splice(index, 1);
+      continue;
+    }
+    if (index >= 0) out[index] = mergeMap(asRecord(out[index]), patchItem);
+    else out.push(stripDirectives(patchItem));
+  }
+  return out;
+}
+
+function mergeKeyFor(field: string, current: Json[], patch: Json[]): string | undefined {
+  const items = [...current, ...patch];
+  if (items.length === 0 || !items.every((item) => asRecord(item))) return undefined;
+  const known = FIELD_MERGE_KEYS[field];
+  if (known && items.every((item) => asRecord(item)?.[known] !== undefined)) return known;
+  if (field === 'ports') {
+    for (const key of ['containerPort', 'port']) if (items.every((item) => asRecord(item)?.[key] !== undefined)) return key;
+  }
+  return ASSOCIATIVE_KEYS.find((key) => items.every((item) => asRecord(item)?.[key] !== undefined));
+}
+
+function stripDirectives(value: Json): Json {
+  if (Array.isArray(value)) return value.map(stripDirectives);
+  const map = asRecord(value);
+  if (!map) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(map)) {
+    if (key.startsWith('$')) continue;
+    if (entry === null) continue;
+    out[key] = stripDirectives(entry);
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+// Kustomize's built-in metadata transformers: namespace, name prefix/suffix, labels and annotations.
+
+import type { SourceLocation } from '../types';
+import { asRecord, isClusterScoped } from './ids';
+import { currentId, metadataOf, storePreviousId, type Provenance, type Resource } from './resource';
+
+/** NamespaceTransformer: sets metadata.namespace on namespaced objects and renames v1 Namespace objects. */
+export function applyNamespace(resources: Resource[], namespace: string): void {
+  for (const resource of resources) {
+    const id = currentId(resource);
+    const meta = metadataOf(resource.body);
+    if (id.kind === 'Namespace' && resource.body.apiVersion === 'v1') {
+      if (meta.name !== namespace) {
+        storePreviousId(resource);
+        meta.name = namespace;
+      }
+      continue;
+    }
+    if (!isClusterScoped(id.group, id.kind) && meta.namespace !== namespace) {
+      storePreviousId(resource);
+      meta.namespace = namespace;
+    }
+    if (id.kind === 'RoleBinding' || id.kind === 'ClusterRoleBinding') updateSubjects(resource.body, namespace);
+  }
+}
+
+/** Kustomize's default `setRoleBindingSubjects: defaultOnly`: ServiceAccount subjects in "default" follow the namespace. */
+function updateSubjects(body: Record<string, unknown>, namespace: string): void {
+  if (!Array.isArray(body.subjects)) return;
+  for (const subject of body.subjects) {
+    const s = asRecord(subject);
+    if (s && s.kind === 'ServiceAccount' && (s.namespace === undefined || s.namespace === 'default')) s.namespace = namespace;
+  }
+}
+
+/** PrefixSuffixTransformer: skips Namespace, CustomResourceDefinition and APIService, as Kustomize does. */
+export function applyPrefixSuffix(resources: Resource[], prefix: string, suffix: string): void {
+  for (const resource of resources) {
+    const id = currentId(resource);
+    if (id.kind === 'Namespace' || id.kind === 'CustomResourceDefinition' || id.kind === 'APIService') continue;
+    if (!id.name) continue;
+    storePreviousId(resource);
+    metadataOf(resource.body).name = `${prefix}${id.name}${suffix}`;
+  }
+}
+
+export interface MetadataChange {
+  key: string;
+  value: string;
+  location: SourceLocation;
+}
+
+export interface LabelScope {
+  includeSelectors: boolean;
+  includeTemplates: boolean;
+}
+
+const WORKLOADS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'ReplicationController', 'Job']);
+
+/** Paths (below the object root) where Kustomize writes labels besides metadata.labels, with "create if missing". */
+function labelPaths(kind: string, scope: LabelScope): Array<{ path: string[]; create: boolean }> {
+  const paths: Array<{ path: string[]; create: boolean }> = [];
+  if (scope.includeSelectors) {
+    if (kind === 'Service' || kind === 'ReplicationController') paths.push({ path: ['spec', 'selector'], create: true });
+    if (['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet'].includes(kind)) paths.push({ path: ['spec', 'selector', 'matchLabels'], create: true });
+    if (kind === 'Job' || kind === 'PodDisruptionBudget') paths.push({ path: ['spec', 'selector', 'matchLabels'], create: false });
+    if (kind === 'NetworkPolicy') paths.push({ path: ['spec', 'podSelector', 'matchLabels'], create: false });
+  }
+  if (scope.includeSelectors || scope.includeTemplates) paths.push(...templatePaths(kind, 'labels'));
+  return paths;
+}
+
+function templatePaths(kind: string, field: 'labels' | 'annotations'): Array<{ path: string[]; create: boolean }> {
+  if (WORKLOADS.has(kind)) return [{ path: ['spec', 'template', 'metadata', field], create: true }];
+  if (kind === 'CronJob') {
+    return [
+      { path: ['spec', 'jobTemplate', 'metadata', field], create: true },
+      { path: ['spec', 'jobTemplate', 'spec', 'template', 'metadata', field], create: true },
+    ];
+  }
+  return [];
+}
+
+export function applyLabels(resources: Resource[], labels: MetadataChange[], scope: LabelScope, addedBy: string): void {
+  if (labels.length === 0) return;
+  for (const resource of resources) {
+    const meta = metadataOf(resource.body);
+    setAll(meta, 'labels', labels, resource.labelOrigins, addedBy);
+    const kind = currentId(resource).kind;
+    for (const { path, create } of labelPaths(kind, scope)) setAtPath(resource.body, path, labels, create);
+    if (kind === 'StatefulSet' && scope.includeSelectors) {
+      const claims = asRecord(resource.body.spec)?.volumeClaimTemplates;
+      if (Array.isArray(claims)) for (const claim of claims) if (asRecord(claim)) setAtPath(claim as Record<string, unknown>, ['metadata', 'labels'], labels, true);
+    }
+  }
+}
+
+export function applyAnnotations(resources: Resource[], annotations: MetadataChange[], addedBy: string): void {
+  if (annotations.length === 0) return;
+  for (const resource of resources) {
+    setAll(metadataOf(resource.body), 'annotations', annotations, resource.annotationOrigins, addedBy);
+    for (const { path, create } of templatePaths(currentId(resource).kind, 'annotations')) setAtPath(resource.body, path, annotations, create);
+  }
+}
+
+function setAll(meta: Record<string, unknown>, field: string, changes: MetadataChange[], origins: Map<string, Provenance>, addedBy: string): void {
+  const map = asRecord(meta[field]) ?? {};
+  meta[field] = map;
+  for (const change of changes) {
+    map[change.key] = change.value;
+    origins.set(change.key, { addedBy, location: change.location });
+  }
+}
+
+function setAtPath(root: Record<string, unknown>, path: string[], changes: MetadataChange[], create: boolean): void {
+  let current = root;
+  for (const key of path) {
+    let next = asRecord(current[key]);
+    if (!next) {
+      if (!create || (current[key] !== undefined && current[key] !== null)) return;
+      next = {};
+      current[key] = next;
+    }
+    current = next;
+  }
+  for (const change of changes) current[change.key] = change.value;
+}

@@ -48,7 +48,7 @@ export function analyzeWorkspace(host: FileHost, root: string, options: AnalyzeO
   linkChildren(apps);
 
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files };
-  workspace.findings = dedupe([...findings, ...runRules(workspace)]);
+  workspace.findings = dedupe([...findings, ...runRules(workspace, undefined, host)]);
   return workspace;
 }
 

@@ -2,12 +2,17 @@
 
 import type { WorkspaceAnalysis } from '../discover/appTypes';
 import type { K8sObject } from '../model/k8sObject';
-import type { Finding } from '../types';
+import { parseYamlFile, type ParsedFile } from '../parse/parseYamlFile';
+import type { FileHost, Finding } from '../types';
 import type { Rule, RuleContext } from './ruleTypes';
 import { ALL_RULES } from './registry';
 
-export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = ALL_RULES): Finding[] {
-  const context: RuleContext = { workspace };
+export { ALL_RULES } from './registry';
+export { RULE_CODES, RULE_DOCS_URL, RULE_DOCS_BASE } from './ruleCodes';
+export { applySeverities, parseSyncplanConfig, type SeveritySetting, type SyncplanConfig } from './severityConfig';
+
+export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = ALL_RULES, host?: FileHost): Finding[] {
+  const context = createRuleContext(workspace, host);
   const findings: Finding[] = [];
   const seenObjects = new Set<string>();
   const objects: K8sObject[] = [];
@@ -21,8 +26,34 @@ export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = 
   for (const rule of rules) {
     for (const object of objects) findings.push(...safely(rule, () => rule.checkObject?.(object, context)));
     for (const app of workspace.apps) findings.push(...safely(rule, () => rule.checkApp?.(app, context)));
+    if (!rule.checkFile) continue;
+    for (const path of workspace.files.filter((f) => rule.appliesToFile?.(f) ?? false)) {
+      const parsed = context.parsedFile(path);
+      if (parsed) findings.push(...safely(rule, () => rule.checkFile?.(parsed, context)));
+    }
   }
   return findings;
+}
+
+export function createRuleContext(workspace: WorkspaceAnalysis, host?: FileHost): RuleContext {
+  const texts = new Map<string, string | undefined>();
+  const parsed = new Map<string, ParsedFile | undefined>();
+  const textOf = (file: string): string | undefined => {
+    if (!texts.has(file)) texts.set(file, host?.readFile(file));
+    return texts.get(file);
+  };
+  return {
+    workspace,
+    host,
+    textOf,
+    parsedFile(file) {
+      if (!parsed.has(file)) {
+        const text = textOf(file);
+        parsed.set(file, text === undefined ? undefined : parseYamlFile(file, text));
+      }
+      return parsed.get(file);
+    },
+  };
 }
 
 function safely(rule: Rule, run: () => Finding[] | undefined): Finding[] {

@@ -2,10 +2,17 @@
 
 import type { AppAnalysis, WorkspaceAnalysis } from '../discover/appTypes';
 import type { K8sObject } from '../model/k8sObject';
-import type { Finding, Severity } from '../types';
+import type { ParsedFile } from '../parse/parseYamlFile';
+import type { FileHost, Finding, Severity } from '../types';
 
 export interface RuleContext {
   workspace: WorkspaceAnalysis;
+  /** Reads files; absent when a caller runs rules without one (rules then skip precise ranges and fixes). */
+  host?: FileHost;
+  /** Text of a workspace file, read once per run; undefined without a host or when the file is gone. */
+  textOf(file: string): string | undefined;
+  /** The file parsed as YAML (cached per run); undefined when it cannot be read. */
+  parsedFile(file: string): ParsedFile | undefined;
 }
 
 export interface Rule {
@@ -13,8 +20,13 @@ export interface Rule {
   code: string;
   /** Default severity; users override it per code (or turn it off) in settings and `.syncplan.yaml`. */
   severity: Severity;
+  /** One-line summary used for settings descriptions. */
+  title: string;
   /** Checks one source object once, however many applications render it. */
   checkObject?(object: K8sObject, context: RuleContext): Finding[];
   /** Checks one application with its rendered objects and plan. */
   checkApp?(app: AppAnalysis, context: RuleContext): Finding[];
+  /** Which workspace files `checkFile` wants to see (for rules on files that are not objects, e.g. kustomizations). */
+  appliesToFile?(path: string): boolean;
+  checkFile?(file: ParsedFile, context: RuleContext): Finding[];
 }

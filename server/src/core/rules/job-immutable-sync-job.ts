@@ -1,0 +1,35 @@
+// job/immutable-sync-job: a plain Job (not a hook) is applied like any resource; its pod template is immutable,
+// so the first change to it fails the sync with "field is immutable" (semantics mistake 7; argo-cd issues #5882,
+// #7430). Replace=true together with Force=true deletes and recreates it instead (v2.12+).
+
+import { SYNC_OPTIONS } from '../catalogue/keys';
+import { classifyObject } from '../plan/classifyObject';
+import { parseCsv } from '../plan/valueParsing';
+import { anchorOf, finding } from './support/findings';
+import { isRecord } from './support/podSpecs';
+import { isTemplatedAt } from './support/sourceText';
+import type { Rule } from './ruleTypes';
+import { annotationsKnown, label } from './support/objectFacts';
+
+export const jobImmutableSyncJob: Rule = {
+  code: 'job/immutable-sync-job',
+  severity: 'warning',
+  title: 'A plain Job synced as a normal resource: the next change to its template fails the sync as immutable.',
+  checkObject(object, context) {
+    if (object.group !== 'batch' || object.kind !== 'Job' || object.generateName || !object.name) return [];
+    // With a TTL the finished Job is deleted and simply recreated on a later sync.
+    if (isRecord(object.body.spec) && object.body.spec.ttlSecondsAfterFinished !== undefined) return [];
+    if (classifyObject(object).kind !== 'resource' || !annotationsKnown(object, context)) return [];
+    const options = object.annotations.get(SYNC_OPTIONS);
+    if (options && (options.templated || isTemplatedAt(context, options.valueLocation))) return [];
+    const items = parseCsv(options?.text ?? '');
+    if (items.includes('Replace=true') && items.includes('Force=true')) return [];
+    const name = label(object);
+    const message =
+      `${name} is synced as an ordinary resource, so Argo CD applies it over the finished Job: the first change to its pod ` +
+      `template fails the sync with "field is immutable" (and an unchanged Job never runs again). Make it a hook ` +
+      `(argocd.argoproj.io/hook: Sync, or PreSync/PostSync), which is recreated on every sync, or add ` +
+      `argocd.argoproj.io/sync-options: Replace=true,Force=true.`;
+    return [finding(this, anchorOf(object), message)];
+  },
+};

@@ -1,0 +1,30 @@
+// Every finding code SyncPlan can produce, with its default severity and documentation anchor.
+// The language server and the VS Code settings are generated from RULE_CODES.
+
+import type { Severity } from '../types';
+import { ALL_RULES } from './registry';
+
+export interface RuleCodeInfo {
+  code: string;
+  severity: Severity;
+  title: string;
+}
+
+/** Codes produced while parsing files rather than by a rule; users may override them too. */
+const PARSE_CODES: readonly RuleCodeInfo[] = [
+  { code: 'parse/yaml-error', severity: 'error', title: 'A YAML syntax error: Argo CD cannot render the file.' },
+  { code: 'parse/templated', severity: 'info', title: 'A file with Helm template actions was only partly read.' },
+];
+
+export const RULE_CODES: readonly RuleCodeInfo[] = Object.freeze([
+  ...ALL_RULES.map(({ code, severity, title }) => ({ code, severity, title })),
+  ...PARSE_CODES,
+]);
+
+export const RULE_DOCS_BASE = 'https://github.com/syncplan/syncplan/blob/main/docs/rules.md';
+
+/** Link to the section of docs/rules.md whose heading is the code (GitHub's heading anchor: lower case, punctuation but `-` dropped). */
+export function RULE_DOCS_URL(code: string): string {
+  const anchor = code.toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-');
+  return `${RULE_DOCS_BASE}#${anchor}`;
+}

@@ -33,7 +33,7 @@ describe('PlanTreeModel', () => {
     const backend = [...walkNodes(model.roots)].find((n) => n.type === 'app' && n.app?.id === 'backend')!;
     assert.deepEqual(outline(backend.children), [
       'PreSync · wave -1 [1/3 · 1 resource]',
-      '  Job db-migrate [⚓ hook · 🗑 BeforeHookCreation]',
+      '  Job db-migrate [⚓ hook · BeforeHookCreation]',
       'Sync · wave 0 [2/3 · 4 resources]',
       '  3 × ConfigMap [∥ 3 in parallel]',
       '    ConfigMap a',
@@ -41,15 +41,15 @@ describe('PlanTreeModel', () => {
       '    ConfigMap c',
       '  Deployment api',
       'PostSync · wave 0 [3/3 · 1 resource]',
-      '  Job smoke [⚓ hook · 🗑 HookSucceeded]',
+      '  Job smoke [⚓ hook · HookSucceeded]',
       'On failure (SyncFail) [1]',
       '  Job notify [⚓ hook]',
       'Dropped (not synced) [1]',
-      '  Job typo [hook type "presync" is unknown · ⚠ 2]',
+      '  Job typo [hook type "presync" is unknown · ⚠ 2 in file]',
       'Skipped [1]',
       '  ConfigMap skipped',
       'Delete hooks [1]',
-      '  Job cleanup [⚓ PostDelete hook · 🗑 HookSucceeded]',
+      '  Job cleanup [⚓ PostDelete hook · HookSucceeded]',
       'Notes [1]',
       '  Helm lookup calls are not evaluated.',
     ]);

@@ -4,11 +4,14 @@
 
 import type { AppReport, FolderPlans, PlansResult, ResourceReport, StepReport } from '../../../server/src/protocol/syncPlanProtocol';
 import { appIcon, kindIcon, stepIcon, type PlanIcon, type PlanNode } from './planTreeNodes';
+import { ResourceFindings, type FindingLines } from './resourceFindings';
 import { appDescription, appTooltip, plural, resourceDescription, resourceLabel, resourceName, resourceTooltip, stepLabel } from './planTreeText';
 
 export interface PlanTreeOptions {
   /** Show only these applications (keys from `appKey`) as roots. */
   appFilter?: ReadonlySet<string>;
+  /** The editor's SyncPlan diagnostic lines per file, to count findings per resource instead of per file. */
+  findingLines?: FindingLines;
 }
 
 export function appKey(folderUri: string, appId: string): string {
@@ -31,6 +34,7 @@ export class PlanTreeModel {
   private readonly parents = new Map<string, PlanNode>();
   private readonly nodesByFile = new Map<string, PlanNode[]>();
   private readonly usedIds = new Set<string>();
+  private readonly findings = new Map<FolderPlans, ResourceFindings>();
 
   constructor(readonly plans: PlansResult, private readonly options: PlanTreeOptions = {}) {
     const folders = plans.folders;
@@ -150,7 +154,7 @@ export class PlanTreeModel {
       context.placed.add(child.id);
       return this.appNode(context.folder, child, parentId, context.ancestors, false, resource, context.childApps.length);
     }
-    const findings = resource.absoluteFile ? context.folder.findingsByFile[resource.absoluteFile] ?? 0 : 0;
+    const findings = this.findingsOf(context.folder).countFor(resource);
     const node: PlanNode = {
       id: this.unique(`${parentId}/res:${resource.group}/${resource.kind}/${resource.namespace}/${resourceName(resource)}`),
       type: 'resource', label: resourceLabel(resource), description: resourceDescription(resource, findings),
@@ -192,6 +196,15 @@ export class PlanTreeModel {
         expanded: false, children: [], folderUri: folder.folderUri, app,
       })),
     };
+  }
+
+  private findingsOf(folder: FolderPlans): ResourceFindings {
+    let findings = this.findings.get(folder);
+    if (!findings) {
+      findings = new ResourceFindings(folder, this.options.findingLines);
+      this.findings.set(folder, findings);
+    }
+    return findings;
   }
 
   private unique(id: string): string {

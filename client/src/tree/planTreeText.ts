@@ -1,6 +1,7 @@
 // Labels, descriptions and Markdown tooltips of the "Sync Order" tree's nodes.
 
 import type { AppReport, ResourceReport, StepReport } from '../../../server/src/protocol/syncPlanProtocol';
+import type { FindingCount } from './resourceFindings';
 
 export function resourceName(resource: ResourceReport): string {
   return resource.name || `${resource.generateName ?? ''}*`;
@@ -19,10 +20,10 @@ export function plural(count: number, noun: string): string {
 }
 
 /** Short markers after the resource's label: hook, delete policies, wave changes, findings. */
-export function resourceDescription(resource: ResourceReport, findings: number): string {
+export function resourceDescription(resource: ResourceReport, findings: FindingCount): string {
   const parts: string[] = [];
   if (resource.hook) parts.push(resource.phase ? `⚓ ${resource.phase} hook` : '⚓ hook');
-  if (resource.deletePolicies?.length) parts.push(`🗑 ${resource.deletePolicies.join(', ')}`);
+  if (resource.deletePolicies?.length) parts.push(resource.deletePolicies.join(', '));
   if (resource.declaredWave !== undefined && resource.declaredWave !== resource.wave) {
     parts.push(`wave ${resource.declaredWave} → ${resource.wave ?? 0}`);
   }
@@ -30,7 +31,7 @@ export function resourceDescription(resource: ResourceReport, findings: number):
   if (resource.synthetic === 'create-namespace') parts.push('added by CreateNamespace=true');
   if (resource.fullTie) parts.push('random order among equals');
   if (resource.reason) parts.push(resource.reason);
-  if (findings > 0) parts.push(`⚠ ${findings}`);
+  if (findings.count > 0) parts.push(`⚠ ${findings.count}${findings.scope === 'file' ? ' in file' : ''}`);
   return parts.join(' · ');
 }
 
@@ -38,7 +39,7 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+!|<>]/g, (c) => `\\${c}`);
 }
 
-export function resourceTooltip(resource: ResourceReport, findings: number): string {
+export function resourceTooltip(resource: ResourceReport, findings: FindingCount): string {
   const lines = [`**${escapeMarkdown(resourceLabel(resource))}**`, ''];
   const apiGroup = resource.group || 'core';
   lines.push(`- API group: \`${apiGroup}\``);
@@ -51,7 +52,7 @@ export function resourceTooltip(resource: ResourceReport, findings: number): str
   if (resource.fullTie) lines.push('- Same phase, wave, kind and name as another resource: Argo CD orders them at random');
   if (resource.reason) lines.push(`- ${escapeMarkdown(resource.reason)}`);
   if (resource.file) lines.push(`- Source: \`${resource.file}:${resource.line}\``);
-  if (findings > 0) lines.push(`- ${plural(findings, 'finding')} in this file`);
+  if (findings.count > 0) lines.push(`- ${plural(findings.count, 'finding')} in this ${findings.scope === 'file' ? 'file' : 'resource'}`);
   return lines.join('\n');
 }
 

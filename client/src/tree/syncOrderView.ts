@@ -23,12 +23,15 @@ export class SyncOrderView implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
   private queued: Promise<void> | undefined;
+  private staleFindings = false;
+  private findingsTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly fetchPlans: () => Promise<PlansResult>, private readonly reportError: (error: unknown) => void) {
     this.treeView = vscode.window.createTreeView(SYNC_ORDER_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
     this.disposables.push(this.treeView, this.provider, this.refreshed, this.treeView.onDidChangeVisibility((e) => {
       if (e.visible && this.dirty) this.refreshInBackground();
-    }));
+      else if (e.visible && this.staleFindings) this.rebuild();
+    }), vscode.languages.onDidChangeDiagnostics(() => this.diagnosticsChanged()));
   }
 
   get model(): PlanTreeModel {
@@ -106,9 +109,21 @@ export class SyncOrderView implements vscode.Disposable {
     this.refreshed.fire(this.plans);
   }
 
+  /** Finding counts come from the editor's diagnostics: recount (no fetch) when they change. */
+  private diagnosticsChanged(): void {
+    if (!this.plans) return;
+    if (!this.treeView.visible) {
+      this.staleFindings = true;
+      return;
+    }
+    if (this.findingsTimer) clearTimeout(this.findingsTimer);
+    this.findingsTimer = setTimeout(() => this.rebuild(), REFRESH_DEBOUNCE_MS);
+  }
+
   private rebuild(): void {
+    this.staleFindings = false;
     const plans = this.plans ?? { folders: [] };
-    const model = new PlanTreeModel(plans, { appFilter: this.filter });
+    const model = new PlanTreeModel(plans, { appFilter: this.filter, findingLines: syncPlanDiagnosticLines });
     this.provider.setModel(model);
     const names = model.allApps().filter(({ folderUri, app }) => this.filter.has(appKey(folderUri, app.id))).map(({ app }) => app.name);
     this.treeView.message = names.length ? `Showing only: ${names.join(', ')}` : undefined;
@@ -117,6 +132,12 @@ export class SyncOrderView implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.findingsTimer) clearTimeout(this.findingsTimer);
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+function syncPlanDiagnosticLines(absoluteFile: string): number[] | undefined {
+  const diagnostics = vscode.languages.getDiagnostics(vscode.Uri.file(absoluteFile)).filter((d) => d.source === 'syncplan');
+  return diagnostics.length ? diagnostics.map((d) => d.range.start.line + 1) : undefined;
 }

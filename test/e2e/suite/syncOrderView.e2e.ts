@@ -51,6 +51,15 @@ describe('Sync Order view', () => {
     assert.deepEqual(dropped?.children.map((c) => c.label), ['Job db-migrate']);
   });
 
+  it('counts findings per resource from the editor\'s diagnostics', async () => {
+    const api = await activeApi();
+    // web/migrate-job.yaml: hook/unknown-type on db-migrate, hook/named-not-recreated on smoke-test.
+    const described = async (label: string): Promise<string | undefined> =>
+      [...walkNodes(await api.refreshTree())].find((n) => n.type === 'resource' && n.label === label)?.description;
+    await waitFor('per-resource counts', async () => (await described('Job smoke-test'))?.endsWith('⚠ 1'));
+    assert.match((await described('Job db-migrate')) ?? '', /⚠ 1$/);
+  });
+
   it('reveals the resource at a position (the code lens command)', async () => {
     await activeApi();
     const uri = fixtureUri('web/deployment.yaml');

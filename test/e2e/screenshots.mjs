@@ -1,10 +1,10 @@
 // Takes the README's screenshots in a real VS Code (code-server + headless Chromium, see
 // ../shared/vscode-web/README.md), modelled on ../shared/vscode-web/screenshot.js, in one session:
-//   docs/images/sync-order-panel.png  the Sync Order view expanded next to a manifest with diagnostics
+//   docs/images/sync-order-panel.png  the Sync Order view expanded next to a manifest, hovering its first error
 //   docs/images/completion.png        the completion list for a wrong hook type's value
 // Usage (after `npm run build` and `bash ../shared/vscode-web/setup.sh`):
 //   node test/e2e/screenshots.mjs [--folder examples/shop] [--panel-file F] [--completion-file F]
-//        [--completion-line TEXT] [--out-dir docs/images] [--theme "Default Dark Modern"]
+//        [--completion-line TEXT] [--hover-text TEXT] [--out-dir docs/images] [--theme "Default Dark Modern"]
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -118,7 +118,11 @@ try {
   await widenSideBar(page, Number(opt('sidebar-width', 470)));
   await page.keyboard.press('Control+1'); // focus back in the editor, so the side bar has no focus outline
   const wait = (ms) => page.waitForTimeout(ms); // only lets rendering settle after the conditions above
-  if (opt('wait-for')) await page.locator(opt('wait-for')).first().waitFor({ timeout: 60000 });
+  // The panel file's first error: wait for its squiggle and hover it, so the diagnostic's message shows.
+  const squiggle = page.locator('.squiggly-error').first();
+  await squiggle.waitFor({ timeout: 60000 });
+  await squiggle.hover({ force: true });
+  await page.locator('.monaco-hover').filter({ hasText: opt('hover-text', 'Argo CD') }).first().waitFor({ timeout: 30000 });
   await wait(Number(opt('settle-ms', 2500)));
   mkdirSync(OUT_DIR, { recursive: true });
   await page.screenshot({ path: join(OUT_DIR, 'sync-order-panel.png') });

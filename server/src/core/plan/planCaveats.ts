@@ -21,6 +21,13 @@ export function planCaveats(sorted: PlanTask[], objects: readonly K8sObject[], o
   if (objects.some((o) => o.source.templated)) {
     caveats.push('Some objects come from Helm templates that SyncPlan does not evaluate; their values may differ on the cluster.');
   }
+  const syncOptions = options.syncOptions ?? [];
+  if (syncOptions.includes('ApplyOutOfSyncOnly=true')) {
+    caveats.push('ApplyOutOfSyncOnly=true: resources already in sync are not applied and do not gate their wave; hooks still run. Which ones are in sync depends on the cluster.');
+  }
+  if (syncOptions.includes('PruneLast=true')) {
+    caveats.push('PruneLast=true: prunes run after the last Sync wave, before PostSync.');
+  }
   caveats.push('Prune tasks depend on what is live in the cluster and are not shown; Argo CD prunes higher waves first.');
   return caveats;
 }

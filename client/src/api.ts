@@ -1,0 +1,18 @@
+// What `activate` returns: a small API so the end-to-end tests can read what the side panel shows.
+
+import type { PlansResult } from '../../server/src/protocol/syncPlanProtocol';
+import type { ServerState } from './languageClient/serverStatusBar';
+import type { PlanNode } from './tree/planTreeNodes';
+
+export interface SyncPlanApi {
+  /** Resolves once the language server is running; rejects when it could not start. */
+  readonly started: Promise<void>;
+  /** Fetches the plans now and returns the tree's root nodes (plain objects). */
+  refreshTree(): Promise<readonly PlanNode[]>;
+  /** The tree's current root nodes. */
+  treeRoots(): readonly PlanNode[];
+  /** The plans the tree shows, as the server sent them. */
+  lastPlans(): PlansResult | undefined;
+  /** What the status bar shows. */
+  serverState(): ServerState;
+}

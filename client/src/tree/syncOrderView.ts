@@ -1,0 +1,143 @@
+// The "Sync Order" view: fetches plans from the server when visible (or marks itself dirty when hidden),
+// applies the application filter, and reveals resources for editor positions.
+
+import * as vscode from 'vscode';
+import type { PlansResult } from '../../../server/src/protocol/syncPlanProtocol';
+import { appKey, PlanTreeModel } from './planTreeModel';
+import type { PlanNode } from './planTreeNodes';
+import { SyncOrderTreeProvider } from './syncOrderTreeProvider';
+
+export const SYNC_ORDER_VIEW_ID = 'syncplan.syncOrder';
+const REFRESH_DEBOUNCE_MS = 300;
+
+export class SyncOrderView implements vscode.Disposable {
+  readonly treeView: vscode.TreeView<PlanNode>;
+  private readonly provider = new SyncOrderTreeProvider();
+  private readonly refreshed = new vscode.EventEmitter<PlansResult>();
+  /** Fires after every successful fetch, with the new plans. */
+  readonly onDidRefresh = this.refreshed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private plans: PlansResult | undefined;
+  private filter = new Set<string>();
+  private dirty = true;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<void> | undefined;
+  private queued: Promise<void> | undefined;
+  private staleFindings = false;
+  private findingsTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly fetchPlans: () => Promise<PlansResult>, private readonly reportError: (error: unknown) => void) {
+    this.treeView = vscode.window.createTreeView(SYNC_ORDER_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
+    this.disposables.push(this.treeView, this.provider, this.refreshed, this.treeView.onDidChangeVisibility((e) => {
+      if (e.visible && this.dirty) this.refreshInBackground();
+      else if (e.visible && this.staleFindings) this.rebuild();
+    }), vscode.languages.onDidChangeDiagnostics(() => this.diagnosticsChanged()));
+  }
+
+  get model(): PlanTreeModel {
+    return this.provider.model;
+  }
+
+  get lastPlans(): PlansResult | undefined {
+    return this.plans;
+  }
+
+  get selection(): readonly PlanNode[] {
+    return this.treeView.selection;
+  }
+
+  get appFilter(): ReadonlySet<string> {
+    return this.filter;
+  }
+
+  /** The server says the plans changed: refresh soon when visible, else when the view next becomes visible. */
+  plansChanged(): void {
+    this.dirty = true;
+    if (!this.treeView.visible) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refreshInBackground(), REFRESH_DEBOUNCE_MS);
+  }
+
+  refreshInBackground(): void {
+    this.refresh().catch((error: unknown) => this.reportError(error));
+  }
+
+  /** Fetches the plans now; concurrent calls share one queued fetch. */
+  refresh(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.queued) return this.queued;
+    if (!this.running) {
+      this.running = this.load().finally(() => { this.running = undefined; });
+      return this.running;
+    }
+    this.queued = this.running.catch(() => undefined).then(() => {
+      this.queued = undefined;
+      return this.refresh();
+    });
+    return this.queued;
+  }
+
+  setFilter(keys: Iterable<string>): void {
+    this.filter = new Set(keys);
+    void vscode.commands.executeCommand('setContext', 'syncplan.filtered', this.filter.size > 0);
+    this.rebuild();
+  }
+
+  /** Reveals the resource whose document contains `line` (0-based) of `uri`; false when none does. */
+  async reveal(uri: vscode.Uri, line: number): Promise<boolean> {
+    if (this.dirty || !this.plans) await this.refresh();
+    let node = this.model.findNodeAt(uri.fsPath, line + 1);
+    if (!node && this.filter.size) {
+      this.setFilter([]);
+      node = this.model.findNodeAt(uri.fsPath, line + 1);
+    }
+    if (!node) return false;
+    await vscode.commands.executeCommand(`${SYNC_ORDER_VIEW_ID}.focus`);
+    await this.treeView.reveal(node, { select: true, focus: true, expand: true });
+    return true;
+  }
+
+  private async load(): Promise<void> {
+    this.dirty = false;
+    try {
+      this.plans = await this.fetchPlans();
+    } catch (error) {
+      this.dirty = true;
+      throw error;
+    }
+    this.rebuild();
+    this.refreshed.fire(this.plans);
+  }
+
+  /** Finding counts come from the editor's diagnostics: recount (no fetch) when they change. */
+  private diagnosticsChanged(): void {
+    if (!this.plans) return;
+    if (!this.treeView.visible) {
+      this.staleFindings = true;
+      return;
+    }
+    if (this.findingsTimer) clearTimeout(this.findingsTimer);
+    this.findingsTimer = setTimeout(() => this.rebuild(), REFRESH_DEBOUNCE_MS);
+  }
+
+  private rebuild(): void {
+    this.staleFindings = false;
+    const plans = this.plans ?? { folders: [] };
+    const model = new PlanTreeModel(plans, { appFilter: this.filter, findingLines: syncPlanDiagnosticLines });
+    this.provider.setModel(model);
+    const names = model.allApps().filter(({ folderUri, app }) => this.filter.has(appKey(folderUri, app.id))).map(({ app }) => app.name);
+    this.treeView.message = names.length ? `Showing only: ${names.join(', ')}` : undefined;
+    void vscode.commands.executeCommand('setContext', 'syncplan.hasPlans', !model.isEmpty);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.findingsTimer) clearTimeout(this.findingsTimer);
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+function syncPlanDiagnosticLines(absoluteFile: string): number[] | undefined {
+  const diagnostics = vscode.languages.getDiagnostics(vscode.Uri.file(absoluteFile)).filter((d) => d.source === 'syncplan');
+  return diagnostics.length ? diagnostics.map((d) => d.range.start.line + 1) : undefined;
+}

@@ -3,7 +3,7 @@
 import { discoverApplications } from './discover/discoverApplications';
 import type { AppAnalysis, AppSource, WorkspaceAnalysis } from './discover/appTypes';
 import { renderSource, type RenderContext } from './discover/renderSource';
-import { renderKustomization, type KustomizeResult } from './kustomize';
+import { renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
 import { isApplication, type K8sObject } from './model/k8sObject';
 import { isYamlFile } from './paths';
 import { buildSyncPlan } from './plan/buildSyncPlan';
@@ -33,11 +33,13 @@ export function analyzeWorkspace(host: FileHost, root: string, options: AnalyzeO
   }
 
   const renders = new Map<string, KustomizeResult>();
-  const renderKustomize = (dir: string): KustomizeResult => {
-    let result = renders.get(dir);
+  const renderKustomize = (dir: string, overrides?: KustomizeOverrides): KustomizeResult => {
+    // Application-level options change the output, so such renders are cached apart.
+    const key = overrides ? `${dir}\u0000${JSON.stringify({ ...overrides, location: undefined })}` : dir;
+    let result = renders.get(key);
     if (!result) {
-      result = renderKustomization(host, dir, (p, t) => cache.parse(p, t));
-      renders.set(dir, result);
+      result = renderKustomization(host, dir, (p, t) => cache.parse(p, t), overrides);
+      renders.set(key, result);
     }
     return result;
   };

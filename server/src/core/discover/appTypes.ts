@@ -1,5 +1,6 @@
 // Applications found in a workspace and what SyncPlan computed for each.
 
+import type { KustomizeOverrides } from '../kustomize';
 import type { K8sObject } from '../model/k8sObject';
 import type { SyncPlan } from '../plan/planTypes';
 import type { Finding } from '../types';
@@ -25,6 +26,8 @@ export interface AppSource {
   destinationNamespace?: string;
   syncOptions: string[];
   directory?: DirectoryOptions;
+  /** `spec.source.kustomize` of the Application, applied on top of the kustomization. */
+  kustomizeOverrides?: KustomizeOverrides;
 }
 
 export interface AppAnalysis extends AppSource {

@@ -50,6 +50,7 @@ function applicationSources(input: DiscoveryInput): AppSource[] {
           destinationNamespace: info.destinationNamespace,
           syncOptions: info.syncOptions,
           directory: ref.directory,
+          kustomizeOverrides: ref.kustomize,
         });
       });
     }

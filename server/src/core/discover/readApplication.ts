@@ -1,6 +1,9 @@
 // Reads what SyncPlan needs from an Argo CD Application object (argoproj.io/v1alpha1 ApplicationSpec).
 
+import { isMap, type Node } from 'yaml';
+import type { KustomizeOverrides } from '../kustomize';
 import type { K8sObject } from '../model/k8sObject';
+import { nodeSpan } from '../model/readObjects';
 import type { DirectoryOptions } from './appTypes';
 
 export interface ApplicationSourceRef {
@@ -8,6 +11,8 @@ export interface ApplicationSourceRef {
   directory?: DirectoryOptions;
   /** `spec.source.chart`: a chart from a Helm repository, not a folder. */
   chart?: string;
+  /** `spec.source.kustomize` options Argo CD applies to the root kustomization. */
+  kustomize?: KustomizeOverrides;
 }
 
 export interface ApplicationInfo {
@@ -19,16 +24,43 @@ export interface ApplicationInfo {
 
 export function readApplication(app: K8sObject): ApplicationInfo {
   const spec = asRecord(app.body.spec);
-  const sources = [asRecord(spec.source), ...asArray(spec.sources).map(asRecord)].filter((s) => Object.keys(s).length > 0);
+  const written = [
+    { value: asRecord(spec.source), nodePath: ['spec', 'source'] },
+    ...asArray(spec.sources).map((value, i) => ({ value: asRecord(value), nodePath: ['spec', 'sources', i] })),
+  ].filter((s) => Object.keys(s.value).length > 0);
   const syncPolicy = asRecord(spec.syncPolicy);
   return {
     name: app.name,
-    sources: sources
-      .map((s) => ({ path: typeof s.path === 'string' ? s.path : '', directory: readDirectory(s.directory), chart: typeof s.chart === 'string' ? s.chart : undefined }))
+    sources: written
+      .map(({ value: s, nodePath }) => ({
+        path: typeof s.path === 'string' ? s.path : '',
+        directory: readDirectory(s.directory),
+        chart: typeof s.chart === 'string' ? s.chart : undefined,
+        kustomize: readKustomizeOverrides(app, s.kustomize, [...nodePath, 'kustomize']),
+      }))
       .filter((s) => s.path !== '' || s.chart),
     destinationNamespace: stringOrUndefined(asRecord(spec.destination).namespace),
     syncOptions: asArray(syncPolicy.syncOptions).filter((o): o is string => typeof o === 'string'),
   };
+}
+
+function readKustomizeOverrides(app: K8sObject, value: unknown, nodePath: (string | number)[]): KustomizeOverrides | undefined {
+  if (value === undefined || value === null) return undefined;
+  const k = asRecord(value);
+  const root = app.source.node;
+  const node = isMap(root) ? (root.getIn(nodePath, true) as Node | undefined) : undefined;
+  return {
+    namePrefix: stringOrUndefined(k.namePrefix),
+    nameSuffix: stringOrUndefined(k.nameSuffix),
+    namespace: stringOrUndefined(k.namespace),
+    commonLabels: stringMap(k.commonLabels),
+    commonAnnotations: stringMap(k.commonAnnotations),
+    location: { file: app.source.file, span: node ? nodeSpan(node) : app.source.anchor },
+  };
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  return Object.fromEntries(Object.entries(asRecord(value)).map(([key, v]) => [key, typeof v === 'string' ? v : String(v)]));
 }
 
 function readDirectory(value: unknown): DirectoryOptions | undefined {

@@ -1,7 +1,7 @@
 // Produces the objects of one application source: a plain folder, a Kustomize root or a Helm chart.
 
 import picomatch from 'picomatch';
-import type { KustomizeResult } from '../kustomize';
+import type { KustomizeOverrides, KustomizeResult } from '../kustomize';
 import type { K8sObject } from '../model/k8sObject';
 import { isInside, joinPath, relativePath } from '../paths';
 import type { Finding, FileHost } from '../types';
@@ -22,14 +22,14 @@ export interface RenderContext {
   host: FileHost;
   files: readonly string[];
   cache: ParseCache;
-  renderKustomize: (dir: string) => KustomizeResult;
+  renderKustomize: (dir: string, overrides?: KustomizeOverrides) => KustomizeResult;
 }
 
 export function renderSource(context: RenderContext, source: AppSource): RenderedSource {
   const { host, files: allFiles, cache } = context;
   switch (source.sourceType) {
     case 'kustomize':
-      return fromKustomize(context.renderKustomize(source.path));
+      return fromKustomize(context.renderKustomize(source.path, source.kustomizeOverrides));
     case 'helm':
       return renderChart(host, source, allFiles, cache);
     default:

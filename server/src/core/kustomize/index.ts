@@ -5,6 +5,7 @@ import type { K8sObject } from '../model/k8sObject';
 import { parseYamlFile, type ParsedFile } from '../parse/parseYamlFile';
 import type { FileHost, Finding } from '../types';
 import { buildDirectory } from './build';
+import { applyApplicationOverrides, hasOverrides, type KustomizeOverrides } from './applicationOverrides';
 import type { RenderContext } from './context';
 import { compareLegacy } from './ids';
 import { findKustomizationFile } from './kustomizationFile';
@@ -13,6 +14,7 @@ import { fixNameReferences } from './nameReferences';
 import { currentId, setName, storePreviousId, toK8sObject, type Resource } from './resource';
 
 export { KUSTOMIZATION_FILENAMES, findKustomizationFile } from './kustomizationFile';
+export type { KustomizeOverrides } from './applicationOverrides';
 
 export interface KustomizeResult {
   /** Rendered objects, in kustomize's (legacy) output order. */
@@ -28,7 +30,12 @@ export interface KustomizeResult {
   referencedKustomizations: string[];
 }
 
-export function renderKustomization(host: FileHost, dir: string, parse: (path: string, text: string) => ParsedFile = parseYamlFile): KustomizeResult {
+export function renderKustomization(
+  host: FileHost,
+  dir: string,
+  parse: (path: string, text: string) => ParsedFile = parseYamlFile,
+  overrides?: KustomizeOverrides,
+): KustomizeResult {
   const ctx: RenderContext = {
     host,
     parse,
@@ -44,6 +51,7 @@ export function renderKustomization(host: FileHost, dir: string, parse: (path: s
     const built = buildDirectory(ctx, dir, []);
     if (!built) ctx.incompleteReasons.push(`no kustomization file in ${dir}`);
     resources = built ?? [];
+    if (hasOverrides(overrides)) applyApplicationOverrides(resources, overrides);
     addHashSuffixes(resources);
     fixNameReferences(resources);
   } catch (error) {

@@ -41,12 +41,11 @@ export function classifyObject(obj: K8sObject): Classification {
   const syncPhases = engineTypes.filter(isSyncPhase);
   const deletePolicies = deletePoliciesOf(obj);
 
+  // The pre-filter runs before the engine, so it also takes Skip objects with a delete type ("Skip,PostDelete").
+  if (deletePhases.length > 0 && syncPhases.length === 0) return { kind: 'delete-hook', deletePhases, deletePolicies };
   if (isSkip) return { kind: 'skip' };
   if (!isHook) return { kind: 'resource', phases: ['Sync'] };
-  if (syncPhases.length === 0) {
-    if (deletePhases.length > 0) return { kind: 'delete-hook', deletePhases, deletePolicies };
-    return { kind: 'dropped', reason: droppedReason(argoValue, helmValue), deletePhases: [] };
-  }
+  if (syncPhases.length === 0) return { kind: 'dropped', reason: droppedReason(argoValue, helmValue), deletePhases: [] };
   return { kind: 'hook', phases: syncPhases, deletePhases, deletePolicies, typesFrom: argoTypes.length > 0 ? 'argocd' : 'helm' };
 }
 

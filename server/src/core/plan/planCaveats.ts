@@ -11,6 +11,12 @@ export function planCaveats(sorted: PlanTask[], objects: readonly K8sObject[], o
       `${ties.length} tasks share phase, wave, kind and name with another task; Argo CD orders such ties randomly (they are applied in the same kind group, in parallel).`,
     );
   }
+  if (sorted.some((t) => !Number.isSafeInteger(t.wave))) {
+    // gitops-engine `Less` subtracts int64 waves, which overflows when they are more than 2^63-1 apart.
+    caveats.push(
+      'Some waves are beyond ±2^53: SyncPlan shows them rounded, and Argo CD compares waves by an int64 subtraction that overflows near ±2^63, so their order may differ.',
+    );
+  }
   const destination = options.destinationNamespace;
   if (destination && sorted.some((t) => t.object.kind === 'Namespace' && t.object.name === destination)) {
     caveats.push(`If namespace ${destination} does not exist yet, Argo CD creates it before every other task, whatever its wave.`);

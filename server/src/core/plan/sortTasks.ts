@@ -80,8 +80,9 @@ function markFullTies(sorted: PlanTask[]): void {
   }
 }
 
+/** Argo CD names a generateName hook generateName + revision, phase and time; other objects keep their (maybe empty) name. */
 function sortName(task: PlanTask): string {
-  return task.object.name || task.object.generateName || '';
+  return task.object.name || (task.hook ? task.object.generateName ?? '' : '');
 }
 
 function compareBytes(a: string, b: string): number {

@@ -39,7 +39,7 @@ export function buildSyncPlan(objects: readonly K8sObject[], options: PlanOption
     }
   }
 
-  const createNamespace = createNamespaceTask(options, tasks);
+  const createNamespace = createNamespaceTask(options, tasks, skipped);
   if (createNamespace) tasks.push(createNamespace);
 
   const sorted = sortTasks(tasks);
@@ -64,12 +64,15 @@ function newTask(object: K8sObject, phase: SyncPhase, hook: boolean, deletePolic
   };
 }
 
-/** `CreateNamespace=true`: a PreSync wave-0 Namespace task unless a (non-hook) manifest is that Namespace. */
-function createNamespaceTask(options: PlanOptions, tasks: PlanTask[]): PlanTask | undefined {
+/**
+ * `CreateNamespace=true`: a PreSync wave-0 Namespace task unless a (non-hook) manifest is that Namespace.
+ * Skip objects count: they are not hooks and stay among the engine's resources.
+ */
+function createNamespaceTask(options: PlanOptions, tasks: PlanTask[], skipped: K8sObject[]): PlanTask | undefined {
   const destination = options.destinationNamespace;
   if (!destination || !(options.syncOptions ?? []).includes('CreateNamespace=true')) return undefined;
-  const declared = tasks.some((t) => !t.hook && t.object.kind === 'Namespace' && t.object.group === '' && t.object.name === destination);
-  if (declared) return undefined;
+  const isDestination = (o: K8sObject): boolean => o.kind === 'Namespace' && o.group === '' && o.name === destination;
+  if (tasks.some((t) => !t.hook && isDestination(t.object)) || skipped.some(isDestination)) return undefined;
   const object: K8sObject = {
     id: `create-namespace:${destination}`,
     apiVersion: 'v1',

@@ -129,7 +129,8 @@ function finalEntries(
     const provenance = origins.get(key);
     const written = original.get(key);
     if (!provenance && written && writtenValues[key] === value) {
-      out.set(key, written.text === value ? written : { ...written, text: value });
+      // Kustomize outputs every annotation and label value as a string, even one written unquoted (`5`, `true`).
+      out.set(key, written.text === value && written.value === value ? written : { ...written, value, text: value });
       continue;
     }
     const location = provenance?.location ?? { file: origin.source.file, span: origin.source.anchor };

@@ -50,8 +50,10 @@ function fromKustomize(result: KustomizeResult): RenderedSource {
 /** Argo CD directory sources read .yaml, .yml and .json files; sub-folders only with `recurse`. */
 export function directoryFiles(source: AppSource, allFiles: readonly string[]): string[] {
   const recurse = source.directory?.recurse ?? false;
-  const include = source.directory?.include ? picomatch(source.directory.include, { dot: true }) : undefined;
-  const exclude = source.directory?.exclude ? picomatch(source.directory.exclude, { dot: true }) : undefined;
+  // The repo server matches with gobwas/glob and no separator (util/glob.Match), so `*` also crosses `/`.
+  const glob = { dot: true, bash: true };
+  const include = source.directory?.include ? picomatch(source.directory.include, glob) : undefined;
+  const exclude = source.directory?.exclude ? picomatch(source.directory.exclude, glob) : undefined;
   const prefix = source.path.endsWith('/') ? source.path : `${source.path}/`;
   return allFiles.filter((file) => {
     if (!file.startsWith(prefix) || !MANIFEST_FILE.test(file)) return false;

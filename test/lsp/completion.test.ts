@@ -95,7 +95,24 @@ describe('lsp: completion', () => {
     const { items } = await complete('app/web.yaml', deployment('    argocd.argoproj.io/hook: $0'));
     assert.deepEqual(items.map((i) => i.label), ['PreSync', 'Sync', 'PostSync', 'SyncFail', 'Skip', 'PreDelete', 'PostDelete']);
     assert.equal(edit(items[0]).newText, '"PreSync"');
-    assert.ok(items[2].detail?.includes('succeeded'));
+    assert.ok((items[2].documentation as { value: string }).value.includes('succeeded'));
+  });
+
+  it('gives each item a short detail that does not repeat its documentation', async () => {
+    const doc = (item: CompletionItem | undefined): string => (item?.documentation as { value: string }).value;
+    const { items: keys } = await complete('app/web.yaml', deployment('    $0'));
+    const hook = keys.find((i) => i.label === 'argocd.argoproj.io/hook');
+    assert.equal(hook?.detail, 'since Argo CD v0.6.0');
+    const { items: values } = await complete('app/web.yaml', deployment('    argocd.argoproj.io/hook: $0'));
+    assert.equal(values[0].detail, 'argocd.argoproj.io/hook');
+    const { items: options } = await complete('apps/shop.yaml', APPLICATION);
+    assert.match(options.find((i) => i.label === 'PruneLast=true')?.detail ?? '', /^Application sync option · since v\d/);
+    for (const item of [...keys, ...values, ...options]) {
+      assert.ok(item.detail, `${item.label} has a detail`);
+      const firstParagraph = doc(item).split('\n\n')[1];
+      assert.ok(!item.detail.includes(firstParagraph) && !firstParagraph.includes(item.detail), `${item.label}: detail "${item.detail}" repeats the documentation`);
+    }
+    assert.match(doc(hook), /Makes this object a hook/, 'the summary stays in the documentation');
   });
 
   it('inside quotes, inserts the bare value over what was typed', async () => {
@@ -122,6 +139,15 @@ describe('lsp: completion', () => {
     assert.equal(details[0], '-1: Job db-migrate (PreSync)');
     assert.equal(details[1], '2: ConfigMap settings');
     assert.equal(edit(items[0]).newText, '-1', 'inside quotes the bare number goes in');
+  });
+
+  it('in a new file no application renders yet, offers the waves of the folder\'s application and says why', async () => {
+    workspace.write('k/kustomization.yaml', 'resources:\n  - jobs.yaml\n');
+    workspace.write('k/jobs.yaml', MIGRATE_JOB);
+    const { items } = await complete('k/new.yaml', deployment('').replace('sync-wave: "1"', 'sync-wave: "$0"'));
+    assert.deepEqual(items.map((i) => i.label), ['-1', '2']);
+    assert.equal(items[0].detail, '-1: Job db-migrate (PreSync)');
+    assert.match((items[0].documentation as { value: string }).value, /new\.yaml is not part of any application yet.*kustomization/s);
   });
 
   it('offers Application-level sync options in spec.syncPolicy.syncOptions', async () => {

@@ -7,6 +7,7 @@ import type { FileHost, Finding } from '../core/types';
 import type { OverlaySource } from '../workspace/nodeFileHost';
 import { CachedDiskHost } from './cachedDiskHost';
 import { IncrementalParseCache } from './incrementalParseCache';
+import { projectConfigFindings } from './projectConfigFindings';
 import { applySeverities, readProjectConfig, type ProjectConfig } from './ruleSeverities';
 import { DEFAULT_SETTINGS, type SyncPlanSettings } from './settings';
 
@@ -75,20 +76,21 @@ export class AnalyzedFolder {
 
   private runAnalysis(): Omit<FolderAnalysis, 'generation'> {
     try {
-      const project = this.projectConfig();
+      const configFile = joinPath(this.root, PROJECT_CONFIG);
+      const configText = this.openFilesOnly ? undefined : this.host.readFile(configFile);
+      const project = configText === undefined ? undefined : readProjectConfig(configText);
       const exclude = [...(project?.exclude ?? []), ...this.settings.exclude];
       const options: AnalyzeOptions = { exclude, kustomize: this.settings.kustomizeEnabled, cache: this.cache };
       const workspace = this.analyze(this.host, this.root, options);
-      // Editor settings win over the folder's .syncplan.yaml.
-      return { workspace, findings: applySeverities(workspace.findings, { ...project?.severities, ...this.settings.severity }) };
+      // Editor settings win over the folder's .syncplan.yaml; the file's own problems are shown on it.
+      const findings = applySeverities(workspace.findings, { ...project?.severities, ...this.settings.severity });
+      if (configText === undefined) return { workspace, findings };
+      // The config's own YAML error replaces the manifest one, which would say an application fails to sync.
+      const own = projectConfigFindings(configFile, configText);
+      return { workspace, findings: [...findings.filter((f) => f.file !== configFile || f.code !== 'parse/yaml-error'), ...own] };
     } catch (error) {
       this.log(`SyncPlan: analysis of ${this.root} failed: ${error instanceof Error ? error.stack : String(error)}`);
       return { workspace: { root: this.root, apps: [], findings: [], files: [] }, findings: [] };
     }
-  }
-
-  private projectConfig(): ProjectConfig | undefined {
-    const text = this.host.readFile(joinPath(this.root, PROJECT_CONFIG));
-    return text === undefined ? undefined : readProjectConfig(text);
   }
 }

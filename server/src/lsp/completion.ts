@@ -7,6 +7,7 @@ import { SYNC_WAVE } from '../core/catalogue/keys';
 import type { WorkspaceAnalysis } from '../core/discover/appTypes';
 import { displayName, isApplication } from '../core/model/k8sObject';
 import type { ParsedFile } from '../core/parse/parseYamlFile';
+import { basenameOf, dirnameOf } from '../core/paths';
 import type { Span } from '../core/types';
 import { keyMarkdown, syncOptionMarkdown, valueMarkdown } from './catalogueMarkdown';
 import { objectInDocument, type DocumentObject } from './documentObject';
@@ -46,13 +47,18 @@ function annotationKeys(context: CursorContext, object: DocumentObject, range: R
     .map((entry) => ({
       label: entry.key,
       kind: CompletionItemKind.Property,
-      detail: entry.summary,
+      // The summary opens the documentation; the detail says what the documentation does not lead with.
+      detail: keyDetail(entry),
       documentation: { kind: 'markdown', value: keyMarkdown(entry) },
       sortText: `${entry.family === 'argocd' ? 0 : 1}${entry.key}`,
       filterText: entry.key,
       insertTextFormat: InsertTextFormat.Snippet,
       textEdit: { range, newText: context.colonFollows ? escapeSnippet(entry.key) : keySnippet(entry) },
     }));
+}
+
+function keyDetail(entry: CatalogueEntry): string {
+  return entry.unreleased ? 'unreleased: Argo CD development branch only' : `since Argo CD ${entry.since}`;
 }
 
 /** `key: "${1|a,b|}"`: the key with a quoted value placeholder (choices for enumerated values). */
@@ -76,6 +82,7 @@ function annotationValues(context: CursorContext, object: DocumentObject, key: s
     return ['true', ...(entry.grammar === 'bool' ? ['false'] : [])].map((value) => ({
       label: value,
       kind: CompletionItemKind.Value,
+      detail: entry.key,
       documentation: { kind: 'markdown', value: keyMarkdown(entry) },
       filterText: value,
       textEdit: { range, newText: quoted(value) },
@@ -88,7 +95,7 @@ function annotationValues(context: CursorContext, object: DocumentObject, key: s
     .map((value, index) => ({
       label: value.value,
       kind: CompletionItemKind.EnumMember,
-      detail: value.summary,
+      detail: value.since && value.since !== entry.since ? `${entry.key} · since ${value.since}` : entry.key,
       documentation: { kind: 'markdown', value: valueMarkdown(entry, value) },
       sortText: String(index).padStart(3, '0'),
       filterText: value.value,
@@ -99,7 +106,15 @@ function annotationValues(context: CursorContext, object: DocumentObject, key: s
 /** The waves other objects of the same application(s) already use, with what sits in each. */
 function waveValues(context: CursorContext, object: DocumentObject, input: CompletionInput, range: Range): CompletionItem[] {
   const byWave = new Map<number, string[]>();
-  for (const app of appsWithFile(input.workspace(), input.file)) {
+  const workspace = input.workspace();
+  let apps = appsWithFile(workspace, input.file);
+  // A file no application renders yet (a new file a kustomization does not list): the waves of its folder's apps.
+  const orphan = apps.length === 0;
+  if (orphan) apps = workspace.apps.filter((app) => app.objects.some((o) => dirnameOf(o.source.file) === dirnameOf(input.file)));
+  const note = orphan
+    ? `\n\n_${basenameOf(input.file)} is not part of any application yet${apps.length ? `; these are the waves of ${apps.map((a) => a.name).join(', ')}, which render${apps.length === 1 ? 's' : ''} its folder` : ''}. A kustomization only deploys the files listed under \`resources\`._`
+    : '';
+  for (const app of apps) {
     for (const task of [...app.plan.steps.flatMap((s) => s.tasks), ...app.plan.syncFail]) {
       const source = task.object.source;
       if (task.synthetic || (source.file === input.file && source.docIndex === object.docIndex)) continue;
@@ -119,7 +134,7 @@ function waveValues(context: CursorContext, object: DocumentObject, input: Compl
         label: String(wave),
         kind: CompletionItemKind.Value,
         detail: names.length ? `${wave}: ${shown}` : `${wave}: the default wave`,
-        documentation: { kind: 'markdown', value: names.length ? `Wave ${wave} already holds:\n\n${names.map((n) => `- ${n}`).join('\n')}` : 'No resource uses a wave yet; 0 is the default.' },
+        documentation: { kind: 'markdown', value: (names.length ? `Wave ${wave} already holds:\n\n${names.map((n) => `- ${n}`).join('\n')}` : 'No resource uses a wave yet; 0 is the default.') + note },
         sortText: String(index).padStart(4, '0'),
         filterText: String(wave),
         textEdit: { range, newText: quoted(String(wave)) },
@@ -135,7 +150,7 @@ function applicationOptions(context: CursorContext, object: DocumentObject, rang
     .map((option, index) => ({
       label: option.option,
       kind: CompletionItemKind.EnumMember,
-      detail: option.summary,
+      detail: `Application sync option · since ${option.applicationSince ?? option.since}`,
       documentation: { kind: 'markdown', value: syncOptionMarkdown(syncOptionInfo(option.option) ?? option, 'application') },
       sortText: String(index).padStart(3, '0'),
       filterText: `${dash}${option.option}`,

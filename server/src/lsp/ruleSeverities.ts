@@ -1,13 +1,15 @@
 // The server's one door to rule severities and docs links (core/rules/severityConfig.ts).
 
+import { RULE_DOCS_BASE } from '../core/rules/ruleCodes';
 import { applySeverities, parseSyncplanConfig, RULE_DOCS_URL, type SeveritySetting } from '../core/rules/severityConfig';
+import { CONFIG_PROBLEM_CODE } from './projectConfigFindings';
 
 export type SeverityOverride = SeveritySetting;
 export { applySeverities };
 
 /** Documentation page of a finding code. */
 export function ruleDocsUrl(code: string): string {
-  return RULE_DOCS_URL(code);
+  return code === CONFIG_PROBLEM_CODE ? `${RULE_DOCS_BASE}#configuring-severities` : RULE_DOCS_URL(code);
 }
 
 export interface ProjectConfig {

@@ -3,6 +3,7 @@
 // starts about 2 s later (semantics 4.8 and mistake 8; docs operator-manual/health.md, upgrading/1.7-1.8.md).
 
 import { HELM_HOOK_WEIGHT, SYNC_WAVE } from '../catalogue/keys';
+import { asRecord } from '../discover/readApplication';
 import { isApplication } from '../model/k8sObject';
 import type { PlanTask } from '../plan/planTypes';
 import type { Finding } from '../types';
@@ -76,8 +77,4 @@ function hasApplicationHealthCheck(context: RuleContext): boolean {
   }
   checked.set(context.workspace, found);
   return found;
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }

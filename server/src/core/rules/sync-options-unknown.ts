@@ -10,8 +10,7 @@ import type { Finding } from '../types';
 import type { Rule, RuleContext } from './ruleTypes';
 import { applicationSyncOptionItems, replaceItemEdit } from './support/appSyncOptions';
 import { finding, fix } from './support/findings';
-import { checkItems, correctedValue, describeCorrection } from './support/hookValues';
-import { isJudgeable, replaceValueEdit } from './support/sourceText';
+import { unknownOptionItems } from './support/unknownOptionItems';
 import { label } from './support/objectFacts';
 
 const ALL_OPTIONS = [...new Set([...resourceSyncOptions(), ...SYNC_OPTIONS].map((o) => o.option))];
@@ -27,20 +26,13 @@ export const syncOptionsUnknown: Rule = {
 };
 
 function checkAnnotation(rule: Rule, object: K8sObject, context: RuleContext): Finding[] {
-  const entry = object.annotations.get(SYNC_OPTIONS_KEY);
-  if (!isJudgeable(context, entry) || entry.text === undefined) return [];
-  const result = checkItems(context, entry, ALL_OPTIONS);
-  const corrected = correctedValue(result);
-  const edit = corrected ? replaceValueEdit(context, entry, corrected.join(',')) : undefined;
-  return result.invalid.map((check) =>
-    finding(
-      rule,
-      check.item.location,
-      `Argo CD ignores sync option \`${check.item.text}\` on ${label(object)}: it matches no option exactly` +
-        (check.correction ? describeCorrection(check) : ` (options are case-sensitive, e.g. \`Prune=false\`, \`Replace=true\`).`),
-      { fixes: [corrected ? fix(`Change sync-options to ${corrected.join(',')}`, [edit], true) : undefined] },
-    ),
-  );
+  return unknownOptionItems(rule, object, context, {
+    key: SYNC_OPTIONS_KEY,
+    noun: 'sync option',
+    shortKey: 'sync-options',
+    known: ALL_OPTIONS,
+    noMatchHint: ` (options are case-sensitive, e.g. \`Prune=false\`, \`Replace=true\`).`,
+  });
 }
 
 function checkApplicationSpec(rule: Rule, object: K8sObject, context: RuleContext): Finding[] {

@@ -9,17 +9,16 @@
  * - A field path that reaches a JS function is a Go method call: `.Files.Get "x"` calls the function with
  *   the evaluated arguments and `this` bound to the object that holds it.
  *
- * Status: this file fixes the API; the engine behind it is not implemented yet, so both entry points
- * currently return an `unsupported` error result for every template (they never throw).
+ * Status: lexer, parser, executor and a first Helm function map are implemented (see helmFuncs.ts for the
+ * list); a function outside it is a template error of kind 'unsupported' ("unsupported function X at
+ * name:line").
  */
+import { executeTemplate, Segment } from './exec';
+import { applicationSetFuncs } from './appsetFuncs';
+import { helmFuncs } from './helmFuncs';
+import { Caveat, createNamespace, helmOrder, stripNoValue, toRenderError } from './render';
 
-/** A Go int64 value. JS numbers stand for float64, so integers made by template functions use this class. */
-export class GoInt {
-  constructor(readonly value: bigint) {}
-  toString(): string {
-    return this.value.toString();
-  }
-}
+export { GoInt } from './values';
 
 /** A place in a template: template name (Helm: the chart-relative path), 1-based line and column. */
 export interface TemplatePosition {
@@ -80,14 +79,36 @@ export interface HelmRenderResult {
 /**
  * Parses all templates into one namespace (define/include/template work across chart and subcharts) and
  * executes every non-partial template (base name not starting with `_`) in Helm's order with Helm's
- * function map. Never throws.
+ * function map. Helm itself aborts the whole chart on the first error; here a parse error is reported on
+ * every template (nothing renders), and an execution error only on the template that failed, so callers
+ * can report each. Never throws.
  */
 export function renderHelmTemplates(templates: HelmTemplateInput[], options: HelmRenderOptions = {}): HelmRenderResult {
-  void options;
-  const rendered = templates
-    .filter((t) => !baseName(t.name).startsWith('_'))
-    .map((t) => ({ name: t.name, output: '', segments: [], error: notImplemented(t.name) }));
-  return { templates: rendered, caveats: [] };
+  const caveats: Caveat[] = [];
+  const ns = createNamespace(helmFuncs, options.strict ? 'error' : 'zero', options.maxIncludeDepth ?? 1000, caveats);
+  const byName = new Map(templates.map((t) => [t.name, t]));
+  const texts = new Map(templates.map((t) => [t.name, t.text]));
+  const order = helmOrder([...byName.keys()]);
+  const rendered = order.filter((n) => !baseName(n).startsWith('_'));
+  try {
+    for (const name of order) ns.add(name, byName.get(name)!.text);
+  } catch (e) {
+    const error = toRenderError(e, texts, true);
+    return { templates: rendered.map((name) => ({ name, output: '', segments: [], error })), caveats };
+  }
+  const results = rendered.map((name): RenderedTemplate => {
+    try {
+      const { output, segments } = runTemplate(ns, name, byName.get(name)!.data);
+      return { name, ...stripNoValue(output, segments) };
+    } catch (e) {
+      return { name, output: '', segments: [], error: toRenderError(e, texts, true) };
+    }
+  });
+  return { templates: results, caveats };
+}
+
+function runTemplate(ns: ReturnType<typeof createNamespace>, name: string, data: unknown): { output: string; segments: Segment[] } {
+  return executeTemplate(ns, name, data);
 }
 
 export interface GoTemplateOptions {
@@ -105,17 +126,19 @@ export interface GoTemplateResult {
   caveats: RenderCaveat[];
 }
 
-/** Renders one template as an ApplicationSet goTemplate field. Never throws. */
+/** Renders one template as an ApplicationSet goTemplate field (Sprig functions implemented so far). Never throws. */
 export function renderGoTemplate(text: string, data: unknown, options: GoTemplateOptions): GoTemplateResult {
-  void text;
-  void data;
-  return { output: '', error: notImplemented(options.name ?? 'template'), caveats: [] };
+  const caveats: Caveat[] = [];
+  const name = options.name ?? 'template';
+  const ns = createNamespace(applicationSetFuncs, options.missingKey ?? 'default', 1000, caveats);
+  try {
+    ns.add(name, text);
+    return { output: executeTemplate(ns, name, data).output, caveats };
+  } catch (e) {
+    return { output: '', error: toRenderError(e, new Map([[name, text]]), false), caveats };
+  }
 }
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
-}
-
-function notImplemented(name: string): TemplateError {
-  return { kind: 'unsupported', message: `template: ${name}: the Go template engine is not implemented yet` };
 }

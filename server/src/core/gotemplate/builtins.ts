@@ -81,6 +81,9 @@ function length(item: unknown): GoInt {
 const HTML: Record<string, string> = { '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;', '\0': '\uFFFD' };
 
 export const builtinFuncs: FuncMap = {
+  // and/or short-circuit, so the executor evaluates them itself; these entries serve calls through pipelines' names.
+  and: fn(['any', 'any'], (...a: unknown[]) => a.find((v) => !isTrue(v)) ?? a[a.length - 1], true),
+  or: fn(['any', 'any'], (...a: unknown[]) => a.find((v) => isTrue(v)) ?? a[a.length - 1], true),
   not: fn(['any'], (v: unknown) => !isTrue(v)),
   eq: fn(['any', 'any'], eq, true),
   ne: fn(['any', 'any'], (a: unknown, b: unknown) => compareBasic(a, b, false) !== 0),

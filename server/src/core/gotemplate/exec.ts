@@ -238,6 +238,7 @@ class State {
   }
 
   private evalCall(dot: unknown, f: GoFunc, name: string, pos: number, args: ArgNode[], final: unknown, hasFinal: boolean): unknown {
+    const callContext = this.node;
     const argNodes = args.slice(1);
     const count = argNodes.length + (hasFinal ? 1 : 0);
     const fixed = f.variadic ? f.params.length - 1 : f.params.length;
@@ -246,6 +247,7 @@ class State {
     }
     const kindAt = (i: number): ParamKind => f.params[Math.min(i, f.params.length - 1)];
     const argv = argNodes.map((a, i) => this.evalArg(dot, a, kindAt(i)));
+    this.node = callContext;
     if (hasFinal) argv.push(this.checkType(final, kindAt(argv.length), pos, true));
     const { line, column } = lineAndColumn(this.tree.text, pos);
     const ctx: CallContext = {
@@ -262,12 +264,13 @@ class State {
     } catch (e) {
       if (e instanceof TemplateExecError) throw e;
       const message = e instanceof Error ? e.message : String(e);
-      this.at(pos, this.node?.text ?? name);
+      this.node = callContext;
       return this.fail(`error calling ${name}: ${message}`, pos, e instanceof FuncError ? e.helmWarn : undefined, message);
     }
   }
 
   private evalArg(dot: unknown, n: ArgNode, kind: ParamKind): unknown {
+    this.at(n.pos, n.type === 'pipe' ? `(${nodeString(n)})` : nodeString(n));
     switch (n.type) {
       case 'dot': return this.checkType(dot, kind, n.pos, false);
       case 'nil':

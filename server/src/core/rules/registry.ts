@@ -29,12 +29,14 @@ import type { Rule } from './ruleTypes';
 import { syncOptionsAppOnly } from './sync-options-app-only';
 import { syncOptionsResourceOnly } from './sync-options-resource-only';
 import { syncOptionsUnknown } from './sync-options-unknown';
+import { waveNoHealthGate } from './wave-no-health-gate';
 import { waveNotInteger } from './wave-not-integer';
 
 export const ALL_RULES: readonly Rule[] = [
   // Annotation values
   annotationNotString,
   waveNotInteger,
+  waveNoHealthGate,
   hookUnknownType,
   hookSkipCombined,
   hookDeletePolicyUnknown,

@@ -5,7 +5,7 @@ import { isMap, isScalar, visit, type Document, type Pair } from 'yaml';
 import type { Finding } from '../types';
 
 /** Removes every pair whose key appears again later in the same mapping; returns one warning per removed pair. */
-export function dropDuplicateKeys(path: string, text: string, doc: Document.Parsed, report: boolean): Finding[] {
+export function dropDuplicateKeys(path: string, doc: Document.Parsed, report: boolean): Finding[] {
   const findings: Finding[] = [];
   visit(doc, {
     Map(_, map) {
@@ -24,7 +24,7 @@ export function dropDuplicateKeys(path: string, text: string, doc: Document.Pars
           return;
         }
         const winner = map.items[lastIndex.get(key) as number] as Pair;
-        if (report) findings.push(duplicateFinding(path, text, key, pair as Pair, winner));
+        if (report) findings.push(duplicateFinding(path, key, pair as Pair, winner));
       });
       map.items = kept as typeof map.items;
     },
@@ -36,20 +36,13 @@ function keyText(pair: Pair): string | undefined {
   return isScalar(pair.key) && pair.key.value !== null && typeof pair.key.value !== 'object' ? String(pair.key.value) : undefined;
 }
 
-function duplicateFinding(path: string, text: string, key: string, dropped: Pair, winner: Pair): Finding {
+function duplicateFinding(path: string, key: string, dropped: Pair, winner: Pair): Finding {
   const range = isScalar(dropped.key) ? dropped.key.range : undefined;
   const start = range?.[0] ?? 0;
-  const winnerStart = isScalar(winner.key) ? (winner.key.range?.[0] ?? 0) : 0;
   const message =
-    `Duplicate key "${key}": it appears again on line ${lineOf(text, winnerStart)}. Argo CD and Kustomize keep the last value ` +
+    `Duplicate key "${key}": it is written again later in the same mapping. Argo CD and Kustomize keep the last value ` +
     `(${preview(winner.value)}) and drop this one (${preview(dropped.value)}); SyncPlan plans with the last value.`;
   return { code: 'yaml/duplicate-key', severity: 'warning', message, file: path, span: { start, end: range?.[1] ?? start + key.length } };
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }
 
 function preview(value: unknown): string {

@@ -38,7 +38,7 @@ export function parseYamlFile(path: string, text: string): ParsedFile {
     return { path, text, documents: [], templated, templateSpans: masked.templateSpans, problems };
   }
   if (!Array.isArray(docs)) docs = [docs];
-  for (const doc of docs) problems.push(...dropDuplicateKeys(path, text, doc, !templated));
+  for (const doc of docs) problems.push(...dropDuplicateKeys(path, doc, !templated));
   const documents = docs.map((doc, index) => toParsedDocument(doc, index));
   for (const doc of documents) problems.push(...documentProblems(path, doc, templated));
   if (templated && documents.some((d) => d.hasErrors)) {

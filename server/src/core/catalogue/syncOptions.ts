@@ -3,6 +3,18 @@ import type { SyncOptionInfo } from './types';
 
 const SYNC_OPTIONS_DOCS = DOCS.syncOptions;
 
+/** [option, on a resource, on an Application, docs anchor] for the default value of each boolean option. */
+const EXPLICIT_DEFAULTS: readonly (readonly [string, boolean, boolean, string])[] = [
+  ['CreateNamespace=false', false, true, 'create-namespace'],
+  ['PruneLast=false', true, true, 'prune-last'],
+  ['Validate=true', true, true, 'disable-kubectl-validation'],
+  ['SkipDryRunOnMissingResource=false', true, true, 'skip-dry-run-for-new-custom-resources-types'],
+  ['RespectIgnoreDifferences=false', false, true, 'respect-ignore-differences-configs'],
+  ['FailOnSharedResource=false', false, true, 'fail-the-sync-if-a-shared-resource-is-found'],
+  ['Force=false', true, true, 'force-sync'],
+  ['Delete=true', true, true, 'no-resource-deletion'],
+];
+
 /**
  * Every string Argo CD recognises in `argocd.argoproj.io/sync-options` (on a resource)
  * or in `spec.syncPolicy.syncOptions` (on an Application). Matching is exact and
@@ -243,4 +255,17 @@ export const SYNC_OPTIONS: readonly SyncOptionInfo[] = [
     applicationSince: 'v2.2.0',
     docsUrl: `${SYNC_OPTIONS_DOCS}#fail-the-sync-if-a-shared-resource-is-found`,
   },
+  // Explicit defaults: Argo CD only tests for the non-default string, so these match nothing and change nothing.
+  // They are valid to write (UIs and generators emit them) and must not be reported as unknown.
+  ...EXPLICIT_DEFAULTS.map(
+    ([option, resource, application, anchor]): SyncOptionInfo => ({
+      option,
+      resource,
+      application,
+      noEffect: true,
+      summary: 'Spells out the default: Argo CD behaves exactly as if the option were absent.',
+      since: '',
+      docsUrl: `${SYNC_OPTIONS_DOCS}#${anchor}`,
+    }),
+  ),
 ];

@@ -29,6 +29,8 @@ export interface AppSource {
   directory?: DirectoryOptions;
   /** `spec.source.kustomize` of the Application, applied on top of the kustomization. */
   kustomizeOverrides?: KustomizeOverrides;
+  /** Set when the Application's repoURL is another repository: nothing of it is in this workspace. */
+  externalRepository?: string;
 }
 
 export interface AppAnalysis extends AppSource {

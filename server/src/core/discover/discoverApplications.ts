@@ -9,6 +9,7 @@ import type { ParseCache } from '../workspaceFiles';
 import type { AppSource, SourceType } from './appTypes';
 import { readApplication } from './readApplication';
 import { directoryFiles } from './renderSource';
+import { isWorkspaceRepository, readWorkspaceRepository, type WorkspaceRepository } from './workspaceRepository';
 
 export interface DiscoveryInput {
   host: FileHost;
@@ -22,16 +23,17 @@ export interface DiscoveryInput {
 }
 
 export function discoverApplications(input: DiscoveryInput): AppSource[] {
-  const fromApplications = applicationSources(input);
+  const all = applicationSources(input, readWorkspaceRepository(input.host, input.root));
+  const fromApplications = all.filter((s) => s.externalRepository === undefined);
   const claimed = new Set<string>();
   for (const source of fromApplications) {
     if (source.sourceType === 'directory') for (const f of directoryFiles(source, input.files)) claimed.add(f);
     else claimed.add(source.path);
   }
-  return [...fromApplications, ...standaloneSources(input, fromApplications, claimed)];
+  return [...all, ...standaloneSources(input, fromApplications, claimed)];
 }
 
-function applicationSources(input: DiscoveryInput): AppSource[] {
+function applicationSources(input: DiscoveryInput, repository: WorkspaceRepository): AppSource[] {
   const sources: AppSource[] = [];
   for (const [file, objects] of input.objectsByFile) {
     for (const object of objects) {
@@ -39,11 +41,18 @@ function applicationSources(input: DiscoveryInput): AppSource[] {
       const info = readApplication(object);
       info.sources.forEach((ref, index) => {
         if (!ref.path) return;
+        const id = `application:${relativePath(input.root, file)}#${object.source.docIndex}:${index}`;
+        const name = info.sources.length > 1 ? `${info.name} [${index}]` : info.name;
+        if (!isWorkspaceRepository(repository, ref.repoURL)) {
+          // Another repository: a folder of the same path here is not what Argo CD syncs.
+          sources.push({ id, name, path: dirnameOf(file), sourceType: 'directory', definedBy: object, syncOptions: info.syncOptions, externalRepository: ref.repoURL });
+          return;
+        }
         const folder = resolveSourcePath(input, ref.path);
         if (!folder) return;
         sources.push({
-          id: `application:${relativePath(input.root, file)}#${object.source.docIndex}:${index}`,
-          name: info.sources.length > 1 ? `${info.name} [${index}]` : info.name,
+          id,
+          name,
           path: folder,
           sourceType: detectSourceType(input, folder),
           definedBy: object,

@@ -8,6 +8,8 @@ import type { DirectoryOptions } from './appTypes';
 
 export interface ApplicationSourceRef {
   path: string;
+  /** `repoURL` of the source, as written. */
+  repoURL?: string;
   directory?: DirectoryOptions;
   /** `spec.source.chart`: a chart from a Helm repository, not a folder. */
   chart?: string;
@@ -34,6 +36,7 @@ export function readApplication(app: K8sObject): ApplicationInfo {
     sources: written
       .map(({ value: s, nodePath }) => ({
         path: typeof s.path === 'string' ? s.path : '',
+        repoURL: stringOrUndefined(s.repoURL),
         directory: readDirectory(s.directory),
         chart: typeof s.chart === 'string' ? s.chart : undefined,
         kustomize: readKustomizeOverrides(app, s.kustomize, [...nodePath, 'kustomize']),

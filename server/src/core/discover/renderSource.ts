@@ -27,6 +27,10 @@ export interface RenderContext {
 
 export function renderSource(context: RenderContext, source: AppSource): RenderedSource {
   const { host, files: allFiles, cache } = context;
+  if (source.externalRepository !== undefined) {
+    const reason = `Source in another repository (${source.externalRepository}): its files are not in this workspace, so nothing of it is planned.`;
+    return { objects: [], findings: [], complete: false, incompleteReasons: [reason], files: [] };
+  }
   switch (source.sourceType) {
     case 'kustomize':
       return fromKustomize(context.renderKustomize(source.path, source.kustomizeOverrides));

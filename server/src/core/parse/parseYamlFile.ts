@@ -2,6 +2,7 @@
 
 import { parseAllDocuments, type Document, LineCounter } from 'yaml';
 import type { Finding, Span } from '../types';
+import { dropDuplicateKeys } from './duplicateKeys';
 import { hasTemplateActions, maskTemplateActions } from './templateMask';
 
 export interface ParsedDocument {
@@ -30,12 +31,14 @@ export function parseYamlFile(path: string, text: string): ParsedFile {
   let docs: Document.Parsed[] = [];
   try {
     // Kubernetes reads manifests with a YAML 1.1 parser (sigs.k8s.io/yaml), so `yes` and `on` are booleans there too.
-    docs = parseAllDocuments(masked.text, { version: '1.1', lineCounter: new LineCounter(), prettyErrors: false }) as Document.Parsed[];
+    // uniqueKeys off: duplicates are not fatal for Argo CD either; dropDuplicateKeys keeps the last value.
+    docs = parseAllDocuments(masked.text, { version: '1.1', lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
   } catch (error) {
     problems.push(parseFailure(path, text, error));
     return { path, text, documents: [], templated, templateSpans: masked.templateSpans, problems };
   }
   if (!Array.isArray(docs)) docs = [docs];
+  for (const doc of docs) problems.push(...dropDuplicateKeys(path, doc, !templated));
   const documents = docs.map((doc, index) => toParsedDocument(doc, index));
   for (const doc of documents) problems.push(...documentProblems(path, doc, templated));
   if (templated && documents.some((d) => d.hasErrors)) {

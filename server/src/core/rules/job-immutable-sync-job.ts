@@ -8,8 +8,25 @@ import { parseCsv } from '../plan/valueParsing';
 import { anchorOf, finding } from './support/findings';
 import { isRecord } from './support/podSpecs';
 import { isTemplatedAt } from './support/sourceText';
-import type { Rule } from './ruleTypes';
+import type { Rule, RuleContext } from './ruleTypes';
+import { isMap, type Node } from 'yaml';
+import type { K8sObject } from '../model/k8sObject';
+import { nodeSpan } from '../model/readObjects';
 import { annotationsKnown, label } from './support/objectFacts';
+
+/** Helm `sha256sum | trunc` style hex suffixes, and Kustomize's 10-character content hash alphabet. */
+const HASHED_NAME = [/-(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}$/, /-(?=[245-9bcdfghkmt]*\d)[245-9bcdfghkmt]{10}$/];
+
+function nameIsLiteral(object: K8sObject, context: RuleContext): boolean {
+  if (object.source.generatedBy || object.name.includes('{{')) return false;
+  const root = object.source.node;
+  const metadata = isMap(root) ? root.get('metadata', true) : undefined;
+  const nameNode = isMap(metadata) ? metadata.get('name', true) : undefined;
+  if (!nameNode) return !object.source.templated;
+  const span = nodeSpan(nameNode as Node);
+  const written = context.textOf(object.source.file)?.slice(span.start, span.end);
+  return written === undefined ? !object.source.templated : !written.includes('{{');
+}
 
 export const jobImmutableSyncJob: Rule = {
   code: 'job/immutable-sync-job',
@@ -17,6 +34,8 @@ export const jobImmutableSyncJob: Rule = {
   title: 'A plain Job synced as a normal resource: the next change to its template fails the sync as immutable.',
   checkObject(object, context) {
     if (object.group !== 'batch' || object.kind !== 'Job' || object.generateName || !object.name) return [];
+    // A templated or content-hashed name changes with the Job, so it is recreated on purpose.
+    if (!nameIsLiteral(object, context) || HASHED_NAME.some((re) => re.test(object.name))) return [];
     // With a TTL the finished Job is deleted and simply recreated on a later sync.
     if (isRecord(object.body.spec) && object.body.spec.ttlSecondsAfterFinished !== undefined) return [];
     if (classifyObject(object).kind !== 'resource' || !annotationsKnown(object, context)) return [];

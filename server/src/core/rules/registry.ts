@@ -4,6 +4,7 @@ import { annotationInLabels } from './annotation-in-labels';
 import { annotationNotString } from './annotation-not-string';
 import { annotationUnknownKey } from './annotation-unknown-key';
 import { annotationWrongKind } from './annotation-wrong-kind';
+import { appMissingPath } from './app-missing-path';
 import { appOfAppsNoApplicationHealth } from './app-of-apps-no-application-health';
 import { appOnlyHooks } from './app-only-hooks';
 import { compareOptionsMisplaced } from './compare-options-misplaced';
@@ -60,6 +61,7 @@ export const ALL_RULES: readonly Rule[] = [
   hookWaveCrossesPhase,
   appOnlyHooks,
   appOfAppsNoApplicationHealth,
+  appMissingPath,
   resourceDuplicate,
   k8sShellSyntax,
   // Kustomize (outside-root and missing-resource are reported by the renderer)

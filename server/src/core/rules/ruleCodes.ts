@@ -14,6 +14,7 @@ export interface RuleCodeInfo {
 /** Codes produced while parsing files rather than by a rule; users may override them too. */
 const PARSE_CODES: readonly RuleCodeInfo[] = [
   { code: 'parse/yaml-error', severity: 'error', title: 'A YAML syntax error: Argo CD cannot render the file.' },
+  { code: 'yaml/duplicate-key', severity: 'warning', title: 'A mapping key written twice: Argo CD keeps the last value and drops the others.' },
   { code: 'parse/templated', severity: 'info', title: 'A file with Helm template actions was only partly read.' },
 ];
 

@@ -50,7 +50,8 @@ export function parseSyncplanConfig(text: string): SyncplanConfig {
     return config;
   }
   for (const key of Object.keys(root)) {
-    if (key !== 'rules' && key !== 'exclude') config.problems.push(`Unknown key "${key}" in .syncplan.yaml (expected "rules" or "exclude").`);
+    // `repositories` is read by discovery (workspaceRepository.ts).
+    if (key !== 'rules' && key !== 'exclude' && key !== 'repositories') config.problems.push(`Unknown key "${key}" in .syncplan.yaml (expected "rules" or "exclude").`);
   }
   readRules(root.rules, config);
   readExclude(root.exclude, config);

@@ -1,0 +1,52 @@
+// Duplicate mapping keys: Argo CD's decoder (sigs.k8s.io/yaml, non-strict) and Kustomize keep the last value.
+// We do the same by dropping the earlier pairs from the parsed document, and say what was dropped.
+
+import { isMap, isScalar, visit, type Document, type Pair } from 'yaml';
+import type { Finding } from '../types';
+
+/** Removes every pair whose key appears again later in the same mapping; returns one warning per removed pair. */
+export function dropDuplicateKeys(path: string, doc: Document.Parsed, report: boolean): Finding[] {
+  const findings: Finding[] = [];
+  visit(doc, {
+    Map(_, map) {
+      if (!isMap(map)) return;
+      const lastIndex = new Map<string, number>();
+      map.items.forEach((pair, index) => {
+        const key = keyText(pair);
+        if (key !== undefined) lastIndex.set(key, index);
+      });
+      if (lastIndex.size === map.items.length) return;
+      const kept: Pair[] = [];
+      map.items.forEach((pair, index) => {
+        const key = keyText(pair);
+        if (key === undefined || lastIndex.get(key) === index) {
+          kept.push(pair as Pair);
+          return;
+        }
+        const winner = map.items[lastIndex.get(key) as number] as Pair;
+        if (report) findings.push(duplicateFinding(path, key, pair as Pair, winner));
+      });
+      map.items = kept as typeof map.items;
+    },
+  });
+  return findings;
+}
+
+function keyText(pair: Pair): string | undefined {
+  return isScalar(pair.key) && pair.key.value !== null && typeof pair.key.value !== 'object' ? String(pair.key.value) : undefined;
+}
+
+function duplicateFinding(path: string, key: string, dropped: Pair, winner: Pair): Finding {
+  const range = isScalar(dropped.key) ? dropped.key.range : undefined;
+  const start = range?.[0] ?? 0;
+  const message =
+    `Duplicate key "${key}": it is written again later in the same mapping. Argo CD and Kustomize keep the last value ` +
+    `(${preview(winner.value)}) and drop this one (${preview(dropped.value)}); SyncPlan plans with the last value.`;
+  return { code: 'yaml/duplicate-key', severity: 'warning', message, file: path, span: { start, end: range?.[1] ?? start + key.length } };
+}
+
+function preview(value: unknown): string {
+  if (isScalar(value)) return JSON.stringify(value.value);
+  const shown = value && typeof value === 'object' && 'toJSON' in value ? JSON.stringify((value as { toJSON(): unknown }).toJSON()) : 'null';
+  return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
+}

@@ -1,0 +1,49 @@
+// app/missing-path: Argo CD's repo server fails an Application whose source.path is not a directory of its
+// repository ("app path does not exist"), so nothing of it syncs. Reported only when the Application's
+// repoURL is known to be this workspace's repository (.git remotes or .syncplan.yaml repositories).
+
+import { isMap, type Node } from 'yaml';
+import { readApplication } from '../discover/readApplication';
+import { isWorkspaceRepository, readWorkspaceRepository } from '../discover/workspaceRepository';
+import { isApplication } from '../model/k8sObject';
+import { nodeSpan } from '../model/readObjects';
+import { dirnameOf, joinPath, normalizePath } from '../paths';
+import { anchorOf, finding } from './support/findings';
+import type { Rule } from './ruleTypes';
+
+export const appMissingPath: Rule = {
+  code: 'app/missing-path',
+  severity: 'error',
+  title: 'An Application whose source.path does not exist in this repository: Argo CD fails with "app path does not exist".',
+  checkObject(object, context) {
+    const host = context.host;
+    if (!host || !isApplication(object) || object.source.templated) return [];
+    const repository = readWorkspaceRepository(host, context.workspace.root);
+    if (repository.urls.length === 0) return [];
+    const spec = object.body.spec as Record<string, unknown> | undefined;
+    const written = spec && typeof spec === 'object' && spec.source ? [['spec', 'source']] : [];
+    const findings = [];
+    for (const [index, ref] of readApplication(object).sources.entries()) {
+      if (!ref.path || ref.chart || !ref.repoURL || !isWorkspaceRepository(repository, ref.repoURL)) continue;
+      if (ref.path.includes('{{') || pathExists(context.workspace.root, ref.path, (p) => host.readDir(p) !== undefined)) continue;
+      const nodePath = written.length > 0 ? ['spec', 'source', 'path'] : ['spec', 'sources', index, 'path'];
+      const root = object.source.node;
+      const node = isMap(root) ? (root.getIn(nodePath, true) as Node | undefined) : undefined;
+      const at = node ? { file: object.source.file, span: nodeSpan(node) } : anchorOf(object);
+      const message = `Application ${object.name}: source path "${ref.path}" does not exist in this repository. Argo CD fails to generate its manifests ("app path does not exist"), so nothing of it syncs.`;
+      findings.push(finding(this, at, message));
+    }
+    return findings;
+  },
+};
+
+/** source.path is relative to the repository root, which may be the workspace root or one of its parents. */
+function pathExists(root: string, sourcePath: string, isDir: (path: string) => boolean): boolean {
+  let base = root;
+  for (;;) {
+    if (isDir(normalizePath(joinPath(base, sourcePath)).replace(/(.)\/$/, '$1'))) return true;
+    const parent = dirnameOf(base);
+    if (parent === base) return false;
+    base = parent;
+  }
+}

@@ -1,10 +1,10 @@
 // The CLI as a subprocess: output shapes, exit codes and configuration.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpusRoot, runCli } from '../helpers/runCli';
+import { corpusRoot, REPO_ROOT, runCli } from '../helpers/runCli';
 
 describe('syncplan CLI', () => {
   let dir: string;
@@ -12,6 +12,15 @@ describe('syncplan CLI', () => {
     dir = mkdtempSync(join(tmpdir(), 'syncplan-cli-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('--version prints the version from package.json and exits 0', () => {
+    const expected = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    for (const flag of ['--version', '-v']) {
+      const run = runCli([flag]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stdout.trim(), expected);
+    }
+  });
 
   it('plan --format json prints the documented shape for the bundled example', () => {
     const run = runCli(['plan', 'examples/shop', '--format', 'json']);

@@ -27,11 +27,12 @@ Options:
   --no-kustomize    read kustomization folders as plain manifests
   --color/--no-color  force or disable colours
   -h, --help        show this help
+  -v, --version     print the SyncPlan version
 
 Exit codes: check exits 1 when it reports an error-level finding, 0 otherwise;
 2 means a usage error or unreadable input.`;
 
-export function parseCliArgs(argv: string[]): CliOptions | 'help' {
+export function parseCliArgs(argv: string[]): CliOptions | 'help' | 'version' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -45,6 +46,7 @@ export function parseCliArgs(argv: string[]): CliOptions | 'help' {
         'no-color': { type: 'boolean' },
         'no-kustomize': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (error) {
@@ -52,6 +54,7 @@ export function parseCliArgs(argv: string[]): CliOptions | 'help' {
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
+  if (values.version) return 'version';
   const [command, ...paths] = positionals;
   if (command !== 'plan' && command !== 'check') {
     throw new UsageError(command ? `unknown command "${command}"` : 'missing command');

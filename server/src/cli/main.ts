@@ -20,6 +20,10 @@ export function runCli(argv: string[]): number {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
+    if (parsed === 'version') {
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
     options = parsed;
   } catch (error) {
     if (error instanceof UsageError) {

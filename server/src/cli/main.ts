@@ -2,11 +2,12 @@
 
 import { analyzeRoots, InputError, type RootAnalysis } from './runAnalysis';
 import { chooseStyle } from './ansi';
-import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
+import { COMMAND_USAGE, parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
 import { diagnosticRecords } from './diagnosticRecords';
 import { formatCheckText } from './checkText';
 import { formatPlanText } from './planText';
 import { toSarif } from './sarif';
+import { plural } from './plural';
 import { buildPlanReport, type PlanReport } from '../core/report/planReport';
 
 declare const SYNCPLAN_VERSION: string | undefined;
@@ -16,18 +17,18 @@ export function runCli(argv: string[]): number {
   let options: CliOptions;
   try {
     const parsed = parseCliArgs(argv);
-    if (parsed === 'help') {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
     if (parsed === 'version') {
       process.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    if ('help' in parsed) {
+      process.stdout.write(`${parsed.help === 'general' ? USAGE : COMMAND_USAGE[parsed.help]}\n`);
       return 0;
     }
     options = parsed;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`syncplan: ${error.message}\n\n${USAGE}\n`);
+      process.stderr.write(`syncplan: ${error.message}\nRun "syncplan help" for usage.\n`);
       return 2;
     }
     throw error;
@@ -65,6 +66,11 @@ function printCheck(options: CliOptions, roots: RootAnalysis[]): number {
   if (options.format === 'json') process.stdout.write(`${JSON.stringify({ version: 1, diagnostics: records }, null, 2)}\n`);
   else if (options.format === 'sarif') process.stdout.write(`${JSON.stringify(toSarif(records, VERSION), null, 2)}\n`);
   else process.stdout.write(`${formatCheckText(records, chooseStyle(process.stdout, options.color))}\n`);
+  const warnings = records.filter((r) => r.severity === 'warning').length;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    process.stderr.write(`syncplan: ${plural(warnings, 'warning')} found; --max-warnings allows ${options.maxWarnings}\n`);
+    return 1;
+  }
   return records.some((r) => r.severity === 'error') ? 1 : 0;
 }
 

@@ -108,7 +108,7 @@ describe('syncplan CLI', () => {
 
   it('check reports a YAML error with 1-based positions and exits 1', () => {
     writeFileSync(join(dir, 'broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata: [\n');
-    const run = runCli(['check', dir, '--format', 'json']);
+    const run = runCli(['check', dir, '--format', 'json'], dir);
     assert.equal(run.status, 1, run.stderr);
     const { version, diagnostics } = JSON.parse(run.stdout);
     assert.equal(version, 1);
@@ -131,14 +131,14 @@ describe('syncplan CLI', () => {
     writeFileSync(join(dir, '.syncplan.yaml'), 'rules:\n  parse/yaml-error: off\n');
     assert.equal(runCli(['check', dir]).status, 0);
     writeFileSync(join(dir, 'other.yaml'), 'rules:\n  parse/yaml-error: warning\n');
-    const run = runCli(['check', dir, '--config', join(dir, 'other.yaml'), '--format', 'json']);
+    const run = runCli(['check', dir, '--config', join(dir, 'other.yaml'), '--format', 'json'], dir);
     assert.equal(run.status, 0);
     assert.equal(JSON.parse(run.stdout).diagnostics[0].severity, 'warning');
   });
 
   it('check --format sarif prints SARIF 2.1.0 with rule ids and regions', () => {
     writeFileSync(join(dir, 'broken.yaml'), 'a: [\n');
-    const run = runCli(['check', dir, '--format', 'sarif']);
+    const run = runCli(['check', dir, '--format', 'sarif'], dir);
     assert.equal(run.status, 1);
     const sarif = JSON.parse(run.stdout);
     assert.equal(sarif.version, '2.1.0');

@@ -44,7 +44,7 @@ describe('syncplan CLI', () => {
       assert.equal(run.status, 0, args.join(' '));
       assert.match(run.stdout, /^Usage: syncplan check/);
       assert.match(run.stdout, /--max-warnings N/);
-      assert.match(run.stdout, /text \| json \| sarif/);
+      assert.match(run.stdout, /text \| json \| sarif \| github \| markdown/);
     }
     const plan = runCli(['plan', '--help']);
     assert.match(plan.stdout, /^Usage: syncplan plan/);

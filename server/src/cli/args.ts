@@ -8,7 +8,7 @@ export type Command = 'plan' | 'check';
 export interface CliOptions {
   command: Command;
   paths: string[];
-  format: 'text' | 'json' | 'sarif';
+  format: 'text' | 'json' | 'sarif' | 'github' | 'markdown';
   config?: string;
   color?: boolean;
   exclude: string[];
@@ -44,14 +44,15 @@ Prints each application's sync steps (phase, wave, resources) in the order Argo 
 PATH is a folder or file (default: .).
 
 Options:
-  --format FORMAT     text | json (default: text)
+  --format FORMAT     text | json | markdown (default: text)
 ${COMMON_OPTIONS}`,
   check: `Usage: syncplan check [PATH...] [options]
 
 Reports sync-wave, hook and manifest mistakes. PATH is a folder or file (default: .).
 
 Options:
-  --format FORMAT     text | json | sarif (default: text)
+  --format FORMAT     text | json | sarif | github | markdown (default: text)
+                      github: workflow annotations; markdown: a pull-request comment
   --config FILE       rule configuration (default: PATH/.syncplan.yaml when present)
   --max-warnings N    exit 1 when more than N warnings are reported
 ${COMMON_OPTIONS}
@@ -72,7 +73,7 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-const FORMATS: Record<Command, readonly string[]> = { plan: ['text', 'json'], check: ['text', 'json', 'sarif'] };
+const FORMATS: Record<Command, readonly string[]> = { plan: ['text', 'json', 'markdown'], check: ['text', 'json', 'sarif', 'github', 'markdown'] };
 
 export function parseCliArgs(argv: string[]): ParsedArgs {
   const { values, positionals } = parseStrict(argv);

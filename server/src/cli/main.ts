@@ -8,6 +8,7 @@ import { formatCheckText } from './checkText';
 import { formatPlanText } from './planText';
 import { toSarif } from './sarif';
 import { plural } from './plural';
+import { formatCheckMarkdown, formatGithub, formatPlanMarkdown } from './ciFormats';
 import { buildPlanReport, type PlanReport } from '../core/report/planReport';
 
 declare const SYNCPLAN_VERSION: string | undefined;
@@ -50,6 +51,7 @@ export function runCli(argv: string[]): number {
 function printPlan(options: CliOptions, roots: RootAnalysis[]): number {
   const report: PlanReport = { version: 1, apps: roots.flatMap((root) => planOf(root).apps) };
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (options.format === 'markdown') process.stdout.write(`${formatPlanMarkdown(report)}\n`);
   else process.stdout.write(`${formatPlanText(report, chooseStyle(process.stdout, options.color))}\n`);
   return 0;
 }
@@ -64,6 +66,8 @@ function planOf(root: RootAnalysis): PlanReport {
 function printCheck(options: CliOptions, roots: RootAnalysis[]): number {
   const records = diagnosticRecords(roots);
   if (options.format === 'json') process.stdout.write(`${JSON.stringify({ version: 1, diagnostics: records }, null, 2)}\n`);
+  else if (options.format === 'github') process.stdout.write(records.length > 0 ? `${formatGithub(records)}\n` : '');
+  else if (options.format === 'markdown') process.stdout.write(`${formatCheckMarkdown(records)}\n`);
   else if (options.format === 'sarif') process.stdout.write(`${JSON.stringify(toSarif(records, VERSION), null, 2)}\n`);
   else process.stdout.write(`${formatCheckText(records, chooseStyle(process.stdout, options.color))}\n`);
   const warnings = records.filter((r) => r.severity === 'warning').length;

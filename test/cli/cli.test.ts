@@ -1,10 +1,10 @@
 // The CLI as a subprocess: output shapes, exit codes and configuration.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpusRoot, runCli } from '../helpers/runCli';
+import { corpusRoot, REPO_ROOT, runCli } from '../helpers/runCli';
 
 describe('syncplan CLI', () => {
   let dir: string;
@@ -12,6 +12,69 @@ describe('syncplan CLI', () => {
     dir = mkdtempSync(join(tmpdir(), 'syncplan-cli-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('--version prints the version from package.json and exits 0', () => {
+    const expected = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    for (const flag of ['--version', '-v']) {
+      const run = runCli([flag]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stdout.trim(), expected);
+    }
+  });
+
+  it('an unknown option suggests the nearest one and exits 2', () => {
+    const run = runCli(['check', '--fromat', 'json']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /unknown option --fromat; did you mean --format\?/);
+    const far = runCli(['check', '--zzzzzzzz']);
+    assert.equal(far.status, 2);
+    assert.match(far.stderr, /unknown option --zzzzzzzz\n/, 'no suggestion when nothing is close');
+    const command = runCli(['chekc']);
+    assert.equal(command.status, 2);
+    assert.match(command.stderr, /unknown command "chekc"; did you mean "check"\?/);
+  });
+
+  it('help and --help print per-command usage and exit 0', () => {
+    const general = runCli(['help']);
+    assert.equal(general.status, 0);
+    assert.match(general.stdout, /syncplan plan .*\n.*syncplan check/);
+    assert.equal(runCli(['--help']).stdout, general.stdout);
+    for (const args of [['help', 'check'], ['check', '--help'], ['check', '-h']]) {
+      const run = runCli(args);
+      assert.equal(run.status, 0, args.join(' '));
+      assert.match(run.stdout, /^Usage: syncplan check/);
+      assert.match(run.stdout, /--max-warnings N/);
+      assert.match(run.stdout, /text \| json \| sarif \| github \| markdown/);
+    }
+    const plan = runCli(['plan', '--help']);
+    assert.match(plan.stdout, /^Usage: syncplan plan/);
+    assert.doesNotMatch(plan.stdout, /--max-warnings/);
+  });
+
+  it('--max-warnings N fails check when warnings exceed N', () => {
+    // Two hooks of an unknown type, configured down to warnings, give two warnings and no error.
+    writeFileSync(join(dir, '.syncplan.yaml'), 'rules:\n  hook/unknown-type: warning\n');
+    const hook = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  annotations:\n    argocd.argoproj.io/hook: PreSnyc\n`;
+    writeFileSync(join(dir, 'a.yaml'), hook('a'));
+    writeFileSync(join(dir, 'b.yaml'), hook('b'));
+    const json = JSON.parse(runCli(['check', dir, '--format', 'json']).stdout) as { diagnostics: { severity: string }[] };
+    const warnings = json.diagnostics.filter((d) => d.severity === 'warning').length;
+    assert.ok(warnings >= 2 && json.diagnostics.every((d) => d.severity !== 'error'), JSON.stringify(json));
+    assert.equal(runCli(['check', dir]).status, 0);
+    assert.equal(runCli(['check', dir, '--max-warnings', String(warnings)]).status, 0);
+    const over = runCli(['check', dir, '--max-warnings', String(warnings - 1)]);
+    assert.equal(over.status, 1);
+    assert.match(over.stderr, new RegExp(`${warnings} warnings found; --max-warnings allows ${warnings - 1}`));
+    assert.equal(runCli(['check', dir, '--max-warnings', 'many']).status, 2);
+  });
+
+  it('the summary line counts with singular and plural nouns', () => {
+    writeFileSync(join(dir, 'broken.yaml'), 'a: [\n');
+    const one = runCli(['check', dir]);
+    assert.match(one.stdout, /1 error, 0 warnings, 0 notes/);
+    writeFileSync(join(dir, 'broken2.yaml'), 'b: [\n');
+    assert.match(runCli(['check', dir]).stdout, /2 errors, 0 warnings/);
+  });
 
   it('plan --format json prints the documented shape for the bundled example', () => {
     const run = runCli(['plan', 'examples/shop', '--format', 'json']);
@@ -45,7 +108,7 @@ describe('syncplan CLI', () => {
 
   it('check reports a YAML error with 1-based positions and exits 1', () => {
     writeFileSync(join(dir, 'broken.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata: [\n');
-    const run = runCli(['check', dir, '--format', 'json']);
+    const run = runCli(['check', dir, '--format', 'json'], dir);
     assert.equal(run.status, 1, run.stderr);
     const { version, diagnostics } = JSON.parse(run.stdout);
     assert.equal(version, 1);
@@ -68,14 +131,14 @@ describe('syncplan CLI', () => {
     writeFileSync(join(dir, '.syncplan.yaml'), 'rules:\n  parse/yaml-error: off\n');
     assert.equal(runCli(['check', dir]).status, 0);
     writeFileSync(join(dir, 'other.yaml'), 'rules:\n  parse/yaml-error: warning\n');
-    const run = runCli(['check', dir, '--config', join(dir, 'other.yaml'), '--format', 'json']);
+    const run = runCli(['check', dir, '--config', join(dir, 'other.yaml'), '--format', 'json'], dir);
     assert.equal(run.status, 0);
     assert.equal(JSON.parse(run.stdout).diagnostics[0].severity, 'warning');
   });
 
   it('check --format sarif prints SARIF 2.1.0 with rule ids and regions', () => {
     writeFileSync(join(dir, 'broken.yaml'), 'a: [\n');
-    const run = runCli(['check', dir, '--format', 'sarif']);
+    const run = runCli(['check', dir, '--format', 'sarif'], dir);
     assert.equal(run.status, 1);
     const sarif = JSON.parse(run.stdout);
     assert.equal(sarif.version, '2.1.0');

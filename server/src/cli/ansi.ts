@@ -25,11 +25,11 @@ const COLOURED: Style = {
 };
 
 const identity = (text: string) => text;
-const PLAIN: Style = { bold: identity, dim: identity, red: identity, yellow: identity, blue: identity, green: identity, cyan: identity, magenta: identity };
+export const plainStyle: Style = { bold: identity, dim: identity, red: identity, yellow: identity, blue: identity, green: identity, cyan: identity, magenta: identity };
 
 export function chooseStyle(stream: NodeJS.WriteStream, requested: boolean | undefined): Style {
-  if (requested !== undefined) return requested ? COLOURED : PLAIN;
-  if (process.env.NO_COLOR) return PLAIN;
+  if (requested !== undefined) return requested ? COLOURED : plainStyle;
+  if (process.env.NO_COLOR) return plainStyle;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return COLOURED;
-  return stream.isTTY ? COLOURED : PLAIN;
+  return stream.isTTY ? COLOURED : plainStyle;
 }

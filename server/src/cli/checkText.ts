@@ -3,6 +3,7 @@
 import type { Severity } from '../core/types';
 import type { Style } from './ansi';
 import type { DiagnosticRecord } from './diagnosticRecords';
+import { plural } from './plural';
 
 export function formatCheckText(records: DiagnosticRecord[], style: Style): string {
   const lines: string[] = [];
@@ -38,6 +39,7 @@ function severityLabel(severity: Severity, style: Style): string {
 function summary(records: DiagnosticRecord[], style: Style): string {
   const count = (s: Severity) => records.filter((r) => r.severity === s).length;
   const errors = count('error');
-  const text = `${errors} error${errors === 1 ? '' : 's'}, ${count('warning')} warning(s), ${count('info') + count('hint')} info/hint`;
+  const notes = count('info') + count('hint');
+  const text = `${plural(errors, 'error')}, ${plural(count('warning'), 'warning')}, ${plural(notes, 'note')}`;
   return errors > 0 ? style.red(style.bold(text)) : records.length > 0 ? style.yellow(text) : style.green(`No problems found (${text}).`);
 }

@@ -2,11 +2,13 @@
 
 import { analyzeRoots, InputError, type RootAnalysis } from './runAnalysis';
 import { chooseStyle } from './ansi';
-import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
+import { COMMAND_USAGE, parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
 import { diagnosticRecords } from './diagnosticRecords';
 import { formatCheckText } from './checkText';
 import { formatPlanText } from './planText';
 import { toSarif } from './sarif';
+import { plural } from './plural';
+import { formatCheckMarkdown, formatGithub, formatPlanMarkdown } from './ciFormats';
 import { buildPlanReport, type PlanReport } from '../core/report/planReport';
 
 declare const SYNCPLAN_VERSION: string | undefined;
@@ -16,14 +18,18 @@ export function runCli(argv: string[]): number {
   let options: CliOptions;
   try {
     const parsed = parseCliArgs(argv);
-    if (parsed === 'help') {
-      process.stdout.write(`${USAGE}\n`);
+    if (parsed === 'version') {
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    if ('help' in parsed) {
+      process.stdout.write(`${parsed.help === 'general' ? USAGE : COMMAND_USAGE[parsed.help]}\n`);
       return 0;
     }
     options = parsed;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`syncplan: ${error.message}\n\n${USAGE}\n`);
+      process.stderr.write(`syncplan: ${error.message}\nRun "syncplan help" for usage.\n`);
       return 2;
     }
     throw error;
@@ -46,6 +52,7 @@ function printPlan(options: CliOptions, roots: RootAnalysis[]): number {
   const plans = roots.map(planOf);
   const report: PlanReport = { version: 1, apps: plans.flatMap((plan) => plan.apps), kargo: plans.flatMap((plan) => plan.kargo ?? []) };
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (options.format === 'markdown') process.stdout.write(`${formatPlanMarkdown(report)}\n`);
   else process.stdout.write(`${formatPlanText(report, chooseStyle(process.stdout, options.color))}\n`);
   return 0;
 }
@@ -60,8 +67,15 @@ function planOf(root: RootAnalysis): PlanReport {
 function printCheck(options: CliOptions, roots: RootAnalysis[]): number {
   const records = diagnosticRecords(roots);
   if (options.format === 'json') process.stdout.write(`${JSON.stringify({ version: 1, diagnostics: records }, null, 2)}\n`);
+  else if (options.format === 'github') process.stdout.write(records.length > 0 ? `${formatGithub(records)}\n` : '');
+  else if (options.format === 'markdown') process.stdout.write(`${formatCheckMarkdown(records)}\n`);
   else if (options.format === 'sarif') process.stdout.write(`${JSON.stringify(toSarif(records, VERSION), null, 2)}\n`);
   else process.stdout.write(`${formatCheckText(records, chooseStyle(process.stdout, options.color))}\n`);
+  const warnings = records.filter((r) => r.severity === 'warning').length;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    process.stderr.write(`syncplan: ${plural(warnings, 'warning')} found; --max-warnings allows ${options.maxWarnings}\n`);
+    return 1;
+  }
   return records.some((r) => r.severity === 'error') ? 1 : 0;
 }
 

@@ -31,6 +31,8 @@ export interface ClientOptions {
 export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly plansChanged: string[] = [];
+  /** Every plansChanged notification in full (folder and changed app ids). */
+  readonly plansChangedParams: { folderUri: string; appIds: string[] }[] = [];
   readonly logs: string[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   initializeResult?: InitializeResult;
@@ -48,8 +50,9 @@ export class TestClient {
       this.diagnostics.set(params.uri, params);
       this.notify();
     });
-    connection.onNotification('syncplan/plansChanged', (params: { folderUri: string }) => {
+    connection.onNotification('syncplan/plansChanged', (params: { folderUri: string; appIds: string[] }) => {
       this.plansChanged.push(params.folderUri);
+      this.plansChangedParams.push(params);
       this.notify();
     });
     connection.onNotification('window/logMessage', (params: { message: string }) => {

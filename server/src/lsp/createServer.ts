@@ -9,7 +9,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { analyzeWorkspace } from '../core/analyzeWorkspace';
-import { PlansChangedNotification, PlansRequest, type PlansParams, type PlansResult } from '../protocol/syncPlanProtocol';
+import { PlansChangedNotification, PlansRequest, type PlansChangedParams, type PlansParams, type PlansResult } from '../protocol/syncPlanProtocol';
 import type { AnalyzedFolder, AnalyzeFunction } from './analyzedFolder';
 import { ADD_SYNC_WAVE_KIND } from './codeActions';
 import { Debouncer } from './debouncer';
@@ -42,7 +42,15 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const overlay = new DocumentOverlay();
   const positions = new PositionAdapter();
   const publisher = new DiagnosticsPublisher(connection);
-  const folders = new FolderRegistry(overlay, options.analyze ?? analyzeWorkspace, log);
+  // Triggered by the analysis itself, so a request that analyses first (hover, code lens) cannot swallow it;
+  // sent on the next turn so the diagnostics of the same analysis go out first.
+  const announcePlans = (folder: AnalyzedFolder, appIds: string[]): void => {
+    const params: PlansChangedParams = { folderUri: folder.uri, appIds };
+    setImmediate(() => {
+      connection.sendNotification(PlansChangedNotification.method, params).catch((error: unknown) => log(`SyncPlan: plansChanged failed: ${String(error)}`));
+    });
+  };
+  const folders = new FolderRegistry(overlay, options.analyze ?? analyzeWorkspace, log, announcePlans);
   const debouncer = new Debouncer();
   let supportsConfiguration = false;
   let supportsWatcherRegistration = false;
@@ -59,10 +67,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   /** Brings a folder's analysis up to date and publishes what changed (and always `files`). */
   const analyzeAndPublish = async (folder: AnalyzedFolder, files: string[]): Promise<void> => {
-    const reanalysed = folder.isStale();
     const analysis = folder.current();
     await publisher.publish(folder.uri, analysis, publishContext(folder), files);
-    if (reanalysed) await connection.sendNotification(PlansChangedNotification.method, { folderUri: folder.uri });
   };
   const scheduleFolder = (folder: AnalyzedFolder, files: string[] = [], delay = debounceMs): void => {
     const key = files.length === 1 ? `doc:${files[0]}` : `folder:${folder.uri}`;

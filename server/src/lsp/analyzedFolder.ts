@@ -6,6 +6,7 @@ import { dirnameOf, isInside, joinPath } from '../core/paths';
 import { buildPlanReport, type PlanReport } from '../core/report/planReport';
 import type { FileHost, Finding } from '../core/types';
 import type { OverlaySource } from '../workspace/nodeFileHost';
+import { AdaptiveDelay } from './adaptiveDelay';
 import { CachedDiskHost } from './cachedDiskHost';
 import { IncrementalParseCache } from './incrementalParseCache';
 import { changedApps, planFingerprints, type PlanFingerprints } from './planFingerprints';
@@ -33,6 +34,8 @@ export class AnalyzedFolder {
   /** Re-parses only the YAML documents an edit touched. */
   readonly cache = new IncrementalParseCache();
   readonly host: CachedDiskHost;
+  /** Debounce before re-analysing this folder, grown by how long its analyses take. */
+  readonly delay = new AdaptiveDelay();
   settings: SyncPlanSettings = DEFAULT_SETTINGS;
   private generation = 0;
   private latestAnalysis?: FolderAnalysis;
@@ -79,7 +82,9 @@ export class AnalyzedFolder {
   current(): FolderAnalysis {
     if (this.latestAnalysis && !this.isStale()) return this.latestAnalysis;
     const generation = this.generation;
+    const started = performance.now();
     const { workspace, findings } = this.runAnalysis();
+    this.delay.record(performance.now() - started);
     const report = buildPlanReport(workspace, this.root, (path) => this.host.readFile(path), { absolutePaths: true });
     this.latestAnalysis = { workspace, findings, report, generation };
     this.announcePlanChanges(this.latestAnalysis);

@@ -24,7 +24,7 @@ import { readSettings } from './settings';
 import { uriToPath } from './uris';
 
 export interface ServerOptions {
-  /** Quiet time after a keystroke before diagnostics are recomputed. */
+  /** Shortest quiet time after a keystroke before re-analysing, unless `syncplan.analysisDelay` is set; grows while analysis is slow. */
   debounceMs?: number;
   /** The analysis to run (tests may wrap the core's). */
   analyze?: AnalyzeFunction;
@@ -37,7 +37,7 @@ export interface SyncPlanServer {
 const WATCHED_GLOBS = ['**/*.{yaml,yml,json}', '**/Kustomization'];
 
 export function createServer(connection: Connection, options: ServerOptions = {}): SyncPlanServer {
-  const debounceMs = options.debounceMs ?? 200;
+  const defaultDelayMs = options.debounceMs ?? 50;
   const log = (message: string): void => connection.console.error(message);
   const overlay = new DocumentOverlay();
   const positions = new PositionAdapter();
@@ -70,7 +70,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const analysis = folder.current();
     await publisher.publish(folder.uri, analysis, publishContext(folder), files);
   };
-  const scheduleFolder = (folder: AnalyzedFolder, files: string[] = [], delay = debounceMs): void => {
+  const debounceOf = (folder: AnalyzedFolder): number => folder.delay.next(folder.settings.analysisDelay ?? defaultDelayMs);
+  const scheduleFolder = (folder: AnalyzedFolder, files: string[] = [], delay = debounceOf(folder)): void => {
     const key = files.length === 1 ? `doc:${files[0]}` : `folder:${folder.uri}`;
     debouncer.schedule(key, delay, () => void guard(log, 'analysis', undefined, () => analyzeAndPublish(folder, files))(undefined));
   };

@@ -65,15 +65,15 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     owns: (file) => folders.existingFolderFor(file) === folder,
   });
 
-  /** Brings a folder's analysis up to date and publishes what changed (and always `files`). */
-  const analyzeAndPublish = async (folder: AnalyzedFolder, files: string[]): Promise<void> => {
+  /** Brings a folder's analysis up to date and publishes the diagnostics that changed. */
+  const analyzeAndPublish = async (folder: AnalyzedFolder): Promise<void> => {
     const analysis = folder.current();
-    await publisher.publish(folder.uri, analysis, publishContext(folder), files);
+    await publisher.publish(folder.uri, analysis, publishContext(folder));
   };
   const debounceOf = (folder: AnalyzedFolder): number => folder.delay.next(folder.settings.analysisDelay ?? defaultDelayMs);
   const scheduleFolder = (folder: AnalyzedFolder, files: string[] = [], delay = debounceOf(folder)): void => {
     const key = files.length === 1 ? `doc:${files[0]}` : `folder:${folder.uri}`;
-    debouncer.schedule(key, delay, () => void guard(log, 'analysis', undefined, () => analyzeAndPublish(folder, files))(undefined));
+    debouncer.schedule(key, delay, () => void guard(log, 'analysis', undefined, () => analyzeAndPublish(folder))(undefined));
   };
 
   const refreshSettings = async (): Promise<void> => {

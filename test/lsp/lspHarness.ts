@@ -30,7 +30,11 @@ export interface ClientOptions {
 
 export class TestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** How many times diagnostics were published per URI. */
+  readonly publishCount = new Map<string, number>();
   readonly plansChanged: string[] = [];
+  /** Every plansChanged notification in full (folder and changed app ids). */
+  readonly plansChangedParams: { folderUri: string; appIds: string[] }[] = [];
   readonly logs: string[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   initializeResult?: InitializeResult;
@@ -46,10 +50,12 @@ export class TestClient {
     this.settings = settings ?? {};
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
+      this.publishCount.set(params.uri, (this.publishCount.get(params.uri) ?? 0) + 1);
       this.notify();
     });
-    connection.onNotification('syncplan/plansChanged', (params: { folderUri: string }) => {
+    connection.onNotification('syncplan/plansChanged', (params: { folderUri: string; appIds: string[] }) => {
       this.plansChanged.push(params.folderUri);
+      this.plansChangedParams.push(params);
       this.notify();
     });
     connection.onNotification('window/logMessage', (params: { message: string }) => {

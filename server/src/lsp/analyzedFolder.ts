@@ -3,10 +3,13 @@
 import { analyzeWorkspace, type AnalyzeOptions } from '../core/analyzeWorkspace';
 import type { WorkspaceAnalysis } from '../core/discover/appTypes';
 import { dirnameOf, isInside, joinPath } from '../core/paths';
+import { buildPlanReport, type PlanReport } from '../core/report/planReport';
 import type { FileHost, Finding } from '../core/types';
 import type { OverlaySource } from '../workspace/nodeFileHost';
+import { AdaptiveDelay } from './adaptiveDelay';
 import { CachedDiskHost } from './cachedDiskHost';
 import { IncrementalParseCache } from './incrementalParseCache';
+import { changedApps, planFingerprints, type PlanFingerprints } from './planFingerprints';
 import { projectConfigFindings } from './projectConfigFindings';
 import { applySeverities, readProjectConfig, type ProjectConfig } from './ruleSeverities';
 import { DEFAULT_SETTINGS, type SyncPlanSettings } from './settings';
@@ -17,8 +20,13 @@ export interface FolderAnalysis {
   workspace: WorkspaceAnalysis;
   /** Findings after the user's severity settings (`off` ones removed). */
   findings: Finding[];
+  /** The plans as the side panel shows them (absolute files). */
+  report: PlanReport;
   generation: number;
 }
+
+/** Told after every analysis that changed some plan, whatever asked for the analysis (an edit, a hover, a code lens). */
+export type PlansChangedListener = (folder: AnalyzedFolder, appIds: string[]) => void;
 
 const PROJECT_CONFIG = '.syncplan.yaml';
 
@@ -26,9 +34,12 @@ export class AnalyzedFolder {
   /** Re-parses only the YAML documents an edit touched. */
   readonly cache = new IncrementalParseCache();
   readonly host: CachedDiskHost;
+  /** Debounce before re-analysing this folder, grown by how long its analyses take. */
+  readonly delay = new AdaptiveDelay();
   settings: SyncPlanSettings = DEFAULT_SETTINGS;
   private generation = 0;
   private latestAnalysis?: FolderAnalysis;
+  private fingerprints?: PlanFingerprints;
 
   constructor(
     readonly uri: string,
@@ -36,6 +47,7 @@ export class AnalyzedFolder {
     overlay: OverlaySource,
     private readonly analyze: AnalyzeFunction,
     private readonly log: (message: string) => void,
+    private readonly onPlansChanged: PlansChangedListener = () => undefined,
     /** For files outside every workspace folder: only the open files directly in `root` are analysed. */
     private readonly openFilesOnly = false,
   ) {
@@ -70,11 +82,26 @@ export class AnalyzedFolder {
   current(): FolderAnalysis {
     if (this.latestAnalysis && !this.isStale()) return this.latestAnalysis;
     const generation = this.generation;
-    this.latestAnalysis = { ...this.runAnalysis(), generation };
+    const started = performance.now();
+    const { workspace, findings } = this.runAnalysis();
+    this.delay.record(performance.now() - started);
+    const report = buildPlanReport(workspace, this.root, (path) => this.host.readFile(path), { absolutePaths: true });
+    this.latestAnalysis = { workspace, findings, report, generation };
+    this.announcePlanChanges(this.latestAnalysis);
     return this.latestAnalysis;
   }
 
-  private runAnalysis(): Omit<FolderAnalysis, 'generation'> {
+  private announcePlanChanges(analysis: FolderAnalysis): void {
+    const filesByApp = new Map(analysis.workspace.apps.map((app) => [app.id, app.files]));
+    const next = planFingerprints(analysis.report, analysis.findings, (id) => filesByApp.get(id) ?? []);
+    const first = this.fingerprints === undefined;
+    const changed = changedApps(this.fingerprints, next);
+    this.fingerprints = next;
+    // The first analysis is announced even without apps: the view can then say the folder has none.
+    if (first || changed.length > 0) this.onPlansChanged(this, changed);
+  }
+
+  private runAnalysis(): Pick<FolderAnalysis, 'workspace' | 'findings'> {
     try {
       const configFile = joinPath(this.root, PROJECT_CONFIG);
       const configText = this.openFilesOnly ? undefined : this.host.readFile(configFile);

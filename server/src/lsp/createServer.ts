@@ -9,7 +9,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { analyzeWorkspace } from '../core/analyzeWorkspace';
-import { PlansChangedNotification, PlansRequest, type PlansParams, type PlansResult } from '../protocol/syncPlanProtocol';
+import { PlansChangedNotification, PlansRequest, type PlansChangedParams, type PlansParams, type PlansResult } from '../protocol/syncPlanProtocol';
 import type { AnalyzedFolder, AnalyzeFunction } from './analyzedFolder';
 import { ADD_SYNC_WAVE_KIND } from './codeActions';
 import { Debouncer } from './debouncer';
@@ -24,7 +24,7 @@ import { readSettings } from './settings';
 import { uriToPath } from './uris';
 
 export interface ServerOptions {
-  /** Quiet time after a keystroke before diagnostics are recomputed. */
+  /** Shortest quiet time after a keystroke before re-analysing, unless `syncplan.analysisDelay` is set; grows while analysis is slow. */
   debounceMs?: number;
   /** The analysis to run (tests may wrap the core's). */
   analyze?: AnalyzeFunction;
@@ -37,12 +37,20 @@ export interface SyncPlanServer {
 const WATCHED_GLOBS = ['**/*.{yaml,yml,json}', '**/Kustomization'];
 
 export function createServer(connection: Connection, options: ServerOptions = {}): SyncPlanServer {
-  const debounceMs = options.debounceMs ?? 200;
+  const defaultDelayMs = options.debounceMs ?? 50;
   const log = (message: string): void => connection.console.error(message);
   const overlay = new DocumentOverlay();
   const positions = new PositionAdapter();
   const publisher = new DiagnosticsPublisher(connection);
-  const folders = new FolderRegistry(overlay, options.analyze ?? analyzeWorkspace, log);
+  // Triggered by the analysis itself, so a request that analyses first (hover, code lens) cannot swallow it;
+  // sent on the next turn so the diagnostics of the same analysis go out first.
+  const announcePlans = (folder: AnalyzedFolder, appIds: string[]): void => {
+    const params: PlansChangedParams = { folderUri: folder.uri, appIds };
+    setImmediate(() => {
+      connection.sendNotification(PlansChangedNotification.method, params).catch((error: unknown) => log(`SyncPlan: plansChanged failed: ${String(error)}`));
+    });
+  };
+  const folders = new FolderRegistry(overlay, options.analyze ?? analyzeWorkspace, log, announcePlans);
   const debouncer = new Debouncer();
   let supportsConfiguration = false;
   let supportsWatcherRegistration = false;
@@ -57,16 +65,15 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     owns: (file) => folders.existingFolderFor(file) === folder,
   });
 
-  /** Brings a folder's analysis up to date and publishes what changed (and always `files`). */
-  const analyzeAndPublish = async (folder: AnalyzedFolder, files: string[]): Promise<void> => {
-    const reanalysed = folder.isStale();
+  /** Brings a folder's analysis up to date and publishes the diagnostics that changed. */
+  const analyzeAndPublish = async (folder: AnalyzedFolder): Promise<void> => {
     const analysis = folder.current();
-    await publisher.publish(folder.uri, analysis, publishContext(folder), files);
-    if (reanalysed) await connection.sendNotification(PlansChangedNotification.method, { folderUri: folder.uri });
+    await publisher.publish(folder.uri, analysis, publishContext(folder));
   };
-  const scheduleFolder = (folder: AnalyzedFolder, files: string[] = [], delay = debounceMs): void => {
+  const debounceOf = (folder: AnalyzedFolder): number => folder.delay.next(folder.settings.analysisDelay ?? defaultDelayMs);
+  const scheduleFolder = (folder: AnalyzedFolder, files: string[] = [], delay = debounceOf(folder)): void => {
     const key = files.length === 1 ? `doc:${files[0]}` : `folder:${folder.uri}`;
-    debouncer.schedule(key, delay, () => void guard(log, 'analysis', undefined, () => analyzeAndPublish(folder, files))(undefined));
+    debouncer.schedule(key, delay, () => void guard(log, 'analysis', undefined, () => analyzeAndPublish(folder))(undefined));
   };
 
   const refreshSettings = async (): Promise<void> => {

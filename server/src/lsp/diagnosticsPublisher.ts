@@ -1,5 +1,5 @@
-// Publishes a folder's diagnostics: every file whose diagnostics changed, empty lists for files that
-// no longer have any, and always the documents that asked (so an edit gets an answer).
+// Publishes a folder's diagnostics: only files whose diagnostics changed, and empty lists for files that
+// no longer have any. A file that never had any is not sent an empty list.
 
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { diagnosticsByFile, type DiagnosticContext } from './findingDiagnostics';
@@ -21,12 +21,10 @@ export class DiagnosticsPublisher {
     folderUri: string,
     analysis: FolderAnalysis,
     context: PublishContext,
-    alwaysFiles: Iterable<string> = [],
   ): Promise<void> {
     const next = diagnosticsByFile(analysis.findings.filter((f) => context.owns(f.file)), context);
     const previous = this.published.get(folderUri) ?? new Map<string, string>();
     const current = new Map<string, string>();
-    const always = new Set(alwaysFiles);
     const sends: Promise<void>[] = [];
     const send = (file: string, diagnostics: Diagnostic[]): void => {
       const version = context.versionOf(file);
@@ -35,10 +33,9 @@ export class DiagnosticsPublisher {
     for (const [file, diagnostics] of next) {
       const json = JSON.stringify(diagnostics);
       current.set(file, json);
-      if (previous.get(file) !== json || always.has(file)) send(file, diagnostics);
+      if (previous.get(file) !== json) send(file, diagnostics);
     }
     for (const file of previous.keys()) if (!next.has(file)) send(file, []);
-    for (const file of always) if (!next.has(file) && !previous.has(file)) send(file, []);
     this.published.set(folderUri, current);
     await Promise.all(sends);
   }

@@ -3,7 +3,7 @@
 
 import { dirnameOf } from '../core/paths';
 import type { OverlaySource } from '../workspace/nodeFileHost';
-import { AnalyzedFolder, type AnalyzeFunction } from './analyzedFolder';
+import { AnalyzedFolder, type AnalyzeFunction, type PlansChangedListener } from './analyzedFolder';
 import { pathToUri, uriToPath } from './uris';
 
 export class FolderRegistry {
@@ -14,13 +14,14 @@ export class FolderRegistry {
     private readonly overlay: OverlaySource,
     private readonly analyze: AnalyzeFunction,
     private readonly log: (message: string) => void,
+    private readonly onPlansChanged: PlansChangedListener,
   ) {}
 
   /** Adds a workspace folder by URI; returns it, or undefined for non-file URIs and duplicates. */
   add(uri: string): AnalyzedFolder | undefined {
     const root = uriToPath(uri);
     if (!root || this.workspace.some((f) => f.uri === uri)) return undefined;
-    const folder = new AnalyzedFolder(uri, root, this.overlay, this.analyze, this.log);
+    const folder = new AnalyzedFolder(uri, root, this.overlay, this.analyze, this.log, this.onPlansChanged);
     this.workspace.push(folder);
     return folder;
   }
@@ -53,7 +54,7 @@ export class FolderRegistry {
     const existing = this.existingFolderFor(path);
     if (existing) return existing;
     const dir = dirnameOf(path);
-    const loose = new AnalyzedFolder(pathToUri(dir), dir, this.overlay, this.analyze, this.log, true);
+    const loose = new AnalyzedFolder(pathToUri(dir), dir, this.overlay, this.analyze, this.log, this.onPlansChanged, true);
     this.loose.set(dir, loose);
     return loose;
   }

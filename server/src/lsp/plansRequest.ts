@@ -1,6 +1,5 @@
 // Answers the side panel's plans request from each folder's current analysis.
 
-import { buildPlanReport } from '../core/report/planReport';
 import type { FolderPlans, PlansParams, PlansResult } from '../protocol/syncPlanProtocol';
 import type { AnalyzedFolder } from './analyzedFolder';
 
@@ -11,7 +10,7 @@ export function plansFor(folders: readonly AnalyzedFolder[], params: PlansParams
 
 function folderPlans(folder: AnalyzedFolder): FolderPlans {
   const analysis = folder.current();
-  const report = buildPlanReport(analysis.workspace, folder.root, (path) => folder.host.readFile(path), { absolutePaths: true });
+  const report = analysis.report;
   const findingsByFile: Record<string, number> = {};
   for (const finding of analysis.findings) findingsByFile[finding.file] = (findingsByFile[finding.file] ?? 0) + 1;
   return { folderUri: folder.uri, report, findingsByFile };

@@ -6,9 +6,14 @@ export interface SyncPlanSettings {
   severity: Record<string, SeverityOverride>;
   exclude: string[];
   kustomizeEnabled: boolean;
+  /** Shortest quiet time in ms after an edit before re-analysing; undefined: the server's default. */
+  analysisDelay?: number;
 }
 
 export const DEFAULT_SETTINGS: SyncPlanSettings = { severity: {}, exclude: [], kustomizeEnabled: true };
+
+/** Longest accepted `syncplan.analysisDelay`, in ms. */
+const MAX_ANALYSIS_DELAY = 10_000;
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint', 'off']);
 
@@ -22,7 +27,9 @@ export function readSettings(raw: unknown): SyncPlanSettings {
   }
   const exclude = Array.isArray(section.exclude) ? section.exclude.filter((g): g is string => typeof g === 'string' && g !== '') : [];
   const kustomize = isRecord(section.kustomize) ? section.kustomize.enabled : section['kustomize.enabled'];
-  return { severity, exclude, kustomizeEnabled: typeof kustomize === 'boolean' ? kustomize : true };
+  const delay = section.analysisDelay;
+  const analysisDelay = typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? Math.min(delay, MAX_ANALYSIS_DELAY) : undefined;
+  return { severity, exclude, kustomizeEnabled: typeof kustomize === 'boolean' ? kustomize : true, ...(analysisDelay !== undefined ? { analysisDelay } : {}) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -25,5 +25,11 @@ export interface PlansResult {
 /** Client -> server: the current plans of every workspace folder. */
 export const PlansRequest = new RequestType<PlansParams, PlansResult, void>('syncplan/plans');
 
-/** Server -> client: the plans changed (after an edit or a file change); the client asks again when visible. */
-export const PlansChangedNotification = new NotificationType<{ folderUri: string }>('syncplan/plansChanged');
+export interface PlansChangedParams {
+  folderUri: string;
+  /** Apps whose plan (or findings badges) changed, appeared or disappeared. */
+  appIds: string[];
+}
+
+/** Server -> client: plans changed (after any analysis: an edit, a file change, settings); the client asks again when visible. */
+export const PlansChangedNotification = new NotificationType<PlansChangedParams>('syncplan/plansChanged');

@@ -31,7 +31,14 @@ export function label(object: K8sObject): string {
   return displayName(object);
 }
 
+/** Per rule run: whether each file's text holds `{{`. Scanning once per file, not per object, keeps big files linear. */
+const templatedFiles = new WeakMap<RuleContext, Map<string, boolean | undefined>>();
+
 /** True when the object's file holds template actions, so conditionals may leave any object out. */
 export function inTemplatedFile(object: K8sObject, context: RuleContext): boolean {
-  return context.textOf(object.source.file)?.includes('{{') ?? object.source.templated === true;
+  let files = templatedFiles.get(context);
+  if (!files) templatedFiles.set(context, (files = new Map()));
+  const file = object.source.file;
+  if (!files.has(file)) files.set(file, context.textOf(file)?.includes('{{'));
+  return files.get(file) ?? object.source.templated === true;
 }

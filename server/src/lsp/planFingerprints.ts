@@ -1,0 +1,29 @@
+// What the Sync Order view shows of each app, as one comparable string per app id, so the server can
+// tell which plans an analysis changed.
+
+import type { AppReport, PlanReport } from '../core/report/planReport';
+import type { Finding } from '../core/types';
+
+export type PlanFingerprints = Map<string, string>;
+
+/** One string per app: its report (order, waves, lines, caveats) plus the findings counts of its files. */
+export function planFingerprints(report: PlanReport, findings: readonly Finding[], filesOf: (appId: string) => readonly string[]): PlanFingerprints {
+  const counts = new Map<string, number>();
+  for (const finding of findings) counts.set(finding.file, (counts.get(finding.file) ?? 0) + 1);
+  const result: PlanFingerprints = new Map();
+  for (const app of report.apps) result.set(app.id, fingerprintOf(app, filesOf(app.id), counts));
+  return result;
+}
+
+function fingerprintOf(app: AppReport, files: readonly string[], counts: Map<string, number>): string {
+  const badges = files.map((file) => counts.get(file) ?? 0);
+  return JSON.stringify([app, badges]);
+}
+
+/** Ids of apps added, removed or changed between two analyses, sorted. */
+export function changedApps(before: PlanFingerprints | undefined, after: PlanFingerprints): string[] {
+  const changed = new Set<string>();
+  for (const [id, print] of after) if (before?.get(id) !== print) changed.add(id);
+  for (const id of before?.keys() ?? []) if (!after.has(id)) changed.add(id);
+  return [...changed].sort();
+}

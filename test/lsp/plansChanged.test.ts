@@ -1,0 +1,88 @@
+// The Sync Order view follows the buffer: `syncplan/plansChanged` names the apps whose plan changed after
+// any analysis, also when a hover or code lens request ran that analysis inside the debounce window.
+
+import assert from 'node:assert/strict';
+import type { PlansResult } from '../../server/src/protocol/syncPlanProtocol';
+import { startInProcess, uriOf, type TestClient } from './lspHarness';
+import { makeWorkspace, type Workspace } from './workspaceFixture';
+
+const JOB = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+  annotations:
+    argocd.argoproj.io/hook: PreSync
+`;
+const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n';
+
+// Far longer than any test waits: only the request itself can have run the analysis.
+const NEVER = 600_000;
+
+describe('lsp: plansChanged after any analysis', () => {
+  let workspace: Workspace;
+  let client: TestClient | undefined;
+  let appIdOf: (path: string) => string;
+
+  beforeEach(async () => {
+    workspace = makeWorkspace({ 'jobs/migrate.yaml': JOB, 'web/settings.yaml': CONFIG_MAP });
+    client = await startInProcess({ folders: [workspace.root], server: { debounceMs: NEVER } });
+    const first = await client.waitFor('initial plans', () => client!.plansChangedParams[0]);
+    const plans = await client.request<PlansResult>('syncplan/plans', {});
+    const apps = plans.folders[0].report.apps;
+    appIdOf = (path) => apps.find((a) => a.path === path)?.id ?? assert.fail(`no app at ${path}: ${JSON.stringify(apps)}`);
+    assert.deepEqual(first, { folderUri: uriOf(workspace.root), appIds: [appIdOf('jobs'), appIdOf('web')].sort() });
+  });
+  afterEach(async () => {
+    await client?.dispose();
+    client = undefined;
+    workspace.remove();
+  });
+
+  const requests: Record<string, (uri: string) => Promise<unknown>> = {
+    hover: (uri) => client!.request('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 30 } }),
+    'code lens': (uri) => client!.request('textDocument/codeLens', { textDocument: { uri } }),
+    'code action': (uri) =>
+      client!.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }),
+  };
+  for (const [name, send] of Object.entries(requests)) {
+    it(`is sent, with only the edited app, when a ${name} analyses inside the debounce window`, async () => {
+      const before = client!.plansChangedParams.length;
+      const uri = client!.open(workspace.path('jobs/migrate.yaml'), JOB);
+      client!.change(uri, JOB.replace('PreSync', 'PostSync'));
+      await send(uri);
+      const notified = await client!.waitFor('plans changed', () => client!.plansChangedParams[before]);
+      assert.deepEqual(notified, { folderUri: uriOf(workspace.root), appIds: [appIdOf('jobs')] });
+      const plans = await client!.request<PlansResult>('syncplan/plans', {});
+      assert.equal(plans.folders[0].report.apps.find((a) => a.path === 'jobs')?.steps[0].phase, 'PostSync', 'the view reads the unsaved buffer');
+    });
+  }
+
+  it('is not sent when an edit leaves every plan as it was', async () => {
+    const before = client!.plansChangedParams.length;
+    const uri = client!.open(workspace.path('jobs/migrate.yaml'), JOB);
+    client!.change(uri, `${JOB}# a comment at the end\n`);
+    await requests.hover(uri);
+    // A plan change would be announced on the turn after the analysis; a second request spans that turn.
+    await requests.hover(uri);
+    assert.deepEqual(client!.plansChangedParams.slice(before), []);
+    // The same buffer with a real change is announced, so the check above could fail.
+    client!.change(uri, JOB.replace('PreSync', 'Sync'));
+    await requests.hover(uri);
+    await client!.waitFor('plans changed', () => client!.plansChangedParams[before]);
+  });
+
+  it('names an app that appears and one that disappears', async () => {
+    const before = client!.plansChangedParams.length;
+    const uri = client!.open(workspace.path('web/settings.yaml'), '');
+    const added = workspace.write('batch/job.yaml', JOB.replace('migrate', 'nightly'));
+    await client!.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(added), type: 1 }] });
+    await requests['code lens'](uri);
+    await client!.waitFor('plans changed', () => client!.plansChangedParams[before]);
+    const appIds = client!.plansChangedParams.slice(before).flatMap((p) => p.appIds);
+    const plans = await client!.request<PlansResult>('syncplan/plans', {});
+    const batch = plans.folders[0].report.apps.find((a) => a.path === 'batch');
+    assert.ok(batch, JSON.stringify(plans.folders[0].report.apps.map((a) => a.path)));
+    assert.deepEqual(appIds, [batch.id, appIdOf('web')].sort());
+    client!.close(uri);
+  });
+});

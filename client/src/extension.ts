@@ -7,7 +7,7 @@ import { PlansChangedNotification, PlansRequest, type PlansResult } from '../../
 import type { SyncPlanApi } from './api';
 import { registerCommands } from './commands/registerCommands';
 import { CrashBudget } from './languageClient/crashBudget';
-import { createLanguageClient } from './languageClient/createLanguageClient';
+import { createLanguageClient, refreshCodeLenses } from './languageClient/createLanguageClient';
 import { RestartingErrorHandler } from './languageClient/restartingErrorHandler';
 import { ServerStatusBar } from './languageClient/serverStatusBar';
 import { SyncOrderView } from './tree/syncOrderView';
@@ -74,6 +74,9 @@ export function activate(context: vscode.ExtensionContext): SyncPlanApi {
     }
   };
   registerCommands(context, { view, restartServer });
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration('syncplan.codeLens.enabled') && client.state === State.Running) refreshCodeLenses(client);
+  }));
 
   const started = startServer();
   started.catch(() => undefined); // reported above; the API keeps the rejection for tests

@@ -18,6 +18,8 @@ export function activate(context: vscode.ExtensionContext): SyncPlanApi {
   const output = vscode.window.createOutputChannel('SyncPlan', { log: true });
   const status = new ServerStatusBar();
   context.subscriptions.push(output, status);
+  context.subscriptions.push(vscode.commands.registerCommand('syncplan.showOutput', () => output.show(true)));
+  output.info(`SyncPlan ${String((context.extension.packageJSON as { version?: unknown }).version ?? '')} starting`);
 
   const budget = new CrashBudget();
   const errorHandler = new RestartingErrorHandler(budget, (crashes, windowMs) => {

@@ -43,7 +43,8 @@ export function runCli(argv: string[]): number {
 }
 
 function printPlan(options: CliOptions, roots: RootAnalysis[]): number {
-  const report: PlanReport = { version: 1, apps: roots.flatMap((root) => planOf(root).apps) };
+  const plans = roots.map(planOf);
+  const report: PlanReport = { version: 1, apps: plans.flatMap((plan) => plan.apps), kargo: plans.flatMap((plan) => plan.kargo ?? []) };
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(`${formatPlanText(report, chooseStyle(process.stdout, options.color))}\n`);
   return 0;

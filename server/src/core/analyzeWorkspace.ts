@@ -4,6 +4,7 @@ import { discoverApplications } from './discover/discoverApplications';
 import type { AppAnalysis, AppSource, WorkspaceAnalysis } from './discover/appTypes';
 import { renderSource, type RenderContext } from './discover/renderSource';
 import { renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
+import { analyzeKargo } from './kargo';
 import { isApplication, type K8sObject } from './model/k8sObject';
 import { isYamlFile } from './paths';
 import { buildSyncPlan } from './plan/buildSyncPlan';
@@ -50,7 +51,9 @@ export function analyzeWorkspace(host: FileHost, root: string, options: AnalyzeO
   linkChildren(apps);
 
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files };
-  workspace.findings = dedupe([...findings, ...runRules(workspace, undefined, host)]);
+  const kargo = analyzeKargo(uniqueObjects(apps), uniqueObjects(apps).filter(isApplication), (file) => host.readFile(file));
+  workspace.kargo = kargo.projects;
+  workspace.findings = dedupe([...findings, ...runRules(workspace, undefined, host), ...kargo.findings]);
   return workspace;
 }
 
@@ -67,6 +70,13 @@ function analyzeApp(context: RenderContext, source: AppSource, findings: Finding
     children: [],
     files: rendered.files,
   };
+}
+
+/** Every rendered object once, however many apps render it. */
+function uniqueObjects(apps: readonly AppAnalysis[]): K8sObject[] {
+  const byId = new Map<string, K8sObject>();
+  for (const app of apps) for (const object of app.objects) if (!byId.has(object.id)) byId.set(object.id, object);
+  return [...byId.values()];
 }
 
 /** An app whose objects include Application X is the parent of the apps X points at. */

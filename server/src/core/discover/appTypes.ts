@@ -1,5 +1,6 @@
 // Applications found in a workspace and what SyncPlan computed for each.
 
+import type { KargoProject } from '../kargo/kargoTypes';
 import type { KustomizeOverrides } from '../kustomize';
 import type { K8sObject } from '../model/k8sObject';
 import type { SyncPlan } from '../plan/planTypes';
@@ -48,4 +49,6 @@ export interface WorkspaceAnalysis {
   findings: Finding[];
   /** Every file looked at. */
   files: string[];
+  /** Kargo promotion pipelines, one per Project namespace (absent when the caller did not build them). */
+  kargo?: KargoProject[];
 }

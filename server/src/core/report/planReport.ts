@@ -55,9 +55,27 @@ export interface AppReport {
   caveats: string[];
 }
 
+export interface KargoStageReport {
+  name: string;
+  file: string;
+  line: number;
+  upstream: string[];
+  warehouses: string[];
+  controlFlow: boolean;
+  /** Applications the Stage's argocd-update steps name; `authorized` is null when the workspace does not declare one. */
+  applications: { name: string; namespace: string; authorized: boolean | null }[];
+}
+
+export interface KargoProjectReport {
+  project: string;
+  stages: KargoStageReport[];
+}
+
 export interface PlanReport {
   version: 1;
   apps: AppReport[];
+  /** Kargo promotion pipelines per Project (always written by buildPlanReport and the CLI). */
+  kargo?: KargoProjectReport[];
 }
 
 export type TextSource = (path: string) => string | undefined;
@@ -133,5 +151,21 @@ export function buildPlanReport(workspace: WorkspaceAnalysis, base: string, read
       children: app.children,
       caveats: app.plan.caveats,
     })),
+    kargo: (workspace.kargo ?? []).map((project) => ({
+      project: project.name,
+      stages: project.stages.map((stage) => ({
+        name: stage.name,
+        file: relativePath(base, stage.object.source.file),
+        line: lineOf(stage.object.source.file, stage.object.source.span.start),
+        upstream: unique(stage.requests.flatMap((r) => r.upstreamStages)),
+        warehouses: unique(stage.requests.filter((r) => r.direct).map((r) => r.originName)),
+        controlFlow: stage.controlFlow,
+        applications: stage.applications.map((a) => ({ name: a.name, namespace: a.namespace, authorized: a.authorized ?? null })),
+      })),
+    })),
   };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
 }

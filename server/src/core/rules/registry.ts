@@ -16,6 +16,7 @@ import { hookNamedNotRecreated } from './hook-named-not-recreated';
 import { hookPostsyncCleanupOnFailure } from './hook-postsync-cleanup-on-failure';
 import { hookSkipCombined } from './hook-skip-combined';
 import { hookSyncfailWaves } from './hook-syncfail-waves';
+import { hookWaveCrossesPhase } from './hook-wave-crosses-phase';
 import { hookUnknownType } from './hook-unknown-type';
 import { jobImmutableSyncJob } from './job-immutable-sync-job';
 import { k8sShellSyntax } from './k8s-shell-syntax';
@@ -28,12 +29,14 @@ import type { Rule } from './ruleTypes';
 import { syncOptionsAppOnly } from './sync-options-app-only';
 import { syncOptionsResourceOnly } from './sync-options-resource-only';
 import { syncOptionsUnknown } from './sync-options-unknown';
+import { waveNoHealthGate } from './wave-no-health-gate';
 import { waveNotInteger } from './wave-not-integer';
 
 export const ALL_RULES: readonly Rule[] = [
   // Annotation values
   annotationNotString,
   waveNotInteger,
+  waveNoHealthGate,
   hookUnknownType,
   hookSkipCombined,
   hookDeletePolicyUnknown,
@@ -54,6 +57,7 @@ export const ALL_RULES: readonly Rule[] = [
   hookGenerateNameAccumulates,
   hookPostsyncCleanupOnFailure,
   hookSyncfailWaves,
+  hookWaveCrossesPhase,
   appOnlyHooks,
   appOfAppsNoApplicationHealth,
   resourceDuplicate,

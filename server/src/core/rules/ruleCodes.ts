@@ -1,6 +1,7 @@
 // Every finding code SyncPlan can produce, with its default severity and documentation anchor.
 // The language server and the VS Code settings are generated from RULE_CODES.
 
+import { KARGO_CODE_LIST } from '../kargo/kargoCodes';
 import type { Severity } from '../types';
 import { ALL_RULES } from './registry';
 
@@ -19,6 +20,7 @@ const PARSE_CODES: readonly RuleCodeInfo[] = [
 export const RULE_CODES: readonly RuleCodeInfo[] = Object.freeze([
   ...ALL_RULES.map(({ code, severity, title }) => ({ code, severity, title })),
   ...PARSE_CODES,
+  ...KARGO_CODE_LIST,
 ]);
 
 export const RULE_DOCS_BASE = 'https://github.com/syncplan/syncplan/blob/main/docs/rules.md';

@@ -1,0 +1,133 @@
+/** The Sprig and Helm functions implemented so far (Helm's pkg/engine/funcs.go over Sprig v3). */
+import { createHash } from 'node:crypto';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { builtinFuncs } from './builtins';
+import { formatValue } from './fmt';
+import { CallContext, fn, FuncError, FuncMap } from './funcTypes';
+import { GoInt, isMap, toFloat, toInt, typeName } from './values';
+
+/** Sprig's strval: strings as they are, everything else as fmt's %v. */
+export function strval(v: unknown): string {
+  return typeof v === 'string' ? v : formatValue(v);
+}
+
+/** Sprig's empty: nil, false, 0, "" and empty collections. */
+export function empty(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  if (typeof v === 'string' || Array.isArray(v)) return v.length === 0;
+  if (isMap(v)) return Object.keys(v).length === 0;
+  if (typeof v === 'boolean') return !v;
+  if (typeof v === 'number') return v === 0;
+  if (v instanceof GoInt) return v.value === 0n;
+  return false;
+}
+
+/** Go's strconv.Quote: JSON-like escapes, but \xNN for other control bytes. */
+export function goQuote(s: string): string {
+  return JSON.stringify(s)
+    .replace(/\\u00([01][0-9a-f])/g, (_m, h: string) => ({ '07': '\\a', '0b': '\\v' }[h] ?? `\\x${h}`))
+    .replace(/\u007f/g, '\\x7f')
+    .replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+
+/** Converts template values to plain JSON values (GoInt becomes a number; undefined becomes null). */
+function toPlain(v: unknown): unknown {
+  if (v instanceof GoInt) return Number(v.value);
+  if (v === undefined) return null;
+  if (Array.isArray(v)) return v.map(toPlain);
+  if (isMap(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, toPlain(v[k])]));
+  return v;
+}
+
+/** Helm's toYaml: sigs.k8s.io/yaml output (sorted keys, block style), without the final newline. */
+export function toYaml(v: unknown): string {
+  const plain = toPlain(v);
+  const text = stringifyYaml(plain, { sortMapEntries: true, indentSeq: false, lineWidth: 0, version: '1.1', aliasDuplicateObjects: false });
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
+}
+
+/** Go's encoding/json output: sorted keys, <, > and & escaped. */
+export function toJson(v: unknown): string {
+  return JSON.stringify(toPlain(v))?.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) ?? 'null';
+}
+
+function fromYaml(text: string): unknown {
+  try {
+    const v = parseYaml(text, { version: '1.1' }) as unknown;
+    return isMap(v) ? v : {};
+  } catch (e) {
+    return { Error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function dict(...pairs: unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < pairs.length; i += 2) out[strval(pairs[i])] = i + 1 < pairs.length ? pairs[i + 1] : '';
+  return out;
+}
+
+function trunc(c: GoInt, s: string): string {
+  const n = Number(c.value);
+  if (n < 0 && s.length + n > 0) return s.slice(s.length + n);
+  if (n >= 0 && s.length > n) return s.slice(0, n);
+  return s;
+}
+
+const indent = (spaces: GoInt, v: string): string => {
+  const pad = ' '.repeat(Number(spaces.value));
+  return pad + v.replace(/\n/g, '\n' + pad);
+};
+
+const helmWarn = (kind: 'required' | 'fail') => (msg: string) => new FuncError(msg, kind);
+
+/** Helm's function map (Sprig minus env/expandenv, plus Helm's own), as far as implemented. */
+export const helmFuncs: FuncMap = {
+  ...builtinFuncs,
+  include: fn(['string', 'any'], function (this: CallContext, name: string, data: unknown) { return this.include(name, data); }),
+  tpl: fn(['string', 'any'], function (this: CallContext, text: string, data: unknown) { return this.tpl(text, data); }),
+  required: fn(['string', 'any'], (warn: string, v: unknown) => {
+    if (v === null || v === undefined || v === '') throw helmWarn('required')(warn);
+    return v;
+  }),
+  fail: fn(['string'], (msg: string) => { throw helmWarn('fail')(msg); }),
+  lookup: fn(['string', 'string', 'string', 'string'], () => ({})),
+  default: fn(['any', 'any'], (d: unknown, ...given: unknown[]) => (given.length === 0 || empty(given[0]) ? d : given[0]), true),
+  empty: fn(['any'], empty),
+  coalesce: fn(['any'], (...v: unknown[]) => v.find((x) => !empty(x)) ?? null, true),
+  ternary: fn(['any', 'any', 'bool'], (t: unknown, f: unknown, c: boolean) => (c ? t : f)),
+  quote: fn(['any'], (...v: unknown[]) => v.filter((x) => x !== null).map((x) => goQuote(strval(x))).join(' '), true),
+  squote: fn(['any'], (...v: unknown[]) => v.filter((x) => x !== null).map((x) => `'${strval(x)}'`).join(' '), true),
+  toYaml: fn(['any'], toYaml),
+  mustToYaml: fn(['any'], toYaml),
+  fromYaml: fn(['string'], fromYaml),
+  toJson: fn(['any'], toJson),
+  mustToJson: fn(['any'], toJson),
+  indent: fn(['int', 'string'], indent),
+  nindent: fn(['int', 'string'], (n: GoInt, v: string) => '\n' + indent(n, v)),
+  trim: fn(['string'], (s: string) => s.replace(/^[\s\u0085\u00a0]+|[\s\u0085\u00a0]+$/gu, '')),
+  upper: fn(['string'], (s: string) => s.toUpperCase()),
+  lower: fn(['string'], (s: string) => s.toLowerCase()),
+  title: fn(['string'], (s: string) => s.replace(/(^|[^\p{L}\p{N}_'])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase())),
+  replace: fn(['string', 'string', 'string'], (o: string, n: string, s: string) => (o === '' ? s.replace(/(?:)/gu, n) : s.split(o).join(n))),
+  list: fn(['any'], (...v: unknown[]) => v, true),
+  dict: fn(['any'], dict, true),
+  hasKey: fn(['any', 'string'], (d: unknown, k: string) => {
+    if (!isMap(d)) throw new FuncError(`wrong type for value; expected map[string]interface {}; got ${typeName(d)}`);
+    return Object.prototype.hasOwnProperty.call(d, k);
+  }),
+  contains: fn(['string', 'string'], (sub: string, s: string) => s.includes(sub)),
+  hasPrefix: fn(['string', 'string'], (p: string, s: string) => s.startsWith(p)),
+  hasSuffix: fn(['string', 'string'], (p: string, s: string) => s.endsWith(p)),
+  trimSuffix: fn(['string', 'string'], (a: string, b: string) => (a !== '' && b.endsWith(a) ? b.slice(0, -a.length) : b)),
+  trimPrefix: fn(['string', 'string'], (a: string, b: string) => (b.startsWith(a) ? b.slice(a.length) : b)),
+  b64enc: fn(['string'], (s: string) => Buffer.from(s, 'utf8').toString('base64')),
+  b64dec: fn(['string'], (s: string) => Buffer.from(s, 'base64').toString('utf8')),
+  sha256sum: fn(['string'], (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')),
+  sha1sum: fn(['string'], (s: string) => createHash('sha1').update(s, 'utf8').digest('hex')),
+  int: fn(['any'], toInt),
+  int64: fn(['any'], toInt),
+  float64: fn(['any'], toFloat),
+  toString: fn(['any'], strval),
+  trunc: fn(['int', 'string'], trunc),
+  typeOf: fn(['any'], typeName),
+};

@@ -1,0 +1,92 @@
+/** Runs parsed templates the way Helm's engine does: one namespace, Helm's order, `<no value>` stripped. */
+import { executeTemplate, Namespace, Segment, TemplateExecError } from './exec';
+import { FuncMap } from './funcTypes';
+import type { Tree } from './nodes';
+import { parseTemplate, TemplateParseError } from './parser';
+import { lineAndColumn } from './positions';
+import type { TemplatePosition } from './positions-api';
+
+export interface RenderError {
+  message: string;
+  position?: TemplatePosition;
+  kind: 'parse' | 'exec' | 'required' | 'fail' | 'unsupported';
+}
+
+export interface Caveat { func: string; position: TemplatePosition }
+
+/** Builds a namespace over `funcs`; `parse` adds templates (later definitions replace earlier ones). */
+export function createNamespace(funcs: FuncMap, missingKey: Namespace['missingKey'], maxIncludeDepth: number, caveats: Caveat[]): Namespace & { add(name: string, text: string): void } {
+  const ns = {
+    trees: new Map<string, Tree>(),
+    funcs,
+    missingKey,
+    maxIncludeDepth,
+    caveat: (func: string, position: TemplatePosition) => caveats.push({ func, position }),
+    add(name: string, text: string): void {
+      for (const [n, t] of parseTemplate(name, text, (f) => f in funcs)) ns.trees.set(n, t);
+    },
+    tpl(text: string, data: unknown, callerTemplate: string, depth: number): string {
+      const copy = { ...ns, trees: new Map(ns.trees) };
+      const name = templateNameOf(data) ?? callerTemplate;
+      try {
+        for (const [n, t] of parseTemplate(name, text, (f) => f in funcs)) copy.trees.set(n, t);
+      } catch (e) {
+        throw new Error(`cannot parse template ${JSON.stringify(text)}: ${(e as Error).message}`);
+      }
+      try {
+        return executeTemplate(copy, name, data, depth).output.replaceAll('<no value>', '');
+      } catch (e) {
+        throw new Error(`error during tpl function execution for ${JSON.stringify(text)}: ${(e as Error).message}`);
+      }
+    },
+  };
+  return ns;
+}
+
+function templateNameOf(data: unknown): string | undefined {
+  const t = (data as { Template?: { Name?: unknown } } | null)?.Template;
+  return typeof t?.Name === 'string' ? t.Name : undefined;
+}
+
+/** Turns a thrown parse or exec error into the API's error, with Helm's message shapes when `helm` is set. */
+export function toRenderError(e: unknown, texts: Map<string, string>, helm: boolean): RenderError {
+  if (e instanceof TemplateParseError) {
+    const text = texts.get(e.templateName) ?? '';
+    const { line, column } = lineAndColumn(text, e.pos);
+    const position = { template: e.templateName, line, column };
+    if (e.unsupported) return { kind: 'unsupported', message: e.message, position };
+    const message = helm ? `parse error at (${e.templateName}:${line}): ${e.message.replace(/^template: [^:]*:\d+: /, '')}` : e.message;
+    return { kind: 'parse', message, position };
+  }
+  if (e instanceof TemplateExecError) {
+    if (e.helmWarn) return { kind: e.helmWarn, message: `execution error at (${e.location}): ${e.message}`, position: e.position };
+    return { kind: 'exec', message: e.message, position: e.position };
+  }
+  return { kind: 'exec', message: e instanceof Error ? e.message : String(e) };
+}
+
+/** Removes every `<no value>` as Helm does, moving segment offsets along. */
+export function stripNoValue(output: string, segments: Segment[]): { output: string; segments: Segment[] } {
+  const marker = '<no value>';
+  if (!output.includes(marker)) return { output, segments };
+  const cuts: number[] = [];
+  for (let i = output.indexOf(marker); i >= 0; i = output.indexOf(marker, i + marker.length)) cuts.push(i);
+  const shift = (offset: number): number => {
+    let removed = 0;
+    for (const c of cuts) {
+      if (c + marker.length <= offset) removed += marker.length;
+      else if (c < offset) removed += offset - c;
+    }
+    return offset - removed;
+  };
+  const moved = segments
+    .map((s) => ({ ...s, outputStart: shift(s.outputStart), outputEnd: shift(s.outputEnd) }))
+    .filter((s) => s.outputEnd > s.outputStart);
+  return { output: output.replaceAll(marker, ''), segments: moved };
+}
+
+/** Helm's sortTemplates: deepest paths first, and among equals reverse lexical order. */
+export function helmOrder(names: string[]): string[] {
+  const depth = (n: string): number => n.split('/').length - 1;
+  return [...names].sort((a, b) => depth(b) - depth(a) || (a < b ? 1 : a > b ? -1 : 0));
+}

@@ -7,7 +7,7 @@ import { PlansChangedNotification, PlansRequest, type PlansResult } from '../../
 import type { SyncPlanApi } from './api';
 import { registerCommands } from './commands/registerCommands';
 import { CrashBudget } from './languageClient/crashBudget';
-import { createLanguageClient } from './languageClient/createLanguageClient';
+import { createLanguageClient, refreshCodeLenses } from './languageClient/createLanguageClient';
 import { RestartingErrorHandler } from './languageClient/restartingErrorHandler';
 import { ServerStatusBar } from './languageClient/serverStatusBar';
 import { SyncOrderView } from './tree/syncOrderView';
@@ -18,6 +18,8 @@ export function activate(context: vscode.ExtensionContext): SyncPlanApi {
   const output = vscode.window.createOutputChannel('SyncPlan', { log: true });
   const status = new ServerStatusBar();
   context.subscriptions.push(output, status);
+  context.subscriptions.push(vscode.commands.registerCommand('syncplan.showOutput', () => output.show(true)));
+  output.info(`SyncPlan ${String((context.extension.packageJSON as { version?: unknown }).version ?? '')} starting`);
 
   const budget = new CrashBudget();
   const errorHandler = new RestartingErrorHandler(budget, (crashes, windowMs) => {
@@ -74,6 +76,9 @@ export function activate(context: vscode.ExtensionContext): SyncPlanApi {
     }
   };
   registerCommands(context, { view, restartServer });
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration('syncplan.codeLens.enabled') && client.state === State.Running) refreshCodeLenses(client);
+  }));
 
   const started = startServer();
   started.catch(() => undefined); // reported above; the API keeps the rejection for tests

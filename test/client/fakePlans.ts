@@ -62,7 +62,8 @@ export function fakePlans(): PlansResult {
   return {
     folders: [{
       folderUri: 'file:///ws/shop',
-      report: { version: 1, apps: [rootApp, backendApp, frontendApp] },
+      // Copies, so a test that edits its plans cannot change another test's.
+      report: { version: 1, apps: structuredClone([rootApp, backendApp, frontendApp]) },
       findingsByFile: { [`${ROOT}/backend/typo.yaml`]: 2 },
     }],
   };

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { appKey, folderName, normalizePath, PlanTreeModel } from '../../client/src/tree/planTreeModel';
 import { walkNodes, type PlanNode } from '../../client/src/tree/planTreeNodes';
-import { fakePlans, ROOT } from './fakePlans';
+import { backendApp, fakePlans, res, ROOT } from './fakePlans';
+import type { AppReport } from '../../server/src/protocol/syncPlanProtocol';
 
 function outline(nodes: readonly PlanNode[], depth = 0): string[] {
   return nodes.flatMap((n) => [`${'  '.repeat(depth)}${n.label}${n.description ? ` [${n.description}]` : ''}`, ...outline(n.children, depth + 1)]);
@@ -19,9 +20,11 @@ describe('PlanTreeModel', () => {
   it('nests child applications where their Application object is synced', () => {
     const model = new PlanTreeModel(fakePlans());
     assert.deepEqual(model.roots.map((n) => n.label), ['root']);
-    const parallel = child(child(model.roots[0], 'Sync · wave 0'), '2 × Application');
-    assert.equal(parallel.description, '∥ 2 in parallel');
-    const backend = child(parallel, 'Application backend');
+    // The root app has one step: its resources sit right under it, the step is its description.
+    assert.equal(model.roots[0].description, 'Sync · wave 0');
+    const parallel = child(model.roots[0], '2 × Application');
+    assert.equal(parallel.description, '∥ parallel');
+    const backend = child(parallel, 'backend');
     assert.equal(backend.type, 'app');
     assert.equal(backend.app?.id, 'backend');
     assert.deepEqual(backend.location, { file: `${ROOT}/apps/backend.yaml`, line: 1 });
@@ -32,20 +35,20 @@ describe('PlanTreeModel', () => {
     const model = new PlanTreeModel(fakePlans());
     const backend = [...walkNodes(model.roots)].find((n) => n.type === 'app' && n.app?.id === 'backend')!;
     assert.deepEqual(outline(backend.children), [
-      'PreSync · wave -1 [1/3 · 1 resource]',
+      'PreSync · wave -1 [1/3]',
       '  Job db-migrate [⚓ hook · BeforeHookCreation]',
-      'Sync · wave 0 [2/3 · 4 resources]',
-      '  3 × ConfigMap [∥ 3 in parallel]',
+      'Sync · wave 0 [2/3]',
+      '  3 × ConfigMap [∥ parallel]',
       '    ConfigMap a',
       '    ConfigMap b',
       '    ConfigMap c',
       '  Deployment api',
-      'PostSync · wave 0 [3/3 · 1 resource]',
+      'PostSync · wave 0 [3/3]',
       '  Job smoke [⚓ hook · HookSucceeded]',
       'On failure (SyncFail) [1]',
       '  Job notify [⚓ hook]',
       'Dropped (not synced) [1]',
-      '  Job typo [hook type "presync" is unknown · ⚠ 2 in file]',
+      '  Job typo [hook type "presync" is unknown]',
       'Skipped [1]',
       '  ConfigMap skipped',
       'Delete hooks [1]',
@@ -88,11 +91,95 @@ describe('PlanTreeModel', () => {
     assert.equal(model.findNodeAt(`${ROOT}/nowhere.yaml`, 1), undefined);
   });
 
-  it('groups applications per folder in multi-root workspaces', () => {
+  it('groups applications per folder in multi-root workspaces, without a wrapper for a folder with one app', () => {
     const plans = fakePlans();
-    plans.folders.push({ folderUri: 'file:///ws/other%20repo', report: { version: 1, apps: [] }, findingsByFile: {} });
+    const single = (id: string, name: string): AppReport => ({ ...structuredClone(backendApp), id, name, path: '.', definedBy: null, caveats: [] });
+    plans.folders.push({ folderUri: 'file:///ws/other%20repo', report: { version: 1, apps: [single('.', '.')] }, findingsByFile: {} });
+    plans.folders.push({ folderUri: 'file:///ws/two', report: { version: 1, apps: [single('a', 'a'), single('b', 'b')] }, findingsByFile: {} });
+    plans.folders.push({ folderUri: 'file:///ws/empty', report: { version: 1, apps: [] }, findingsByFile: {} });
     const model = new PlanTreeModel(plans);
-    assert.deepEqual(model.roots.map((n) => [n.type, n.label, n.description]), [['folder', 'shop', '3 apps'], ['folder', 'other repo', '0 apps']]);
+    assert.deepEqual(model.roots.map((n) => [n.type, n.label, n.description]), [
+      ['app', 'root', 'Sync · wave 0'], ['app', 'other repo', '3 steps'], ['folder', 'two', '2 apps'],
+    ]);
+    assert.deepEqual(model.roots[2].children.map((n) => n.label), ['a', 'b']);
+  });
+
+  it('reads as short rows in a narrow sidebar', () => {
+    const model = new PlanTreeModel(fakePlans());
+    assert.deepEqual(outline(model.roots).slice(0, 4), [
+      'root [Sync · wave 0]',
+      '  2 × Application [∥ parallel]',
+      '    backend [3 steps]',
+      '      PreSync · wave -1 [1/3]',
+    ]);
+    for (const node of walkNodes(model.roots)) {
+      if (node.type === 'note') continue;
+      assert.ok(`${node.label} ${node.description ?? ''}`.length <= 48, `too wide: ${node.label} [${node.description}]`);
+      assert.doesNotMatch(node.label, /^Application /);
+    }
+  });
+
+  it('names the workspace-root app after its folder and a template-named app by its file', () => {
+    const plans = fakePlans();
+    const [root, backend] = plans.folders[0].report.apps;
+    root.name = '.';
+    backend.name = '{{ .path.basename }}';
+    const model = new PlanTreeModel(plans);
+    assert.equal(model.roots[0].label, 'shop');
+    const apps = [...walkNodes(model.roots)].filter((n) => n.type === 'app').map((n) => n.label);
+    assert.deepEqual(apps, ['shop', 'backend.yaml', 'frontend']);
+  });
+
+  it('shortens long reasons in the description and keeps them whole in the tooltip', () => {
+    const plans = fakePlans();
+    const reason = 'hook type "presync" is unknown to Argo CD, which drops the resource';
+    plans.folders[0].report.apps[1].dropped[0].reason = reason;
+    const typo = [...walkNodes(new PlanTreeModel(plans).roots)].find((n) => n.label === 'Job typo')!;
+    assert.equal(typo.description, 'hook type "presync" is unknown…');
+    assert.match(typo.tooltip ?? '', /which drops the resource/);
+  });
+
+  it('shows caveats every app shares once for the workspace, and app-specific ones under the app', () => {
+    const plans = fakePlans();
+    const shared = 'Prune tasks run last, after every wave.';
+    for (const app of plans.folders[0].report.apps) app.caveats.push(shared);
+    const model = new PlanTreeModel(plans);
+    assert.deepEqual(model.sharedCaveats, [shared]);
+    assert.deepEqual(outline(model.roots.slice(1)), ['Notes [all apps]', `  ${shared}`]);
+    const backend = [...walkNodes(model.roots)].find((n) => n.type === 'app' && n.app?.id === 'backend')!;
+    assert.deepEqual(outline([child(backend, 'Notes')]), ['Notes [1]', '  Helm lookup calls are not evaluated.']);
+    const frontend = [...walkNodes(model.roots)].find((n) => n.type === 'app' && n.app?.id === 'frontend')!;
+    assert.equal(frontend.children.some((n) => n.label === 'Notes'), false);
+  });
+
+  it('keeps the caveats of a single app under that app', () => {
+    const plans = fakePlans();
+    plans.folders[0].report.apps = [plans.folders[0].report.apps[1]];
+    const model = new PlanTreeModel(plans);
+    assert.deepEqual(model.sharedCaveats, []);
+    assert.deepEqual(model.roots.map((n) => n.label), ['backend']);
+  });
+
+  it('counts errors and warnings per resource and tints its icon', () => {
+    const plans = fakePlans();
+    const config = `${ROOT}/backend/config.yaml`;
+    const rootStep = plans.folders[0].report.apps[0].steps[0];
+    rootStep.resources.push(res('Namespace', 'shop', 'apps/backend.yaml', 1, { synthetic: 'create-namespace' }));
+    rootStep.parallelGroups!.push([2]);
+    const model = new PlanTreeModel(plans, {
+      findingLines: (file) => file === config ? [{ line: 9, severity: 'error' }, { line: 10, severity: 'warning' }, { line: 16, severity: 'warning' }]
+        : file === `${ROOT}/apps/backend.yaml` ? [{ line: 2, severity: 'error' }] : undefined,
+    });
+    const nodes = [...walkNodes(model.roots)];
+    const byLabel = (label: string): PlanNode => nodes.find((n) => n.label === label)!;
+    assert.equal(byLabel('ConfigMap a').description, '');
+    assert.equal(byLabel('ConfigMap a').icon?.color, undefined);
+    assert.equal(byLabel('ConfigMap b').description, '✕ 1 ⚠ 1');
+    assert.equal(byLabel('ConfigMap b').icon?.color, 'problemsErrorIcon.foreground');
+    assert.equal(byLabel('ConfigMap c').description, '⚠ 1');
+    assert.equal(byLabel('ConfigMap c').icon?.color, 'problemsWarningIcon.foreground');
+    assert.equal(byLabel('Namespace shop').description, 'CreateNamespace');
+    assert.match(byLabel('ConfigMap b').tooltip ?? '', /1 error on this resource/);
   });
 
   it('shows only the filtered applications as roots', () => {

@@ -27,7 +27,14 @@ export class ServerStatusBar implements vscode.Disposable {
     this.set('analysing', '$(sync~spin) SyncPlan', 'SyncPlan: analysing the workspace');
   }
 
+  /** Without applications the workspace has no manifests for SyncPlan: the item hides rather than say "0 apps". */
   showApps(apps: number, findings: number): void {
+    if (apps === 0) {
+      this.set('ready', '$(list-ordered) SyncPlan', 'SyncPlan: no applications found');
+      this.item.hide();
+      return;
+    }
+    this.item.show();
     const text = `$(list-ordered) SyncPlan: ${plural(apps, 'app')}`;
     this.set('ready', text, `SyncPlan: ${plural(apps, 'application')}, ${plural(findings, 'finding')}. Click to show the sync order.`, 'syncplan.syncOrder.focus');
   }

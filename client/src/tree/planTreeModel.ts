@@ -1,11 +1,12 @@
-// Turns the server's PlansResult into the plain nodes of the "Sync Order" tree: folders (multi-root only) ->
-// applications (children nested where their Application object is synced) -> steps -> resources.
+// Turns the server's PlansResult into the plain nodes of the "Sync Order" tree: folders (multi-root only, and
+// only for folders with several apps) -> applications (children nested where their Application object is
+// synced) -> steps (left out when an app has one) -> resources. Caveats every app shares form one node.
 // Pure: no `vscode` import, so it is unit-tested in Node.
 
 import type { AppReport, FolderPlans, PlansResult, ResourceReport, StepReport } from '../../../server/src/protocol/syncPlanProtocol';
 import { appIcon, kindIcon, stepIcon, type PlanIcon, type PlanNode } from './planTreeNodes';
-import { ResourceFindings, type FindingLines } from './resourceFindings';
-import { appDescription, appTooltip, plural, resourceDescription, resourceLabel, resourceName, resourceTooltip, stepLabel } from './planTreeText';
+import { ResourceFindings, type FindingCount, type FindingLines } from './resourceFindings';
+import { appDescription, appLabel, appTooltip, plural, resourceDescription, resourceLabel, resourceName, resourceTooltip, stepLabel } from './planTreeText';
 
 export interface PlanTreeOptions {
   /** Show only these applications (keys from `appKey`) as roots. */
@@ -35,18 +36,28 @@ export class PlanTreeModel {
   private readonly nodesByFile = new Map<string, PlanNode[]>();
   private readonly usedIds = new Set<string>();
   private readonly findings = new Map<FolderPlans, ResourceFindings>();
+  /** Caveats every application carries (with two or more apps): shown once, not under each app. */
+  readonly sharedCaveats: readonly string[];
 
   constructor(readonly plans: PlansResult, private readonly options: PlanTreeOptions = {}) {
     const folders = plans.folders;
+    this.sharedCaveats = sharedCaveatsOf(folders.flatMap((f) => f.report.apps));
+    let roots: PlanNode[];
     if (options.appFilter?.size) {
-      this.roots = folders.flatMap((folder) =>
+      roots = folders.flatMap((folder) =>
         folder.report.apps.filter((app) => options.appFilter!.has(appKey(folder.folderUri, app.id)))
           .map((app) => this.appNode(folder, app, `filter:${folder.folderUri}`, new Set(), true)));
     } else if (folders.length === 1) {
-      this.roots = this.folderApps(folders[0]);
+      roots = this.folderApps(folders[0]);
     } else {
-      this.roots = folders.map((folder) => this.folderNode(folder));
+      // A folder with one top-level app needs no wrapper node; a folder without apps has nothing to show.
+      roots = folders.flatMap((folder) => {
+        const apps = this.folderApps(folder);
+        return apps.length <= 1 ? apps : [this.folderNode(folder, apps)];
+      });
     }
+    if (roots.length && this.sharedCaveats.length) roots.push(this.sharedNotesNode());
+    this.roots = roots;
     this.indexParents(this.roots, undefined);
   }
 
@@ -73,8 +84,7 @@ export class PlanTreeModel {
     return best;
   }
 
-  private folderNode(folder: FolderPlans): PlanNode {
-    const children = this.folderApps(folder);
+  private folderNode(folder: FolderPlans, children: PlanNode[]): PlanNode {
     return {
       id: this.unique(`folder:${folder.folderUri}`), type: 'folder', label: folderName(folder.folderUri),
       description: plural(folder.report.apps.length, 'app'), icon: { id: 'root-folder' },
@@ -105,17 +115,21 @@ export class PlanTreeModel {
     const childApps = app.children.map((c) => folder.report.apps.find((a) => a.id === c)).filter((a): a is AppReport => !!a);
     const placed = new Set<string>();
     const context: AppContext = { folder, app, ancestors: inner, childApps, placed };
-    const children: PlanNode[] = app.steps.map((step, index) => this.stepNode(context, step, index, id));
+    // One step: its resources sit right under the app and the app's description names the step.
+    const children: PlanNode[] = app.steps.length === 1
+      ? this.stepContent(context, app.steps[0], id)
+      : app.steps.map((step, index) => this.stepNode(context, step, index, id));
     for (const child of childApps) {
       if (!placed.has(child.id) && !inner.has(child.id)) children.push(this.appNode(folder, child, id, inner, false, undefined, childApps.length));
     }
     children.push(...this.specialGroups(context, id));
-    if (app.caveats.length) children.push(this.notesGroup(folder, app, id));
+    const caveats = app.caveats.filter((c) => !this.sharedCaveats.includes(c));
+    if (caveats.length) children.push(this.notesGroup(folder, app, caveats, id));
     // A few child apps open with their parent, so an app-of-apps reads at a glance; many stay closed.
     const expanded = top || (parentChildCount ?? 0) <= 3;
     const node: PlanNode = {
-      id, type: 'app', label: asResource ? resourceLabel(asResource) : app.name, description: appDescription(app),
-      tooltip: appTooltip(app), icon: appIcon(app), expanded, children, folderUri: folder.folderUri, app,
+      id, type: 'app', label: appLabel(app, folderName(folder.folderUri)), description: appDescription(app),
+      tooltip: appTooltip(app, caveats), icon: appIcon(app), expanded, children, folderUri: folder.folderUri, app,
     };
     if (asResource) {
       node.resource = asResource;
@@ -127,25 +141,29 @@ export class PlanTreeModel {
 
   private stepNode(context: AppContext, step: StepReport, index: number, parentId: string): PlanNode {
     const id = this.unique(`${parentId}/step:${step.phase}:${step.wave}`);
+    return {
+      id, type: 'step', label: stepLabel(step), description: `${index + 1}/${context.app.steps.length}`,
+      tooltip: `Step ${index + 1} of ${context.app.steps.length}: ${step.phase} phase, wave ${step.wave}, ${plural(step.resources.length, 'resource')}`,
+      icon: stepIcon(step.phase), expanded: true, children: this.stepContent(context, step, id), folderUri: context.folder.folderUri, app: context.app,
+      step: { report: step, index, count: context.app.steps.length },
+    };
+  }
+
+  /** A step's resources, those Argo CD applies together grouped under one "parallel" node. */
+  private stepContent(context: AppContext, step: StepReport, id: string): PlanNode[] {
     const groups = step.parallelGroups?.length ? step.parallelGroups : step.resources.map((_, i) => [i]);
-    const children = groups.map((group) => {
+    return groups.map((group) => {
       const members = group.map((i) => step.resources[i]).filter((r): r is ResourceReport => !!r);
       if (members.length === 1) return this.resourceNode(context, members[0], id);
       const kinds = [...new Set(members.map((r) => r.kind))];
       const groupId = this.unique(`${id}/parallel:${kinds.join('+')}`);
       return {
         id: groupId, type: 'parallel', label: kinds.length === 1 ? `${members.length} × ${kinds[0]}` : plural(members.length, 'resource'),
-        description: `∥ ${members.length} in parallel`, tooltip: `Argo CD applies these ${members.length} resources together, in parallel.`,
+        description: '∥ parallel', tooltip: `Argo CD applies these ${members.length} resources together, in parallel.`,
         icon: { id: 'split-horizontal' }, expanded: true, folderUri: context.folder.folderUri, app: context.app,
         children: members.map((r) => this.resourceNode(context, r, groupId)),
       } satisfies PlanNode;
     });
-    return {
-      id, type: 'step', label: stepLabel(step), description: `${index + 1}/${context.app.steps.length} · ${plural(step.resources.length, 'resource')}`,
-      tooltip: `Step ${index + 1} of ${context.app.steps.length}: ${step.phase} phase, wave ${step.wave}`,
-      icon: stepIcon(step.phase), expanded: true, children, folderUri: context.folder.folderUri, app: context.app,
-      step: { report: step, index, count: context.app.steps.length },
-    };
   }
 
   private resourceNode(context: AppContext, resource: ResourceReport, parentId: string): PlanNode {
@@ -158,7 +176,7 @@ export class PlanTreeModel {
     const node: PlanNode = {
       id: this.unique(`${parentId}/res:${resource.group}/${resource.kind}/${resource.namespace}/${resourceName(resource)}`),
       type: 'resource', label: resourceLabel(resource), description: resourceDescription(resource, findings),
-      tooltip: resourceTooltip(resource, findings), icon: kindIcon(resource.kind, resource.hook),
+      tooltip: resourceTooltip(resource, findings), icon: findingIcon(kindIcon(resource.kind, resource.hook), findings),
       expanded: false, children: [], folderUri: context.folder.folderUri, app: context.app, resource,
     };
     const location = locationOf(resource);
@@ -186,14 +204,28 @@ export class PlanTreeModel {
   }
 
   /** Caveats: facts the plan cannot know statically, one collapsed group per application. */
-  private notesGroup(folder: FolderPlans, app: AppReport, parentId: string): PlanNode {
+  private notesGroup(folder: FolderPlans, app: AppReport, caveats: readonly string[], parentId: string): PlanNode {
     const id = this.unique(`${parentId}/group:notes`);
     return {
-      id, type: 'group', label: 'Notes', description: String(app.caveats.length), tooltip: app.caveats.join('\n\n'),
+      id, type: 'group', label: 'Notes', description: String(caveats.length), tooltip: caveats.join('\n\n'),
       icon: { id: 'info' }, expanded: false, folderUri: folder.folderUri, app,
-      children: app.caveats.map((caveat, index) => ({
+      children: caveats.map((caveat, index) => ({
         id: this.unique(`${id}/note:${index}`), type: 'note', label: caveat, tooltip: caveat, icon: { id: 'info' },
         expanded: false, children: [], folderUri: folder.folderUri, app,
+      })),
+    };
+  }
+
+  /** The caveats every app shares, once for the whole workspace. */
+  private sharedNotesNode(): PlanNode {
+    const id = this.unique('notes:all-apps');
+    const folderUri = this.plans.folders[0]?.folderUri ?? '';
+    return {
+      id, type: 'group', label: 'Notes', description: 'all apps', tooltip: `Apply to every application:\n\n${this.sharedCaveats.join('\n\n')}`,
+      icon: { id: 'info' }, expanded: false, folderUri,
+      children: this.sharedCaveats.map((caveat, index) => ({
+        id: this.unique(`${id}/note:${index}`), type: 'note', label: caveat, tooltip: caveat, icon: { id: 'info' },
+        expanded: false, children: [], folderUri,
       })),
     };
   }
@@ -238,6 +270,19 @@ interface AppContext {
 
 function childAppDefinedBy(context: AppContext, resource: ResourceReport): AppReport | undefined {
   return context.childApps.find((c) => c.definedBy && c.definedBy.file === resource.file && c.definedBy.line === resource.line);
+}
+
+/** Caveats present on every app, when there are at least two apps to share them. */
+function sharedCaveatsOf(apps: readonly AppReport[]): string[] {
+  if (apps.length < 2) return [];
+  return apps[0].caveats.filter((caveat) => apps.every((app) => app.caveats.includes(caveat)));
+}
+
+/** A resource with errors or warnings keeps its kind icon, tinted like the Problems view. */
+function findingIcon(icon: PlanIcon, findings: FindingCount): PlanIcon {
+  if (findings.errors > 0) return { id: icon.id, color: 'problemsErrorIcon.foreground' };
+  if (findings.warnings > 0) return { id: icon.id, color: 'problemsWarningIcon.foreground' };
+  return icon;
 }
 
 function locationOf(resource: ResourceReport): { file: string; line: number } | undefined {

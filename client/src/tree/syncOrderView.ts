@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { PlansResult } from '../../../server/src/protocol/syncPlanProtocol';
 import { appKey, PlanTreeModel } from './planTreeModel';
 import type { PlanNode } from './planTreeNodes';
+import type { FindingMark, FindingSeverity } from './resourceFindings';
 import { SyncOrderTreeProvider } from './syncOrderTreeProvider';
 
 export const SYNC_ORDER_VIEW_ID = 'syncplan.syncOrder';
@@ -137,7 +138,12 @@ export class SyncOrderView implements vscode.Disposable {
   }
 }
 
-function syncPlanDiagnosticLines(absoluteFile: string): number[] | undefined {
+function syncPlanDiagnosticLines(absoluteFile: string): FindingMark[] | undefined {
   const diagnostics = vscode.languages.getDiagnostics(vscode.Uri.file(absoluteFile)).filter((d) => d.source === 'syncplan');
-  return diagnostics.length ? diagnostics.map((d) => d.range.start.line + 1) : undefined;
+  return diagnostics.length ? diagnostics.map((d) => ({ line: d.range.start.line + 1, severity: severityOf(d.severity) })) : undefined;
+}
+
+function severityOf(severity: vscode.DiagnosticSeverity): FindingSeverity {
+  if (severity === vscode.DiagnosticSeverity.Error) return 'error';
+  return severity === vscode.DiagnosticSeverity.Warning ? 'warning' : 'info';
 }

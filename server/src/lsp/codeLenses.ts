@@ -1,4 +1,5 @@
-// A lens above each resource: its phase, wave and step, or why it is not synced.
+// A short lens above each resource: its phase, wave and step, or why it is not synced (the hover and the
+// Sync Order view explain more).
 
 import type { CodeLens, Position } from 'vscode-languageserver';
 import type { WorkspaceAnalysis } from '../core/discover/appTypes';
@@ -32,14 +33,15 @@ export function codeLensesFor(
 function lensTitle(place: PlanPlace): string {
   switch (place.kind) {
     case 'step':
-      return `${place.task.phase} · wave ${place.task.wave} · step ${place.stepIndex + 1} of ${place.app.plan.steps.length}`;
+      return `${place.task.phase} · wave ${place.task.wave} · ${place.stepIndex + 1}/${place.app.plan.steps.length}`;
     case 'syncFail':
-      return `SyncFail · wave ${place.task.wave} · runs only if the sync fails`;
+      return `SyncFail · wave ${place.task.wave}`;
     case 'skipped':
-      return 'Skipped · never applied';
+      return 'Skipped';
     case 'dropped':
-      return `Dropped from the sync · ${place.reason}`;
+      // Argo CD drops an object only when its hook annotations name no sync phase.
+      return 'Dropped: invalid hook';
     case 'deleteHook':
-      return `${place.phases.join(', ')} · runs when the app is deleted`;
+      return `${place.phases.join(', ')} hook`;
   }
 }

@@ -12,6 +12,8 @@ export interface CliOptions {
   color?: boolean;
   exclude: string[];
   kustomize: boolean;
+  /** Files over this many bytes are skipped with a finding. */
+  maxFileSize?: number;
 }
 
 export class UsageError extends Error {}
@@ -25,6 +27,7 @@ Options:
   --config FILE     rule configuration (default: PATH/.syncplan.yaml when present)
   --exclude GLOB    leave out files or folders matching GLOB (repeatable)
   --no-kustomize    read kustomization folders as plain manifests
+  --max-file-size BYTES  skip files larger than BYTES (default 10485760, 10 MB)
   --color/--no-color  force or disable colours
   -h, --help        show this help
 
@@ -44,6 +47,7 @@ export function parseCliArgs(argv: string[]): CliOptions | 'help' {
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         'no-kustomize': { type: 'boolean' },
+        'max-file-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -59,6 +63,8 @@ export function parseCliArgs(argv: string[]): CliOptions | 'help' {
   const format = values.format ?? 'text';
   const allowed = command === 'plan' ? ['text', 'json'] : ['text', 'json', 'sarif'];
   if (!allowed.includes(format)) throw new UsageError(`--format for ${command} must be one of ${allowed.join(', ')}`);
+  const maxFileSize = values['max-file-size'] === undefined ? undefined : Number(values['max-file-size']);
+  if (maxFileSize !== undefined && !(Number.isInteger(maxFileSize) && maxFileSize > 0)) throw new UsageError('--max-file-size must be a positive whole number of bytes');
   return {
     command,
     paths: paths.length > 0 ? paths : ['.'],
@@ -67,5 +73,6 @@ export function parseCliArgs(argv: string[]): CliOptions | 'help' {
     color: values['no-color'] ? false : values.color,
     exclude: values.exclude ?? [],
     kustomize: !values['no-kustomize'],
+    maxFileSize,
   };
 }

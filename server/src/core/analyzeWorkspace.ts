@@ -6,6 +6,7 @@ import { renderSource, type RenderContext } from './discover/renderSource';
 import { renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
 import { isApplication, type K8sObject } from './model/k8sObject';
 import { isYamlFile } from './paths';
+import { SafeHost } from './safeHost';
 import { buildSyncPlan } from './plan/buildSyncPlan';
 import { runRules } from './rules';
 import type { Finding, FileHost } from './types';
@@ -18,9 +19,12 @@ export interface AnalyzeOptions {
   kustomize?: boolean;
   /** A parse cache kept between runs (the language server keeps one per workspace). */
   cache?: ParseCache;
+  /** Files larger than this many bytes are skipped with a finding (default 10 MB). */
+  maxFileSize?: number;
 }
 
-export function analyzeWorkspace(host: FileHost, root: string, options: AnalyzeOptions = {}): WorkspaceAnalysis {
+export function analyzeWorkspace(diskHost: FileHost, root: string, options: AnalyzeOptions = {}): WorkspaceAnalysis {
+  const host = new SafeHost(diskHost, root, options.maxFileSize);
   const cache = options.cache ?? new ParseCache();
   const files = listWorkspaceFiles(host, root, options);
   const findings: Finding[] = [];
@@ -50,7 +54,7 @@ export function analyzeWorkspace(host: FileHost, root: string, options: AnalyzeO
   linkChildren(apps);
 
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files };
-  workspace.findings = dedupe([...findings, ...runRules(workspace, undefined, host)]);
+  workspace.findings = dedupe([...findings, ...runRules(workspace, undefined, host), ...host.findings()]);
   return workspace;
 }
 

@@ -6,6 +6,8 @@ export interface SyncPlanSettings {
   severity: Record<string, SeverityOverride>;
   exclude: string[];
   kustomizeEnabled: boolean;
+  /** Files over this many bytes are not read (undefined: the core's 10 MB default). */
+  maxFileSize?: number;
 }
 
 export const DEFAULT_SETTINGS: SyncPlanSettings = { severity: {}, exclude: [], kustomizeEnabled: true };
@@ -22,7 +24,8 @@ export function readSettings(raw: unknown): SyncPlanSettings {
   }
   const exclude = Array.isArray(section.exclude) ? section.exclude.filter((g): g is string => typeof g === 'string' && g !== '') : [];
   const kustomize = isRecord(section.kustomize) ? section.kustomize.enabled : section['kustomize.enabled'];
-  return { severity, exclude, kustomizeEnabled: typeof kustomize === 'boolean' ? kustomize : true };
+  const maxFileSize = typeof section.maxFileSize === 'number' && section.maxFileSize > 0 ? section.maxFileSize : undefined;
+  return { severity, exclude, kustomizeEnabled: typeof kustomize === 'boolean' ? kustomize : true, maxFileSize };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

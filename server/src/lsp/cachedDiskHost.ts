@@ -2,7 +2,7 @@
 // Open buffers always win, so a keystroke never causes a disk read.
 
 import type { DirEntry, FileHost, FileInfo } from '../core/types';
-import { nodeFileHost, type OverlaySource } from '../workspace/nodeFileHost';
+import { nodeFileHost, openBufferInfo, type OverlaySource } from '../workspace/nodeFileHost';
 
 export class CachedDiskHost implements FileHost {
   private readonly disk = nodeFileHost();
@@ -39,7 +39,7 @@ export class CachedDiskHost implements FileHost {
 
   inspect(path: string): FileInfo | undefined {
     const open = this.overlay.get(path);
-    if (open) return { realPath: path, kind: 'file', size: Buffer.byteLength(open.text) };
+    if (open) return openBufferInfo(path, open.text);
     return this.openFilesOnly ? undefined : this.disk.inspect?.(path);
   }
 

@@ -52,10 +52,17 @@ export function nodeFileHost(overlay: OverlaySource = NO_OVERLAY): FileHost {
     },
     inspect(path) {
       const open = overlay.get(path);
-      if (open) return { realPath: path, kind: 'file', size: Buffer.byteLength(open.text) };
-      return inspectDisk(path);
+      return open ? openBufferInfo(path, open.text) : inspectDisk(path);
     },
   };
+}
+
+/** An open buffer is a file; its real path is its folder's real path, as it may not exist on disk yet. */
+export function openBufferInfo(path: string, text: string): FileInfo {
+  const slash = path.lastIndexOf('/');
+  const folder = inspectDisk(path.slice(0, slash) || '/');
+  const realPath = folder ? `${folder.realPath.replace(/\/$/, '')}/${path.slice(slash + 1)}` : path;
+  return { realPath, kind: 'file', size: Buffer.byteLength(text) };
 }
 
 function inspectDisk(path: string): FileInfo | undefined {

@@ -15,6 +15,8 @@ export interface CliOptions {
   kustomize: boolean;
   /** `check` fails when more warnings than this are reported (ESLint's --max-warnings). */
   maxWarnings?: number;
+  /** Files over this many bytes are skipped with a finding. */
+  maxFileSize?: number;
 }
 
 export type ParsedArgs = CliOptions | { help: Command | 'general' } | 'version';
@@ -23,6 +25,7 @@ export class UsageError extends Error {}
 
 const COMMON_OPTIONS = `  --exclude GLOB      leave out files or folders matching GLOB (repeatable)
   --no-kustomize      read kustomization folders as plain manifests
+  --max-file-size BYTES  skip files larger than BYTES (default 10485760, 10 MB)
   --color/--no-color  force or disable colours
   -h, --help          show this help`;
 
@@ -66,6 +69,7 @@ const OPTIONS = {
   config: { type: 'string' },
   exclude: { type: 'string', multiple: true },
   'max-warnings': { type: 'string' },
+  'max-file-size': { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   'no-kustomize': { type: 'boolean' },
@@ -90,6 +94,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   if (!FORMATS[command].includes(format)) throw new UsageError(`--format for ${command} must be one of ${FORMATS[command].join(', ')}`);
   if (command === 'plan' && values.config !== undefined) throw new UsageError('--config applies to check only');
   if (command === 'plan' && values['max-warnings'] !== undefined) throw new UsageError('--max-warnings applies to check only');
+  const maxFileSize = values['max-file-size'] === undefined ? undefined : Number(values['max-file-size']);
+  if (maxFileSize !== undefined && !(Number.isInteger(maxFileSize) && maxFileSize > 0)) throw new UsageError('--max-file-size must be a positive whole number of bytes');
   return {
     command,
     paths: paths.length > 0 ? paths : ['.'],
@@ -99,6 +105,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     exclude: values.exclude ?? [],
     kustomize: !values['no-kustomize'],
     maxWarnings: parseMaxWarnings(values['max-warnings']),
+    maxFileSize,
   };
 }
 

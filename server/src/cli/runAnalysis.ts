@@ -32,7 +32,7 @@ export function analyzeRoots(options: CliOptions): RootAnalysis[] {
     const isFile = statSync(absolute).isFile();
     const root = isFile ? dirname(absolute) : absolute;
     const config = loadConfig(options.config, root);
-    const workspace = analyzeWorkspace(host, root, { exclude: [...config.exclude, ...options.exclude], kustomize: options.kustomize });
+    const workspace = analyzeWorkspace(host, root, { exclude: [...config.exclude, ...options.exclude], kustomize: options.kustomize, maxFileSize: options.maxFileSize });
     let findings = applySeverities(workspace.findings, config.severities);
     if (isFile) findings = findings.filter((f) => f.file === absolute);
     return { argument, root, onlyFile: isFile ? absolute : undefined, workspace, findings, configProblems: config.problems, host };

@@ -7,6 +7,7 @@ import { renderKustomization, type KustomizeOverrides, type KustomizeResult } fr
 import { analyzeKargo } from './kargo';
 import { isApplication, type K8sObject } from './model/k8sObject';
 import { isYamlFile } from './paths';
+import { SafeHost } from './safeHost';
 import { buildSyncPlan } from './plan/buildSyncPlan';
 import { runRules } from './rules';
 import type { Finding, FileHost } from './types';
@@ -19,9 +20,12 @@ export interface AnalyzeOptions {
   kustomize?: boolean;
   /** A parse cache kept between runs (the language server keeps one per workspace). */
   cache?: ParseCache;
+  /** Files larger than this many bytes are skipped with a finding (default 10 MB). */
+  maxFileSize?: number;
 }
 
-export function analyzeWorkspace(host: FileHost, root: string, options: AnalyzeOptions = {}): WorkspaceAnalysis {
+export function analyzeWorkspace(diskHost: FileHost, root: string, options: AnalyzeOptions = {}): WorkspaceAnalysis {
+  const host = new SafeHost(diskHost, root, options.maxFileSize);
   const cache = options.cache ?? new ParseCache();
   const files = listWorkspaceFiles(host, root, options);
   const findings: Finding[] = [];
@@ -53,7 +57,7 @@ export function analyzeWorkspace(host: FileHost, root: string, options: AnalyzeO
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files };
   const kargo = analyzeKargo(uniqueObjects(apps), uniqueObjects(apps).filter(isApplication), (file) => host.readFile(file));
   workspace.kargo = kargo.projects;
-  workspace.findings = dedupe([...findings, ...runRules(workspace, undefined, host), ...kargo.findings]);
+  workspace.findings = dedupe([...findings, ...runRules(workspace, undefined, host), ...kargo.findings, ...host.findings()]);
   return workspace;
 }
 

@@ -50,6 +50,16 @@ export interface FileHost {
   readDir(path: string): DirEntry[] | undefined;
   /** A value that changes whenever the file's content changes (document version or mtime); used for caching. */
   fileVersion?(path: string): string | number | undefined;
+  /** Real path, kind and size of a path (following links), or undefined when it does not exist. */
+  inspect?(path: string): FileInfo | undefined;
+}
+
+export interface FileInfo {
+  /** The path with every symbolic link resolved. */
+  realPath: string;
+  kind: 'file' | 'directory' | 'other';
+  /** Size in bytes (files only). */
+  size: number;
 }
 
 export interface DirEntry {

@@ -15,15 +15,20 @@ export interface ListOptions {
   exclude?: readonly string[];
 }
 
-export function listWorkspaceFiles(host: FileHost, root: string, options: ListOptions = {}): string[] {
+/** A host that can say where a path really is (symbolic links resolved). */
+type WalkHost = FileHost & { realPath?(path: string): string };
+
+export function listWorkspaceFiles(host: WalkHost, root: string, options: ListOptions = {}): string[] {
   const isExcluded = options.exclude?.length ? picomatch(options.exclude as string[], { dot: true }) : () => false;
   const files: string[] = [];
   const pending = [root];
   const seen = new Set<string>();
   while (pending.length > 0) {
     const dir = pending.pop() as string;
-    if (seen.has(dir)) continue;
-    seen.add(dir);
+    // Remember real paths, so a link back to a folder already walked (a loop) is not walked again.
+    const real = host.realPath?.(dir) ?? dir;
+    if (seen.has(real)) continue;
+    seen.add(real);
     const entries = host.readDir(dir) ?? [];
     for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (entry.isDirectory && ALWAYS_SKIPPED.has(entry.name)) continue;

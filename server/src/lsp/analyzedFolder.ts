@@ -107,7 +107,7 @@ export class AnalyzedFolder {
       const configText = this.openFilesOnly ? undefined : this.host.readFile(configFile);
       const project = configText === undefined ? undefined : readProjectConfig(configText);
       const exclude = [...(project?.exclude ?? []), ...this.settings.exclude];
-      const options: AnalyzeOptions = { exclude, kustomize: this.settings.kustomizeEnabled, cache: this.cache };
+      const options: AnalyzeOptions = { exclude, kustomize: this.settings.kustomizeEnabled, cache: this.cache, maxFileSize: this.settings.maxFileSize };
       const workspace = this.analyze(this.host, this.root, options);
       // Editor settings win over the folder's .syncplan.yaml; the file's own problems are shown on it.
       const findings = applySeverities(workspace.findings, { ...project?.severities, ...this.settings.severity });

@@ -1,8 +1,8 @@
 // A FileHost that reads each disk file and folder listing once, until a watcher event invalidates it.
 // Open buffers always win, so a keystroke never causes a disk read.
 
-import type { DirEntry, FileHost } from '../core/types';
-import { nodeFileHost, type OverlaySource } from '../workspace/nodeFileHost';
+import type { DirEntry, FileHost, FileInfo } from '../core/types';
+import { nodeFileHost, openBufferInfo, type OverlaySource } from '../workspace/nodeFileHost';
 
 export class CachedDiskHost implements FileHost {
   private readonly disk = nodeFileHost();
@@ -35,6 +35,12 @@ export class CachedDiskHost implements FileHost {
       entries = [...(entries ?? []), { name, isDirectory: false }];
     }
     return entries;
+  }
+
+  inspect(path: string): FileInfo | undefined {
+    const open = this.overlay.get(path);
+    if (open) return openBufferInfo(path, open.text);
+    return this.openFilesOnly ? undefined : this.disk.inspect?.(path);
   }
 
   fileVersion(path: string): string | number | undefined {

@@ -8,6 +8,8 @@ export interface SyncPlanSettings {
   kustomizeEnabled: boolean;
   /** Shortest quiet time in ms after an edit before re-analysing; undefined: the server's default. */
   analysisDelay?: number;
+  /** Files over this many bytes are not read (undefined: the core's 10 MB default). */
+  maxFileSize?: number;
 }
 
 export const DEFAULT_SETTINGS: SyncPlanSettings = { severity: {}, exclude: [], kustomizeEnabled: true };
@@ -29,7 +31,8 @@ export function readSettings(raw: unknown): SyncPlanSettings {
   const kustomize = isRecord(section.kustomize) ? section.kustomize.enabled : section['kustomize.enabled'];
   const delay = section.analysisDelay;
   const analysisDelay = typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? Math.min(delay, MAX_ANALYSIS_DELAY) : undefined;
-  return { severity, exclude, kustomizeEnabled: typeof kustomize === 'boolean' ? kustomize : true, ...(analysisDelay !== undefined ? { analysisDelay } : {}) };
+  const maxFileSize = typeof section.maxFileSize === 'number' && section.maxFileSize > 0 ? section.maxFileSize : undefined;
+  return { severity, exclude, kustomizeEnabled: typeof kustomize === 'boolean' ? kustomize : true, maxFileSize, ...(analysisDelay !== undefined ? { analysisDelay } : {}) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

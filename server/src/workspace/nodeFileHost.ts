@@ -1,7 +1,7 @@
 // FileHost over the local disk, with open editor buffers taking precedence over what is on disk.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import type { DirEntry, FileHost } from '../core/types';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import type { DirEntry, FileHost, FileInfo } from '../core/types';
 
 export interface OverlaySource {
   /** Text of an open buffer for this absolute path, if the editor has one open. */
@@ -17,6 +17,8 @@ export function nodeFileHost(overlay: OverlaySource = NO_OVERLAY): FileHost {
     readFile(path) {
       const open = overlay.get(path);
       if (open) return open.text;
+      // Never open anything but a regular file: a FIFO or device would block or never end.
+      if (inspectDisk(path)?.kind !== 'file') return undefined;
       try {
         return readFileSync(path, 'utf8');
       } catch {
@@ -27,7 +29,6 @@ export function nodeFileHost(overlay: OverlaySource = NO_OVERLAY): FileHost {
       let entries: DirEntry[];
       try {
         entries = readdirSync(path, { withFileTypes: true })
-          .filter((e) => e.isFile() || e.isDirectory() || e.isSymbolicLink())
           .map((e) => ({ name: e.name, isDirectory: e.isDirectory() || (e.isSymbolicLink() && isDirectory(`${path}/${e.name}`)) }));
       } catch {
         return undefined;
@@ -49,7 +50,30 @@ export function nodeFileHost(overlay: OverlaySource = NO_OVERLAY): FileHost {
         return undefined;
       }
     },
+    inspect(path) {
+      const open = overlay.get(path);
+      return open ? openBufferInfo(path, open.text) : inspectDisk(path);
+    },
   };
+}
+
+/** An open buffer is a file; its real path is its folder's real path, as it may not exist on disk yet. */
+export function openBufferInfo(path: string, text: string): FileInfo {
+  const slash = path.lastIndexOf('/');
+  const folder = inspectDisk(path.slice(0, slash) || '/');
+  const realPath = folder ? `${folder.realPath.replace(/\/$/, '')}/${path.slice(slash + 1)}` : path;
+  return { realPath, kind: 'file', size: Buffer.byteLength(text) };
+}
+
+function inspectDisk(path: string): FileInfo | undefined {
+  try {
+    const realPath = realpathSync(path);
+    const stat = statSync(realPath);
+    const kind = stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other';
+    return { realPath, kind, size: stat.size };
+  } catch {
+    return undefined;
+  }
 }
 
 function isDirectory(path: string): boolean {

@@ -56,6 +56,13 @@ describe('JSON6902 patch', () => {
 
   it('throws a descriptive error (turned into a finding by the renderer) when a path does not exist', () => {
     assert.throws(() => applyJsonPatch({}, [{ op: 'remove', path: '/nope' }]), /does not exist/);
+    assert.throws(() => applyJsonPatch({}, [{ op: 'add', path: '/__proto__/polluted', value: 'yes' }]), /does not exist/);
+    assert.throws(() => applyJsonPatch({ metadata: {} }, [{ op: 'add', path: '/metadata/__proto__/namespace', value: 'x' }]), /does not exist/);
+    assert.throws(() => applyJsonPatch({}, [{ op: 'replace', path: '/constructor/prototype/polluted', value: 1 }]), /does not exist/);
+    const ownKey = applyJsonPatch({ metadata: {} }, [{ op: 'add', path: '/metadata/__proto__', value: { polluted: 'yes' } }]) as any;
+    assert.equal(Object.getPrototypeOf(ownKey.metadata), Object.prototype);
+    assert.deepEqual(Object.keys(ownKey.metadata), ['__proto__']);
+    assert.equal(({} as any).polluted, undefined);
     assert.throws(() => applyJsonPatch({ a: 1 }, [{ op: 'test', path: '/a', value: 2 }]), /test failed/);
   });
 });

@@ -60,7 +60,8 @@ function get(root: unknown, path: string[], pointer: string): unknown {
       const index = Number(part);
       if (!/^\d+$/.test(part) || index >= current.length) throw new Error(`path ${pointer} does not exist`);
       current = current[index];
-    } else if (asRecord(current) && part in (current as Record<string, unknown>)) {
+    } else if (asRecord(current) && Object.hasOwn(current as object, part)) {
+      // Own keys only: "__proto__" or "constructor" must not walk into prototypes (Kustomize: path does not exist).
       current = (current as Record<string, unknown>)[part];
     } else {
       throw new Error(`path ${pointer} does not exist`);
@@ -79,7 +80,8 @@ function insert(root: unknown, path: string[], value: unknown, adding: boolean):
     if (adding) parent.splice(index, 0, value);
     else parent[index] = value;
   } else if (asRecord(parent)) {
-    (parent as Record<string, unknown>)[last] = value;
+    // defineProperty creates an own key even for "__proto__", so a patch can never replace a prototype.
+    Object.defineProperty(parent, last, { value, writable: true, enumerable: true, configurable: true });
   } else {
     throw new Error(`cannot set "${last}" inside a scalar`);
   }

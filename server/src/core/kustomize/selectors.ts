@@ -1,5 +1,6 @@
 // Patch targets: Kustomize's `Select` (anchored regexes on GVK, name, namespace; label and annotation selectors).
 
+import { RE2JS } from 're2js';
 import { asRecord, isClusterScoped, type ResId } from './ids';
 import { currentId, stringMap, type Resource } from './resource';
 
@@ -28,13 +29,21 @@ export function readTarget(value: unknown): Target | undefined {
   };
 }
 
-function anchored(pattern: string | undefined): RegExp | undefined {
+interface Matcher {
+  test(value: string): boolean;
+}
+
+/** Kustomize compiles selectors as Go RE2 regexes anchored at both ends; RE2JS runs them in linear time, so a
+ * pattern like `(a+)+$` from the workspace cannot make matching take exponential time. */
+function anchored(pattern: string | undefined): Matcher | undefined {
   if (pattern === undefined) return undefined;
+  let compiled: RE2JS;
   try {
-    return new RegExp(`^(?:${pattern})$`);
+    compiled = RE2JS.compile(`^(?:${pattern})$`);
   } catch {
-    return new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    compiled = RE2JS.compile(`^${RE2JS.quote(pattern)}$`);
   }
+  return { test: (value) => compiled.matches(value) };
 }
 
 /** Kustomize matches name and namespace against the original id or the current one. */

@@ -24,12 +24,12 @@ export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = 
     }
   }
   for (const rule of rules) {
-    for (const object of objects) findings.push(...safely(rule, () => rule.checkObject?.(object, context)));
-    for (const app of workspace.apps) findings.push(...safely(rule, () => rule.checkApp?.(app, context)));
+    for (const object of objects) findings.push(...safely(rule, object.source.file, () => rule.checkObject?.(object, context)));
+    for (const app of workspace.apps) findings.push(...safely(rule, app.definedBy?.source.file ?? app.path, () => rule.checkApp?.(app, context)));
     if (!rule.checkFile) continue;
     for (const path of workspace.files.filter((f) => rule.appliesToFile?.(f) ?? false)) {
       const parsed = context.parsedFile(path);
-      if (parsed) findings.push(...safely(rule, () => rule.checkFile?.(parsed, context)));
+      if (parsed) findings.push(...safely(rule, path, () => rule.checkFile?.(parsed, context)));
     }
   }
   return findings;
@@ -56,12 +56,17 @@ export function createRuleContext(workspace: WorkspaceAnalysis, host?: FileHost)
   };
 }
 
-function safely(rule: Rule, run: () => Finding[] | undefined): Finding[] {
+/** A rule bug must not stop the analysis nor pass silently: it becomes a finding in plain words, nothing on stderr. */
+function safely(rule: Rule, file: string, run: () => Finding[] | undefined): Finding[] {
   try {
     return run() ?? [];
-  } catch (error) {
-    // A rule bug must not take the server down; report it where users can see it.
-    console.error(`SyncPlan rule ${rule.code} failed: ${error instanceof Error ? error.stack : String(error)}`);
-    return [];
+  } catch {
+    return [{
+      code: 'syncplan/internal-error',
+      severity: 'error',
+      message: `SyncPlan's check "${rule.code}" (${rule.title}) stopped on an internal problem here, so its results for this place are missing. This is a SyncPlan bug; please report it.`,
+      file,
+      span: { start: 0, end: 0 },
+    }];
   }
 }

@@ -18,10 +18,19 @@ const PARSE_CODES: readonly RuleCodeInfo[] = [
   { code: 'parse/templated', severity: 'info', title: 'A file with Helm template actions was only partly read.' },
 ];
 
+/** Codes of the workspace gate (safeHost.ts): paths it refuses to read. */
+const WORKSPACE_CODES: readonly RuleCodeInfo[] = [
+  { code: 'workspace/outside-link', severity: 'warning', title: 'A link whose real path is outside the workspace: it is not read.' },
+  { code: 'workspace/not-regular-file', severity: 'warning', title: 'A pipe, socket or device in the workspace: it is not read.' },
+  { code: 'syncplan/internal-error', severity: 'error', title: 'A check failed inside SyncPlan; its results are missing.' },
+  { code: 'workspace/file-too-large', severity: 'warning', title: 'A file over the size limit (syncplan.maxFileSize): it is not read.' },
+];
+
 export const RULE_CODES: readonly RuleCodeInfo[] = Object.freeze([
   ...ALL_RULES.map(({ code, severity, title }) => ({ code, severity, title })),
   ...PARSE_CODES,
   ...KARGO_CODE_LIST,
+  ...WORKSPACE_CODES,
 ]);
 
 export const RULE_DOCS_BASE = 'https://github.com/syncplan/syncplan/blob/main/docs/rules.md';

@@ -1,0 +1,70 @@
+// The one gate every core reader goes through: nothing whose real path leaves the workspace root is read,
+// only regular files are opened, and files over the size cap are skipped. Each refusal becomes a finding.
+// Argo CD's repo server refuses out-of-bounds symlinks in the same way (CheckOutOfBoundsSymlinks).
+
+import { isInside, relativePath } from './paths';
+import type { DirEntry, FileHost, Finding } from './types';
+
+/** Default size cap for one file: 10 MB. */
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+export class SafeHost implements FileHost {
+  private readonly refused = new Map<string, Finding>();
+  private readonly realRoot: string;
+
+  constructor(
+    private readonly inner: FileHost,
+    private readonly root: string,
+    private readonly maxFileSize = DEFAULT_MAX_FILE_SIZE,
+  ) {
+    this.realRoot = inner.inspect?.(root)?.realPath ?? root;
+  }
+
+  readFile(path: string): string | undefined {
+    return this.allowed(path, 'file') ? this.inner.readFile(path) : undefined;
+  }
+
+  readDir(path: string): DirEntry[] | undefined {
+    return this.allowed(path, 'directory') ? this.inner.readDir(path) : undefined;
+  }
+
+  fileVersion(path: string): string | number | undefined {
+    return this.inner.fileVersion?.(path);
+  }
+
+  /** The real path when the host knows it (the walk uses it to stop at symlink loops). */
+  realPath(path: string): string {
+    return this.inner.inspect?.(path)?.realPath ?? path;
+  }
+
+  /** One finding per refused path, in the order they were met. */
+  findings(): Finding[] {
+    return [...this.refused.values()];
+  }
+
+  private allowed(path: string, wanted: 'file' | 'directory'): boolean {
+    if (this.refused.has(path)) return false;
+    if (!this.inner.inspect) return true;
+    const info = this.inner.inspect(path);
+    if (!info) return true; // Missing: the reader reports it as it always did.
+    if (!isInside(this.realRoot, info.realPath)) {
+      return this.refuse(path, 'workspace/outside-link', `${this.shown(path)} is a link to a place outside the workspace, so it is not read.`);
+    }
+    if (info.kind === 'other') {
+      return this.refuse(path, 'workspace/not-regular-file', `${this.shown(path)} is not a regular file (a pipe, socket or device), so it is not read.`);
+    }
+    if (wanted === 'file' && info.kind === 'file' && info.size > this.maxFileSize) {
+      return this.refuse(path, 'workspace/file-too-large', `${this.shown(path)} is ${info.size} bytes, over the ${this.maxFileSize}-byte limit, so it is not read.`);
+    }
+    return true;
+  }
+
+  private refuse(path: string, code: string, message: string): false {
+    this.refused.set(path, { code, severity: 'warning', message, file: path, span: { start: 0, end: 0 } });
+    return false;
+  }
+
+  private shown(path: string): string {
+    return isInside(this.root, path) ? relativePath(this.root, path) : path;
+  }
+}

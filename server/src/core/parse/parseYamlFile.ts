@@ -38,9 +38,14 @@ export function parseYamlFile(path: string, text: string): ParsedFile {
     return { path, text, documents: [], templated, templateSpans: masked.templateSpans, problems };
   }
   if (!Array.isArray(docs)) docs = [docs];
-  for (const doc of docs) problems.push(...dropDuplicateKeys(path, doc, !templated));
-  const documents = docs.map((doc, index) => toParsedDocument(doc, index));
-  for (const doc of documents) problems.push(...documentProblems(path, doc, templated));
+  // Problems are listed document by document, so a parse of one document alone lists them the same way.
+  const documents: ParsedDocument[] = [];
+  docs.forEach((doc, index) => {
+    problems.push(...dropDuplicateKeys(path, doc, !templated));
+    const parsed = toParsedDocument(doc, index);
+    documents.push(parsed);
+    problems.push(...documentProblems(path, parsed, templated));
+  });
   if (templated && documents.some((d) => d.hasErrors)) {
     problems.push({
       code: 'parse/templated',

@@ -90,7 +90,8 @@ describe('workspace gate', () => {
     } catch {
       this.skip();
     }
-    const run = runCli(['check', root, '--format', 'json']);
+    // Paths are printed relative to the current directory, so run from the workspace.
+    const run = runCli(['check', '.', '--format', 'json'], root);
     assert.notEqual(run.status, null, 'the CLI did not finish: it opened the pipe');
     const report = JSON.parse(run.stdout) as { diagnostics: { code: string; file: string }[] };
     assert.deepEqual(report.diagnostics.map((f) => [f.code, f.file]), [['workspace/not-regular-file', 'pipe.yaml']]);

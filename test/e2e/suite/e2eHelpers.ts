@@ -64,7 +64,7 @@ export function runCli<T>(...args: string[]): T {
   let stdout: string;
   try {
     // ELECTRON_RUN_AS_NODE makes a desktop VS Code's binary behave as plain Node.
-    stdout = execFileSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    stdout = execFileSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: workspaceRoot(), env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
   } catch (error) {
     // `check` exits 1 when it reports errors; its output is still the answer.
     const failed = error as { status?: number; stdout?: string };

@@ -26,11 +26,25 @@ const WORKSPACE_CODES: readonly RuleCodeInfo[] = [
   { code: 'workspace/file-too-large', severity: 'warning', title: 'A file over the size limit (syncplan.maxFileSize): it is not read.' },
 ];
 
+/** Codes the native Kustomize renderer reports when `kustomize build` would fail or SyncPlan cannot follow it. */
+const KUSTOMIZE_BUILD_CODES: readonly RuleCodeInfo[] = [
+  { code: 'kustomize/cycle', severity: 'error', title: 'Kustomizations include each other in a cycle: the build fails.' },
+  { code: 'kustomize/invalid-patch', severity: 'error', title: 'A patch that is not valid YAML or lacks a target: the build fails.' },
+  { code: 'kustomize/patch-target', severity: 'error', title: 'A patch whose target matches no object, or several: the build fails.' },
+  { code: 'kustomize/patch-failed', severity: 'error', title: 'A patch that cannot be applied: the build fails.' },
+  { code: 'kustomize/invalid-generator', severity: 'error', title: 'A ConfigMap or Secret generator without a name or with a malformed literal: the build fails.' },
+  { code: 'kustomize/generator-merge-target', severity: 'error', title: 'A generator with behavior merge or replace and nothing to merge into: the build fails.' },
+  { code: 'kustomize/non-string-value', severity: 'error', title: 'An unquoted number or boolean where Kustomize needs a string: the build fails.' },
+  { code: 'kustomize/remote-resource', severity: 'warning', title: 'A remote resource or base that cannot be fetched offline: the plan is incomplete.' },
+  { code: 'kustomize/unsupported', severity: 'info', title: 'A kustomization field SyncPlan does not evaluate: the plan may miss its effect.' },
+];
+
 export const RULE_CODES: readonly RuleCodeInfo[] = Object.freeze([
   ...ALL_RULES.map(({ code, severity, title }) => ({ code, severity, title })),
   ...PARSE_CODES,
   ...KARGO_CODE_LIST,
   ...WORKSPACE_CODES,
+  ...KUSTOMIZE_BUILD_CODES,
 ]);
 
 export const RULE_DOCS_BASE = 'https://github.com/syncplan/syncplan/blob/main/docs/rules.md';

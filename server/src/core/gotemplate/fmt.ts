@@ -1,5 +1,5 @@
 /** Go fmt's %v printing (fmt.Sprint) of template values: maps sorted `map[a:1]`, slices `[a b]`, float64 `%g`. */
-import { GoInt, isMap } from './values';
+import { GoInt, isMap, typeName } from './values';
 
 /** Go's strconv.FormatFloat(f, 'g', -1, 64), what %v prints: exponent form below 1e-4 and from 1e6 up. */
 export function formatFloat(f: number): string {
@@ -74,17 +74,7 @@ function argValue(v: unknown): number {
 function extraArgs(args: unknown[], used: number, format: string): string {
   void format;
   if (used >= args.length) return '';
-  return '%!(EXTRA ' + args.slice(used).map((a) => `${typeNameOf(a)}=${formatValue(a)}`).join(', ') + ')';
-}
-
-function typeNameOf(v: unknown): string {
-  if (v === undefined || v === null) return '<nil>';
-  if (typeof v === 'number') return 'float64';
-  if (v instanceof GoInt) return 'int';
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'boolean') return 'bool';
-  if (Array.isArray(v)) return '[]interface {}';
-  return 'map[string]interface {}';
+  return '%!(EXTRA ' + args.slice(used).map((a) => `${typeName(a)}=${formatValue(a)}`).join(', ') + ')';
 }
 
 function pad(s: string, width: number | undefined, flags: string): string {
@@ -102,36 +92,36 @@ function formatVerb(verb: string, arg: unknown, flags: string, prec: number | un
   const signed = (s: string, neg: boolean): string => (neg ? s : plus + s);
   switch (verb) {
     case 'v': case 's':
-      if (verb === 's' && (typeof arg === 'number' || arg instanceof GoInt || typeof arg === 'boolean')) return `%!s(${typeNameOf(arg)}=${formatValue(arg)})`;
+      if (verb === 's' && (typeof arg === 'number' || arg instanceof GoInt || typeof arg === 'boolean')) return `%!s(${typeName(arg)}=${formatValue(arg)})`;
       return prec !== undefined && typeof arg === 'string' ? [...arg].slice(0, prec).join('') : formatValue(arg);
     case 'q':
       if (typeof arg === 'string') return JSON.stringify(arg);
-      return `%!q(${typeNameOf(arg)}=${formatValue(arg)})`;
+      return `%!q(${typeName(arg)}=${formatValue(arg)})`;
     case 'd':
       if (arg instanceof GoInt) return signed(arg.value.toString(), arg.value < 0n);
-      return `%!d(${typeNameOf(arg)}=${formatValue(arg)})`;
+      return `%!d(${typeName(arg)}=${formatValue(arg)})`;
     case 'f': case 'F': case 'e': case 'g': {
       const f = typeof arg === 'number' ? arg : arg instanceof GoInt ? NaN : NaN;
-      if (typeof arg !== 'number') return `%!${verb}(${typeNameOf(arg)}=${formatValue(arg)})`;
+      if (typeof arg !== 'number') return `%!${verb}(${typeName(arg)}=${formatValue(arg)})`;
       const s = verb === 'e' ? goExp(f.toExponential(prec ?? 6)) : verb === 'g' ? (prec === undefined ? formatFloat(f) : formatFloat(Number(f.toPrecision(prec || 1)))) : f.toFixed(prec ?? 6);
       return signed(s, f < 0);
     }
     case 't':
-      return typeof arg === 'boolean' ? String(arg) : `%!t(${typeNameOf(arg)}=${formatValue(arg)})`;
+      return typeof arg === 'boolean' ? String(arg) : `%!t(${typeName(arg)}=${formatValue(arg)})`;
     case 'x': case 'X': case 'o': case 'b': {
       const radix = verb === 'o' ? 8 : verb === 'b' ? 2 : 16;
       let s: string;
       if (arg instanceof GoInt) s = arg.value.toString(radix);
       else if (typeof arg === 'string' && radix === 16) s = Buffer.from(arg, 'utf8').toString('hex');
-      else return `%!${verb}(${typeNameOf(arg)}=${formatValue(arg)})`;
+      else return `%!${verb}(${typeName(arg)}=${formatValue(arg)})`;
       return verb === 'X' ? s.toUpperCase() : s;
     }
     case 'c':
-      return arg instanceof GoInt ? String.fromCodePoint(Number(arg.value)) : `%!c(${typeNameOf(arg)}=${formatValue(arg)})`;
+      return arg instanceof GoInt ? String.fromCodePoint(Number(arg.value)) : `%!c(${typeName(arg)}=${formatValue(arg)})`;
     case 'T':
-      return typeNameOf(arg);
+      return typeName(arg);
     default:
-      return `%!${verb}(${typeNameOf(arg)}=${formatValue(arg)})`;
+      return `%!${verb}(${typeName(arg)}=${formatValue(arg)})`;
   }
 }
 

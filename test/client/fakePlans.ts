@@ -18,7 +18,7 @@ function step(phase: string, wave: number, resources: ResourceReport[], parallel
 
 function app(id: string, name: string, extra: Partial<AppReport>): AppReport {
   return {
-    id, name, path: name, source: 'directory', definedBy: null, destinationNamespace: 'shop', complete: true,
+    id, name, path: name, source: 'directory', definedBy: null, generatedBy: null, destinationNamespace: 'shop', complete: true,
     incompleteReasons: [], steps: [], syncFail: [], skipped: [], dropped: [], deleteHooks: [], children: [], caveats: [], ...extra,
   };
 }

@@ -1,6 +1,8 @@
 // The one entry point of the analysis core: files in, applications with their sync plans and findings out.
 
+import { expandApplicationSets } from './appset';
 import { discoverApplications } from './discover/discoverApplications';
+import { isWorkspaceRepository, readWorkspaceRepository } from './discover/workspaceRepository';
 import type { AppAnalysis, AppSource, WorkspaceAnalysis } from './discover/appTypes';
 import { renderSource, type RenderContext } from './discover/renderSource';
 import { renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
@@ -49,13 +51,18 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
     return result;
   };
   const kustomize = options.kustomize ?? true;
-  const sources = discoverApplications({ host, root, files, objectsByFile, cache, kustomize, renderKustomize });
+  const repository = readWorkspaceRepository(host, root);
+  const appsets = expandApplicationSets({ host, root, files, objectsByFile, isWorkspaceRepository: (url) => isWorkspaceRepository(repository, url), repositoryKnown: repository.urls.length > 0 });
+  findings.push(...appsets.findings);
+  const generatedApplications = appsets.expansions.flatMap((e) => e.apps.map((object) => ({ object, appset: e.appset })));
+  const sources = discoverApplications({ host, root, files, objectsByFile, cache, kustomize, renderKustomize, generatedApplications });
   const context: RenderContext = { host, files, cache, renderKustomize };
   const apps = sources.map((source) => analyzeApp(context, source, findings)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   linkChildren(apps);
 
-  const workspace: WorkspaceAnalysis = { root, apps, findings: [], files };
-  const kargo = analyzeKargo(uniqueObjects(apps), uniqueObjects(apps).filter(isApplication), (file) => host.readFile(file));
+  const workspace: WorkspaceAnalysis = { root, apps, findings: [], files, applicationSets: appsets.expansions };
+  const applications = [...uniqueObjects(apps).filter(isApplication), ...generatedApplications.map((g) => g.object)];
+  const kargo = analyzeKargo(uniqueObjects(apps), applications, (file) => host.readFile(file));
   workspace.kargo = kargo.projects;
   workspace.findings = dedupe([...findings, ...runRules(workspace, undefined, host), ...kargo.findings, ...host.findings()]);
   return workspace;

@@ -1,5 +1,6 @@
 // Applications found in a workspace and what SyncPlan computed for each.
 
+import type { AppSetExpansion } from '../appset';
 import type { KargoProject } from '../kargo/kargoTypes';
 import type { KustomizeOverrides } from '../kustomize';
 import type { K8sObject } from '../model/k8sObject';
@@ -24,6 +25,8 @@ export interface AppSource {
   sourceType: SourceType;
   /** The Application object that points here, if any. */
   definedBy?: K8sObject;
+  /** The ApplicationSet that generates `definedBy`, when it is a generated Application. */
+  generatedBy?: K8sObject;
   destinationNamespace?: string;
   syncOptions: string[];
   directory?: DirectoryOptions;
@@ -51,6 +54,8 @@ export interface WorkspaceAnalysis {
   findings: Finding[];
   /** Every file looked at. */
   files: string[];
+  /** ApplicationSets and the Applications each expands to (absent when the caller did not expand them). */
+  applicationSets?: AppSetExpansion[];
   /** Kargo promotion pipelines, one per Project namespace (absent when the caller did not build them). */
   kargo?: KargoProject[];
 }

@@ -1,6 +1,7 @@
 // Every finding code SyncPlan can produce, with its default severity and documentation anchor.
 // The language server and the VS Code settings are generated from RULE_CODES.
 
+import { APPSET_CODE_LIST } from '../appset/appsetCodes';
 import { KARGO_CODE_LIST } from '../kargo/kargoCodes';
 import type { Severity } from '../types';
 import { ALL_RULES } from './registry';
@@ -43,6 +44,7 @@ export const RULE_CODES: readonly RuleCodeInfo[] = Object.freeze([
   ...ALL_RULES.map(({ code, severity, title }) => ({ code, severity, title })),
   ...PARSE_CODES,
   ...KARGO_CODE_LIST,
+  ...APPSET_CODE_LIST,
   ...WORKSPACE_CODES,
   ...KUSTOMIZE_BUILD_CODES,
 ]);

@@ -48,7 +48,8 @@ function workspaceOf(testCase: AppSetCase): Record<string, string> | undefined {
   if (testCase.corpus) {
     const root = corpusRoot();
     if (!root || !existsSync(join(root, testCase.corpus))) return undefined;
-    files = corpusFiles(join(root, testCase.corpus));
+    // `files` next to `corpus` are added to the corpus folder (a .syncplan.yaml, for example).
+    files = { ...corpusFiles(join(root, testCase.corpus)), ...files };
   }
   for (const mutation of testCase.mutations ?? []) {
     const text = files[mutation.file];
@@ -73,7 +74,9 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
         const report = buildPlanReport(workspace, ROOT, (p) => files[p]);
         const expansions = workspace.applicationSets ?? [];
         if (testCase.expect.apps) {
-          const apps = Object.fromEntries((report.applicationSets ?? []).filter((a) => a.name in testCase.expect.apps!).map((a) => [a.name, a.apps]));
+          // Keys are ApplicationSet names, or `name@file` where several files reuse a name.
+          const keyOf = (a: { name: string; file: string }): string => (`${a.name}@${a.file}` in testCase.expect.apps! ? `${a.name}@${a.file}` : a.name);
+          const apps = Object.fromEntries((report.applicationSets ?? []).filter((a) => keyOf(a) in testCase.expect.apps!).map((a) => [keyOf(a), a.apps]));
           assert.deepEqual(apps, testCase.expect.apps);
         }
         for (const [appName, fields] of Object.entries(testCase.expect.fields ?? {})) {

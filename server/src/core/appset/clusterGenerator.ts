@@ -12,7 +12,7 @@ export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
 
 export function clusterParams(clusters: Record<string, unknown>, path: FieldPath, ctx: GeneratorContext): Params[] {
   const selector = labelSelector(clusters.selector, [...path, 'selector']);
-  ctx.caveats.add('The clusters generator sees only the cluster Secrets declared in this workspace (and in-cluster); clusters added with `argocd cluster add` are unknown.');
+  ctx.partial.set(`its clusters generator depends on the clusters registered in Argo CD; SyncPlan used the ${ctx.clusterSecrets.length} cluster Secret(s) declared in this workspace plus in-cluster`, path);
   const values = asRecord(clusters.values) ?? {};
   const secrets = [...ctx.clusterSecrets]
     .filter((s) => selector(labelsOf(s)))

@@ -28,14 +28,21 @@ export interface AppSetExpansion {
 
 const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
 
-export function expandApplicationSet(appset: K8sObject, ctx: Omit<GeneratorContext, 'mode' | 'caveats'>): AppSetExpansion {
+export function expandApplicationSet(appset: K8sObject, ctx: Omit<GeneratorContext, 'mode' | 'caveats' | 'partial'>): AppSetExpansion {
   const spec = asRecord(appset.body.spec) ?? {};
   const mode = readMode(spec);
   const caveats = new Set<string>();
-  const context: GeneratorContext = { ...ctx, mode, caveats };
+  const partial = new Map<string, (string | number)[]>();
+  const context: GeneratorContext = { ...ctx, mode, caveats, partial };
   const result: AppSetExpansion = { appset, expandable: true, apps: [], findings: [], caveats: [] };
   const expansion = expandInto(result, spec, context);
   expansion.caveats = [...caveats];
+  if (partial.size > 0 && expansion.expandable) {
+    // Live clusters may add Applications: the ones shown are those the workspace alone determines.
+    expansion.expandable = false;
+    expansion.reason = [...(expansion.reason ? [expansion.reason] : []), ...partial.keys()].join('; ');
+    for (const [reason, path] of partial) expansion.findings.push(at(APPSET_CODES.notExpandable, `ApplicationSet ${appset.name} is not fully expandable offline: ${reason}.`, appset, path));
+  }
   return expansion;
 }
 

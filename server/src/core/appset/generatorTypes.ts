@@ -17,6 +17,8 @@ export interface GeneratorContext {
   repositoryKnown: boolean;
   /** Notes on assumptions made while generating, shown with the ApplicationSet. */
   caveats: Set<string>;
+  /** Generators that produced what the workspace shows but may produce more live (reason to its path). */
+  partial: Map<string, FieldPath>;
   /** argocd-cmd-params-cm `applicationsetcontroller.enable.new.git.file.globbing: "true"`. */
   newGitFileGlobbing: boolean;
 }

@@ -1,8 +1,8 @@
 // Runs the ApplicationSet fixtures in test/core/appset/*.yaml. A case gives its workspace as `files` (or a
 // corpus folder with optional text `mutations`) and expects, per ApplicationSet name, the generated
-// Application names in order (`apps`), chosen fields of generated Applications (`fields`: app name to
+// Application names in order (`apps`), RollingSync steps (`rollingSync`), chosen fields of generated Applications (`fields`: app name to
 // dotted path to value; null for absent), which ApplicationSets are not expandable (`notExpandable`), and exactly the
-// appset/* findings listed (`findings`: "code file:line").
+// appset/* and rollingsync/* findings listed (`findings`: "code file:line").
 
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -23,6 +23,8 @@ interface AppSetCase {
     apps?: Record<string, string[]>;
     fields?: Record<string, Record<string, unknown>>;
     notExpandable?: string[];
+    /** Per ApplicationSet: "step N max=<written>/<scaled> -> apps" lines, then "unselected -> apps". */
+    rollingSync?: Record<string, string[]>;
     findings: string[];
   };
 }
@@ -84,10 +86,16 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
           assert.ok(app, `no generated Application ${appName}`);
           for (const [path, value] of Object.entries(fields)) assert.deepEqual(valueAt(app.body, path) ?? null, value ?? null, `${appName} ${path}`);
         }
+        for (const [name, lines] of Object.entries(testCase.expect.rollingSync ?? {})) {
+          const rolling = report.applicationSets?.find((a) => a.name === name)?.rollingSync;
+          assert.ok(rolling, `no RollingSync plan for ${name}`);
+          const actual = rolling.steps.map((s) => `step ${s.step} max=${s.maxUpdate ?? '-'}/${s.maxUpdateScaled ?? '?'} -> ${s.apps.join(',')}`);
+          assert.deepEqual([...actual, `unselected -> ${rolling.unselected.join(',')}`], lines);
+        }
         const notExpandable = (report.applicationSets ?? []).filter((a) => !a.expandable).map((a) => a.name).sort();
         assert.deepEqual(notExpandable, [...(testCase.expect.notExpandable ?? [])].sort());
         const findings = workspace.findings
-          .filter((f) => f.code.startsWith('appset/'))
+          .filter((f) => f.code.startsWith('appset/') || f.code.startsWith('rollingsync/'))
           .map((f) => `${f.code} ${relative(ROOT, f.file)}:${new LineIndex(files[f.file] ?? '').positionAt(f.span.start).line + 1}`)
           .sort();
         assert.deepEqual(findings, [...testCase.expect.findings].sort());

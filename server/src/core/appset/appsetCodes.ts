@@ -49,6 +49,41 @@ export const APPSET_CODES = {
     severity: 'info',
     title: 'Waves on ApplicationSet objects only order their creation: the parent does not wait for the generated Applications to sync.',
   },
+  appInNoStep: {
+    code: 'rollingsync/app-in-no-step',
+    severity: 'warning',
+    title: 'A generated Application that no RollingSync step selects: it gets step -1 and RollingSync never syncs it.',
+  },
+  appInSeveralSteps: {
+    code: 'rollingsync/app-in-several-steps',
+    severity: 'warning',
+    title: 'A generated Application that several RollingSync steps select: only the first one counts.',
+  },
+  invalidOperator: {
+    code: 'rollingsync/invalid-operator',
+    severity: 'error',
+    title: 'A RollingSync matchExpression operator other than In or NotIn: the expression never selects an Application that has the label.',
+  },
+  emptyStep: {
+    code: 'rollingsync/empty-step',
+    severity: 'warning',
+    title: 'A RollingSync step that selects no generated Application: it passes at once.',
+  },
+  maxUpdate: {
+    code: 'rollingsync/max-update',
+    severity: 'warning',
+    title: 'A RollingSync maxUpdate of 0 (the step waits for manual syncs) or a value Argo CD cannot read.',
+  },
+  automatedIgnored: {
+    code: 'rollingsync/automated-ignored',
+    severity: 'warning',
+    title: 'syncPolicy.automated in a RollingSync template: the controller turns it off on every generated Application.',
+  },
+  notEnabled: {
+    code: 'rollingsync/not-enabled',
+    severity: 'warning',
+    title: 'A RollingSync strategy while the workspace argocd-cmd-params-cm does not enable progressive syncs: the strategy is ignored.',
+  },
 } as const satisfies Record<string, AppSetCodeInfo>;
 
 export const APPSET_CODE_LIST: readonly AppSetCodeInfo[] = Object.values(APPSET_CODES);

@@ -12,6 +12,7 @@ import { asRecord, GeneratorError, NotOffline, type GeneratorContext, type Trans
 import { transform } from './generators';
 import { readMode, renderTree, replaceString, RenderFailure, type RenderIssue } from './templateRender';
 import { nodeSpan } from '../model/readObjects';
+import type { RollingSyncPlan } from './rollingSync';
 import { nodeAt } from '../rules/support/podSpecs';
 
 export interface AppSetExpansion {
@@ -24,6 +25,8 @@ export interface AppSetExpansion {
   findings: Finding[];
   /** Assumptions the expansion rests on (unknown workspace repository, live clusters ...). */
   caveats: string[];
+  /** The RollingSync steps, when `spec.strategy.type` is RollingSync. */
+  rollingSync?: RollingSyncPlan;
 }
 
 const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';

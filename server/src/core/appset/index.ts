@@ -9,9 +9,11 @@ import { APPSET_CODES } from './appsetCodes';
 import { isClusterSecret } from './clusterGenerator';
 import { expandApplicationSet, type AppSetExpansion } from './expandApplicationSet';
 import { templateLocation } from './generatedApplication';
+import { planRollingSync, progressiveSyncsEnabled } from './rollingSync';
 import { asRecord } from './generatorTypes';
 
 export type { AppSetExpansion } from './expandApplicationSet';
+export type { RollingSyncPlan, RollingSyncStep } from './rollingSync';
 export { APPSET_CODE_LIST } from './appsetCodes';
 
 export interface AppSetInput {
@@ -44,6 +46,7 @@ export function expandApplicationSets(input: AppSetInput): { expansions: AppSetE
   };
   const expansions: AppSetExpansion[] = [];
   const findings: Finding[] = [];
+  const progressiveSyncs = progressiveSyncsEnabled(all);
   for (const written of all.filter(isApplicationSet)) {
     if (chartTemplates.some((dir) => isInside(dir, written.source.file))) continue;
     const appset = unmasked(input.host, written);
@@ -52,6 +55,9 @@ export function expandApplicationSets(input: AppSetInput): { expansions: AppSetE
       continue;
     }
     const expansion = expandApplicationSet(appset, context);
+    const rolling = planRollingSync(expansion, progressiveSyncs);
+    expansion.rollingSync = rolling.plan;
+    expansion.findings.push(...rolling.findings);
     expansions.push(expansion);
     findings.push(...expansion.findings, ...waveFindings(appset));
   }

@@ -84,6 +84,14 @@ export interface ApplicationSetReport {
   /** Names of the generated Applications, in generation order. */
   apps: string[];
   caveats: string[];
+  /** RollingSync order of the generated Applications; null without a RollingSync strategy. */
+  rollingSync: {
+    steps: { step: number; maxUpdate: string | number | null; maxUpdateScaled: number | null; apps: string[] }[];
+    /** Applications no step selects: RollingSync never syncs them. */
+    unselected: string[];
+    /** Whether the workspace's argocd-cmd-params-cm enables progressive syncs; null when it declares none. */
+    enabled: boolean | null;
+  } | null;
 }
 
 export interface PlanReport {
@@ -179,6 +187,7 @@ export function buildPlanReport(workspace: WorkspaceAnalysis, base: string, read
       reason: e.reason ?? null,
       apps: e.apps.map((a) => a.name),
       caveats: e.caveats.map((c) => c.split(`${base}/`).join('')),
+      rollingSync: e.rollingSync ?? null,
     })),
     kargo: (workspace.kargo ?? []).map((project) => ({
       project: project.name,

@@ -1,12 +1,12 @@
 // The one entry point of the analysis core: files in, applications with their sync plans and findings out.
 
-import { expandApplicationSets } from './appset';
+import { ephemeralApplications, expandApplicationSets } from './appset';
 import { discoverApplications } from './discover/discoverApplications';
 import { isWorkspaceRepository, readWorkspaceRepository } from './discover/workspaceRepository';
 import type { AppAnalysis, AppSource, WorkspaceAnalysis } from './discover/appTypes';
 import { renderSource, type RenderContext } from './discover/renderSource';
 import { renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
-import { analyzeKargo } from './kargo';
+import { analyzeKargo, checkProjectOrder } from './kargo';
 import { isApplication, type K8sObject } from './model/k8sObject';
 import { isYamlFile } from './paths';
 import { SafeHost } from './safeHost';
@@ -62,9 +62,10 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
 
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files, applicationSets: appsets.expansions };
   const applications = [...uniqueObjects(apps).filter(isApplication), ...generatedApplications.map((g) => g.object)];
-  const kargo = analyzeKargo(uniqueObjects(apps), applications, (file) => host.readFile(file));
+  const kargo = analyzeKargo(uniqueObjects(apps), applications, (file) => host.readFile(file), ephemeralApplications(appsets.expansions));
   workspace.kargo = kargo.projects;
-  workspace.findings = dedupe([...findings, ...runRules(workspace, undefined, host), ...kargo.findings, ...host.findings()]);
+  const kargoOrder = checkProjectOrder(apps.map((a) => a.plan));
+  workspace.findings = dedupe([...findings, ...runRules(workspace, undefined, host), ...kargo.findings, ...kargoOrder, ...host.findings()]);
   return workspace;
 }
 

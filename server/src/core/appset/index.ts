@@ -116,3 +116,18 @@ function repositoryRoot(host: FileHost, root: string): string {
     dir = parent;
   }
 }
+
+/** ApplicationSets whose Applications exist only live (pull-request or SCM generators), matched by their name template. */
+export function ephemeralApplications(expansions: readonly AppSetExpansion[]): { appset: K8sObject; matches: (name: string) => boolean }[] {
+  const result: { appset: K8sObject; matches: (name: string) => boolean }[] = [];
+  for (const { appset } of expansions) {
+    const spec = asRecord(appset.body.spec);
+    if (!/"(pullRequest|scmProvider)"\s*:/.test(JSON.stringify(spec?.generators ?? []))) continue;
+    const name = asRecord(asRecord(spec?.template)?.metadata)?.name;
+    if (typeof name !== 'string' || !name.includes('{{')) continue;
+    const pattern = name.split(/\{\{.*?\}\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+');
+    const regex = new RegExp(`^${pattern}$`);
+    result.push({ appset, matches: (candidate) => regex.test(candidate) });
+  }
+  return result;
+}

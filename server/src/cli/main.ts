@@ -50,7 +50,12 @@ export function runCli(argv: string[]): number {
 
 function printPlan(options: CliOptions, roots: RootAnalysis[]): number {
   const plans = roots.map(planOf);
-  const report: PlanReport = { version: 1, apps: plans.flatMap((plan) => plan.apps), kargo: plans.flatMap((plan) => plan.kargo ?? []) };
+  const report: PlanReport = {
+    version: 1,
+    apps: plans.flatMap((plan) => plan.apps),
+    applicationSets: plans.flatMap((plan) => plan.applicationSets ?? []),
+    kargo: plans.flatMap((plan) => plan.kargo ?? []),
+  };
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (options.format === 'markdown') process.stdout.write(`${formatPlanMarkdown(report)}\n`);
   else process.stdout.write(`${formatPlanText(report, chooseStyle(process.stdout, options.color))}\n`);

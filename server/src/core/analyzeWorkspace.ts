@@ -70,7 +70,13 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
 }
 
 function analyzeApp(context: RenderContext, source: AppSource, findings: Finding[]): AppAnalysis {
-  const rendered = renderSource(context, source);
+  let rendered = renderSource(context, source);
+  const revision = templatedRevision(source);
+  if (revision !== undefined) {
+    // A copy: renders are cached and shared between apps.
+    const reason = `The ApplicationSet renders targetRevision per Application (${revision}): Argo CD syncs that revision, which may differ from the working tree shown here.`;
+    rendered = { ...rendered, complete: false, incompleteReasons: [...rendered.incompleteReasons, reason] };
+  }
   findings.push(...rendered.findings);
   const plan = buildSyncPlan(rendered.objects, { destinationNamespace: source.destinationNamespace, syncOptions: source.syncOptions });
   return {
@@ -82,6 +88,16 @@ function analyzeApp(context: RenderContext, source: AppSource, findings: Finding
     children: [],
     files: rendered.files,
   };
+}
+
+/** The generated Application's targetRevision when its ApplicationSet template computes it from parameters. */
+function templatedRevision(source: AppSource): string | undefined {
+  if (!source.generatedBy || !source.definedBy) return undefined;
+  const written = JSON.stringify((source.generatedBy.body.spec as Record<string, unknown> | undefined)?.template ?? {});
+  if (!/"targetRevision":"[^"]*\{\{/.test(written)) return undefined;
+  const spec = (source.definedBy.body.spec ?? {}) as Record<string, unknown>;
+  const sources = [spec.source, ...(Array.isArray(spec.sources) ? spec.sources : [])] as (Record<string, unknown> | undefined)[];
+  return sources.map((s) => s?.targetRevision).find((r): r is string => typeof r === 'string') ?? '';
 }
 
 /** Every rendered object once, however many apps render it. */

@@ -57,7 +57,7 @@ export const KARGO_CODES = {
   projectOrder: {
     code: 'kargo/project-order',
     severity: 'error',
-    title: 'A Stage, Warehouse or PromotionTask synced no later than its Project, which creates the namespace: it fails with "namespace not found".',
+    title: 'A Stage, Warehouse, PromotionTask or ProjectConfig synced no later than its Project, which creates the namespace: it fails with "namespace not found".',
   },
   ephemeralAppNoRetry: {
     code: 'kargo/ephemeral-app-no-retry',

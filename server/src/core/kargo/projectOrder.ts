@@ -1,4 +1,4 @@
-// A Kargo Project creates its namespace through an admission webhook, so a Stage, Warehouse or PromotionTask
+// A Kargo Project creates its namespace through an admission webhook, so a Stage, Warehouse, PromotionTask or ProjectConfig
 // synced by the same Argo CD Application must come in a later (phase, wave) step than the Project (Akuity KB
 // "Ensuring Correct Sync Order for Kargo Resources in Argo CD").
 
@@ -9,7 +9,7 @@ import { KARGO_CODES } from './kargoCodes';
 import { KARGO_GROUP } from './kargoObjects';
 import { finding } from './pipeline';
 
-const NAMESPACED_KINDS = new Set(['Stage', 'Warehouse', 'PromotionTask']);
+const NAMESPACED_KINDS = new Set(['Stage', 'Warehouse', 'PromotionTask', 'ProjectConfig']);
 const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
 
 /** One finding per Project and Application, at the Project, listing what is synced too early. */

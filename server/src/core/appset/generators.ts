@@ -17,22 +17,29 @@ const LIVE_GENERATORS: Record<string, string> = {
   plugin: 'its plugin generator calls an external plugin service',
 };
 const KNOWN = new Set(['list', 'clusters', 'git', 'matrix', 'merge', ...Object.keys(LIVE_GENERATORS)]);
+/** Stop before a hostile matrix multiplies into millions of Applications. */
+export const MAX_PARAM_SETS = 10000;
+/** Argo CD allows one level of matrix or merge inside a matrix or merge. */
+const MAX_NESTING = 2;
 
-export function transform(generator: Record<string, unknown>, path: FieldPath, ctx: GeneratorContext, interpolation: Params = {}): TransformResult[] {
+export function transform(generator: Record<string, unknown>, path: FieldPath, ctx: GeneratorContext, interpolation: Params = {}, depth = 0): TransformResult[] {
   const keys = Object.keys(generator).filter((k) => KNOWN.has(k) && generator[k] !== null && generator[k] !== undefined);
   const results: TransformResult[] = [];
   const matches = labelSelector(generator.selector, [...path, 'selector']);
   for (const key of keys) {
     const own = Object.keys(interpolation).length > 0 ? interpolate(generator[key], interpolation, ctx, [...path, key]) : generator[key];
     const spec = asRecord(own) ?? {};
-    const params = generate(key, spec, [...path, key], ctx);
+    if ((key === 'matrix' || key === 'merge') && depth >= MAX_NESTING) {
+      throw new GeneratorError(`a ${key} generator nested more than one level inside matrix or merge is not supported`, [...path, key]);
+    }
+    const params = generate(key, spec, [...path, key], ctx, depth);
     const kept = generator.selector === undefined || generator.selector === null ? params : params.filter((p) => matches(stringParams(p)));
     results.push({ params: kept, template: asRecord(spec.template), path: [...path, key] });
   }
   return results;
 }
 
-function generate(key: string, spec: Record<string, unknown>, path: FieldPath, ctx: GeneratorContext): Params[] {
+function generate(key: string, spec: Record<string, unknown>, path: FieldPath, ctx: GeneratorContext, depth: number): Params[] {
   if (LIVE_GENERATORS[key]) throw new NotOffline(LIVE_GENERATORS[key], path);
   switch (key) {
     case 'list':
@@ -42,9 +49,9 @@ function generate(key: string, spec: Record<string, unknown>, path: FieldPath, c
     case 'clusters':
       return clusterParams(spec, path, ctx);
     case 'matrix':
-      return matrixParams(spec, path, ctx);
+      return matrixParams(spec, path, ctx, depth + 1);
     default:
-      return mergeParams(spec, path, ctx);
+      return mergeParams(spec, path, ctx, depth + 1);
   }
 }
 
@@ -110,19 +117,20 @@ function flatElement(item: Record<string, unknown>, path: FieldPath): Params {
 }
 
 /** A child of matrix or merge gives one TransformResult; its own template is not used. */
-function childParams(child: unknown, path: FieldPath, ctx: GeneratorContext, interpolation?: Params): Params[] {
-  const results = transform(asRecord(child) ?? {}, path, ctx, interpolation);
+function childParams(child: unknown, path: FieldPath, ctx: GeneratorContext, depth: number, interpolation?: Params): Params[] {
+  const results = transform(asRecord(child) ?? {}, path, ctx, interpolation, depth);
   if (results.length === 0) throw new GeneratorError('child generator generated no parameters', path);
   if (results.length > 1) throw new GeneratorError('found more than one generator in a matrix or merge child', path);
   return results[0].params;
 }
 
-function matrixParams(spec: Record<string, unknown>, path: FieldPath, ctx: GeneratorContext): Params[] {
+function matrixParams(spec: Record<string, unknown>, path: FieldPath, ctx: GeneratorContext, depth: number): Params[] {
   const children = Array.isArray(spec.generators) ? spec.generators : [];
   if (children.length !== 2) throw new GeneratorError(`the matrix generator needs exactly 2 child generators, found ${children.length}`, [...path, 'generators']);
   const result: Params[] = [];
-  for (const a of childParams(children[0], [...path, 'generators', 0], ctx)) {
-    for (const b of childParams(children[1], [...path, 'generators', 1], ctx, a)) {
+  for (const a of childParams(children[0], [...path, 'generators', 0], ctx, depth)) {
+    for (const b of childParams(children[1], [...path, 'generators', 1], ctx, depth, a)) {
+      if (result.length >= MAX_PARAM_SETS) throw new NotOffline(`it generates more than ${MAX_PARAM_SETS} parameter sets; SyncPlan stops there`, path);
       result.push(ctx.mode.goTemplate ? deepMerge(deepMerge({}, b), a) : combineStringMaps(a, b, path));
     }
   }
@@ -154,12 +162,12 @@ function combineStringMaps(a: Params, b: Params, path: FieldPath): Params {
 }
 
 /** A left join on the first child by `mergeKeys`; later children override matching sets. */
-function mergeParams(spec: Record<string, unknown>, path: FieldPath, ctx: GeneratorContext): Params[] {
+function mergeParams(spec: Record<string, unknown>, path: FieldPath, ctx: GeneratorContext, depth: number): Params[] {
   const children = Array.isArray(spec.generators) ? spec.generators : [];
   if (children.length < 2) throw new GeneratorError('the merge generator needs at least 2 child generators', [...path, 'generators']);
   const mergeKeys = [...new Set((Array.isArray(spec.mergeKeys) ? spec.mergeKeys : []).map(String))].sort();
   if (mergeKeys.length === 0) throw new GeneratorError('the merge generator has no mergeKeys', path);
-  const sets = children.map((child, i) => childParams(child, [...path, 'generators', i], ctx));
+  const sets = children.map((child, i) => childParams(child, [...path, 'generators', i], ctx, depth));
   const base = byMergeKey(sets[0], mergeKeys, path);
   for (const other of sets.slice(1)) {
     const overrides = byMergeKey(other, mergeKeys, path);

@@ -107,17 +107,18 @@ function uniqueObjects(apps: readonly AppAnalysis[]): K8sObject[] {
   return [...byId.values()];
 }
 
-/** An app whose objects include Application X is the parent of the apps X points at. */
+/** An app whose objects include Application X (or ApplicationSet X) is the parent of the apps X points at (or generates). */
 function linkChildren(apps: AppAnalysis[]): void {
   const byDefiningObject = new Map<string, AppAnalysis[]>();
   for (const app of apps) {
     if (!app.definedBy) continue;
-    const key = app.definedBy.id;
+    // A generated app's parent is the app that deploys its ApplicationSet.
+    const key = app.generatedBy?.id ?? app.definedBy.id;
     byDefiningObject.set(key, [...(byDefiningObject.get(key) ?? []), app]);
   }
   for (const app of apps) {
     for (const object of app.objects) {
-      if (!isApplication(object)) continue;
+      if (!isApplication(object) && !(object.group === 'argoproj.io' && object.kind === 'ApplicationSet')) continue;
       for (const child of byDefiningObject.get(object.id) ?? []) if (child !== app) app.children.push(child.id);
     }
   }

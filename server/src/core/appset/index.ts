@@ -54,12 +54,21 @@ export function expandApplicationSets(input: AppSetInput): { expansions: AppSetE
       expansions.push({ appset: written, expandable: false, reason: 'its file is not valid YAML before Helm rendering', apps: [], findings: [], caveats: [] });
       continue;
     }
-    const expansion = expandApplicationSet(appset, context);
-    const rolling = planRollingSync(expansion, progressiveSyncs);
-    expansion.rollingSync = rolling.plan;
-    expansion.findings.push(...rolling.findings);
+    let expansion: AppSetExpansion;
+    try {
+      expansion = expandApplicationSet(appset, context);
+      const rolling = planRollingSync(expansion, progressiveSyncs);
+      expansion.rollingSync = rolling.plan;
+      expansion.findings.push(...rolling.findings);
+      expansion.findings.push(...waveFindings(appset));
+    } catch (e) {
+      // Self-referencing YAML aliases and the like: report, never stop the analysis.
+      const reason = `SyncPlan failed while expanding it (${e instanceof Error ? e.message : String(e)})`;
+      const finding: Finding = { code: 'syncplan/internal-error', severity: 'error', message: `ApplicationSet ${appset.name}: ${reason}.`, file: appset.source.file, span: appset.source.anchor };
+      expansion = { appset, expandable: false, reason, apps: [], findings: [finding], caveats: [] };
+    }
     expansions.push(expansion);
-    findings.push(...expansion.findings, ...waveFindings(appset));
+    findings.push(...expansion.findings);
   }
   return { expansions, findings };
 }
@@ -122,7 +131,7 @@ export function ephemeralApplications(expansions: readonly AppSetExpansion[]): {
   const result: { appset: K8sObject; matches: (name: string) => boolean }[] = [];
   for (const { appset } of expansions) {
     const spec = asRecord(appset.body.spec);
-    if (!/"(pullRequest|scmProvider)"\s*:/.test(JSON.stringify(spec?.generators ?? []))) continue;
+    if (!usesLiveScm(spec?.generators)) continue;
     const name = asRecord(asRecord(spec?.template)?.metadata)?.name;
     if (typeof name !== 'string' || !name.includes('{{')) continue;
     const pattern = name.split(/\{\{.*?\}\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+');
@@ -130,4 +139,11 @@ export function ephemeralApplications(expansions: readonly AppSetExpansion[]): {
     result.push({ appset, matches: (candidate) => regex.test(candidate) });
   }
   return result;
+}
+
+/** True when a pullRequest or scmProvider generator appears, also inside matrix or merge (depth-limited). */
+function usesLiveScm(value: unknown, depth = 0): boolean {
+  if (depth > 8 || value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((v) => usesLiveScm(v, depth + 1));
+  return Object.entries(value as Record<string, unknown>).some(([key, v]) => key === 'pullRequest' || key === 'scmProvider' || usesLiveScm(v, depth + 1));
 }

@@ -291,7 +291,7 @@ class State {
     switch (n.type) {
       case 'dot': return this.checkType(dot, kind, n.pos, false);
       case 'nil':
-        if (kind === 'any') return null;
+        if (kind === 'any' || kind === 'map') return null;
         return this.fail(`cannot assign nil to ${goKind(kind)}`, n.pos);
       case 'field': return this.checkType(this.evalFieldChain(dot, dot, n.pos, n.ident, [n], undefined, false, true), kind, n.pos, false);
       case 'variable': {
@@ -302,6 +302,10 @@ class State {
       case 'pipe': return this.checkType(this.evalPipeline(dot, n), kind, n.pos, true);
       case 'identifier': return this.checkType(this.evalFunction(dot, n.ident, n.pos, [n], undefined, false, { pos: n.pos, text: n.ident }), kind, n.pos, true);
       case 'chain': return this.checkType(this.evalCommand(dot, { type: 'command', pos: n.pos, args: [n] }, undefined, false), kind, n.pos, true);
+      case 'bool': case 'string': case 'number':
+        if (kind === 'map') return this.fail(`can't handle ${nodeString(n)} for arg of type ${goKind(kind)}`, n.pos);
+    }
+    switch (n.type) {
       case 'bool':
         if (kind === 'any' || kind === 'bool') return n.value;
         return this.fail(`expected ${goKind(kind)}; found ${n.value}`, n.pos);
@@ -321,9 +325,12 @@ class State {
   /** Go's validateType: values of the wrong kind for an int/string/bool/float parameter are errors. */
   private checkType(v: unknown, kind: ParamKind, pos: number, unwrapped: boolean): unknown {
     if (kind === 'any') return v === undefined ? null : v;
+    // Go's invalid value (a missing key, a nil pipeline result) is a nil map argument; a nil interface{} is not.
+    if (kind === 'map' && (v === undefined || (v === null && unwrapped))) return null;
     if (v === undefined || (v === null && unwrapped)) return this.fail(`invalid value; expected ${goKind(kind)}`, pos);
     if (v === null) return this.fail(`wrong type for value; expected ${goKind(kind)}; got interface {}`, pos);
-    const ok = kind === 'int' ? v instanceof GoInt : kind === 'string' ? typeof v === 'string' : kind === 'bool' ? typeof v === 'boolean' : typeof v === 'number';
+    // Go's assignability: an int64 is not an int, chartutil.Values is a map[string]interface {}.
+    const ok = kind === 'int' ? v instanceof GoInt && v.goType === 'int' : kind === 'map' ? isMap(v) : kind === 'string' ? typeof v === 'string' : kind === 'bool' ? typeof v === 'boolean' : typeof v === 'number';
     if (!ok) this.fail(`wrong type for value; expected ${goKind(kind)}; got ${typeName(v)}`, pos);
     return v;
   }
@@ -336,13 +343,12 @@ class State {
   private fail(message: string, pos: number, helmWarn?: 'required' | 'fail', rawMessage?: string): never {
     const { line, column, goColumn } = lineAndColumn(this.tree.text, this.node?.pos ?? pos);
     const location = `${this.tree.parseName}:${line}:${goColumn}`;
-    let context = this.node?.text ?? '';
-    if (context.length > 20) context = context.slice(0, 20) + '...';
+    const context = this.node?.text ?? '';
     const full = `template: ${location}: executing "${this.execName}" at <${context}>: ${message}`;
     throw new TemplateExecError(helmWarn ? rawMessage ?? message : full, { template: this.tree.parseName, line, column }, helmWarn, location);
   }
 }
 
 function goKind(kind: ParamKind): string {
-  return kind === 'float' ? 'float64' : kind;
+  return kind === 'float' ? 'float64' : kind === 'map' ? 'map[string]interface {}' : kind;
 }

@@ -6,6 +6,7 @@ import { formatValue } from './fmt';
 import { CallContext, fn, FuncError, FuncMap } from './funcTypes';
 import { GoInt, isMap, toFloat, toInt, typeName } from './values';
 import { toPlain } from './toPlain';
+import { sprigDateFuncs } from './sprigDates';
 import { sprigDictFuncs } from './sprigDicts';
 import { sprigListFuncs } from './sprigLists';
 import { sprigMathFuncs } from './sprigMath';
@@ -83,6 +84,7 @@ export const helmFuncs: FuncMap = {
   ...sprigMiscFuncs,
   ...sprigRegexFuncs,
   ...sprigSemverFuncs,
+  ...sprigDateFuncs,
   include: fn(['string', 'any'], function (this: CallContext, name: string, data: unknown) { return this.include(name, data); }),
   tpl: fn(['string', 'any'], function (this: CallContext, text: string, data: unknown) { return this.tpl(text, data); }),
   required: fn(['string', 'any'], (warn: string, v: unknown) => {

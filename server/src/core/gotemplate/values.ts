@@ -16,8 +16,14 @@ export const goInt64 = (n: number | bigint): GoInt => new GoInt(goInt(n).value, 
 
 export type GoMap = Record<string, unknown>;
 
+/** A Go struct value the engine models as a class (time.Time): printed with `goString`, typed by `goTypeName`. */
+export abstract class GoStruct {
+  abstract goString(): string;
+  abstract goTypeName(): string;
+}
+
 export function isMap(v: unknown): v is GoMap {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof GoInt) && !(v instanceof Uint8Array);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof GoInt) && !(v instanceof Uint8Array) && !(v instanceof GoStruct);
 }
 
 /**
@@ -32,6 +38,7 @@ export function typeName(v: unknown): string {
   if (isMap(v) && typeof (v as { [GO_TYPE_NAME]?: unknown })[GO_TYPE_NAME] === 'string') return (v as { [GO_TYPE_NAME]: string })[GO_TYPE_NAME];
   if (typeof v === 'number') return 'float64';
   if (v instanceof GoInt) return v.goType;
+  if (v instanceof GoStruct) return v.goTypeName();
   if (typeof v === 'string') return 'string';
   if (typeof v === 'boolean') return 'bool';
   if (Array.isArray(v)) return '[]interface {}';

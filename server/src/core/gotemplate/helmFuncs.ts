@@ -46,6 +46,12 @@ export function toYaml(v: unknown): string {
   return text.endsWith('\n') ? text.slice(0, -1) : text;
 }
 
+/** Helm's toYamlPretty: go-yaml v3 with indent 2, so lists are indented under their key. */
+export function toYamlPretty(v: unknown): string {
+  const text = stringifyYaml(toPlain(v), { sortMapEntries: true, indentSeq: true, lineWidth: 0, version: '1.2', aliasDuplicateObjects: false });
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
+}
+
 /** Go's encoding/json output: sorted keys, <, > and & escaped. */
 export function toJson(v: unknown): string {
   return JSON.stringify(toPlain(v))?.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) ?? 'null';
@@ -101,6 +107,7 @@ export const helmFuncs: FuncMap = {
   squote: fn(['any'], (...v: unknown[]) => v.filter((x) => x !== null).map((x) => `'${strval(x)}'`).join(' '), true),
   toYaml: fn(['any'], toYaml),
   mustToYaml: fn(['any'], toYaml),
+  toYamlPretty: fn(['any'], toYamlPretty),
   fromYaml: fn(['string'], fromYaml),
   indent: fn(['int', 'string'], indent),
   nindent: fn(['int', 'string'], (n: GoInt, v: string) => '\n' + indent(n, v)),

@@ -145,8 +145,11 @@ export const sprigDateFuncs: FuncMap = {
     return String(Math.floor(t.ms / 1000));
   }),
   dateModify: fn(['string', 'any'], (d: string, t: unknown) => (t instanceof GoTime ? new GoTime(t.ms + parseDuration(d), t.offsetMinutes, t.zone) : t)),
+  mustDateModify: fn(['string', 'any'], (d: string, t: unknown) => (t instanceof GoTime ? new GoTime(t.ms + parseDuration(d), t.offsetMinutes, t.zone) : t)),
+  must_date_modify: fn(['string', 'any'], (d: string, t: unknown) => (t instanceof GoTime ? new GoTime(t.ms + parseDuration(d), t.offsetMinutes, t.zone) : t)),
   date_modify: fn(['string', 'any'], (d: string, t: unknown) => (t instanceof GoTime ? new GoTime(t.ms + parseDuration(d), t.offsetMinutes, t.zone) : t)),
-  duration: fn(['any'], (v: unknown) => durationString(Number(v instanceof GoInt ? v.value : typeof v === 'string' ? Number(v) || 0 : typeof v === 'number' ? Math.trunc(v) : 0))),
+  // Sprig's toDuration reads only int64 and decimal strings; anything else (an int literal too) is 0s.
+  duration: fn(['any'], (v: unknown) => durationString(v instanceof GoInt && v.goType === 'int64' ? Number(v.value) : typeof v === 'string' && /^[-+]?\d+$/.test(v) ? Number(v) : 0)),
   ago: fn(['any'], function (this: CallContext, t: unknown) {
     this.caveat('ago');
     return durationString(Math.round((FIXED_NOW - instant.call(this, t)) / 1000));

@@ -3,7 +3,7 @@
 import { discoverApplications } from './discover/discoverApplications';
 import type { AppAnalysis, AppSource, WorkspaceAnalysis } from './discover/appTypes';
 import { renderSource, type RenderContext } from './discover/renderSource';
-import { renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
+import { BuildCache, renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
 import { analyzeKargo } from './kargo';
 import { isApplication, type K8sObject } from './model/k8sObject';
 import { isYamlFile } from './paths';
@@ -38,12 +38,13 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   }
 
   const renders = new Map<string, KustomizeResult>();
+  const builds = new BuildCache();
   const renderKustomize = (dir: string, overrides?: KustomizeOverrides): KustomizeResult => {
     // Application-level options change the output, so such renders are cached apart.
     const key = overrides ? `${dir}\u0000${JSON.stringify({ ...overrides, location: undefined })}` : dir;
     let result = renders.get(key);
     if (!result) {
-      result = renderKustomization(host, dir, (p, t) => cache.parse(p, t), overrides);
+      result = renderKustomization(host, dir, (p, t) => cache.parse(p, t), overrides, builds);
       renders.set(key, result);
     }
     return result;

@@ -9,26 +9,32 @@ export interface MaskedText {
   text: string;
   /** Spans of the original template actions, in order and never overlapping. */
   templateSpans: Span[];
+  /** Offset of a `{{` that is never closed; its span runs to the end of the text. */
+  unclosedAt?: number;
 }
 
 export function hasTemplateActions(text: string): boolean {
   return text.includes('{{');
 }
 
-/** Each `{{` up to the first `}}` after it, as the lazy pattern `\{\{[\s\S]*?\}\}` would match them. */
-export function findTemplateActions(text: string): Span[] {
+/**
+ * Each `{{` up to the first `}}` after it, as the lazy pattern `\{\{[\s\S]*?\}\}` would match them.
+ * Helm cannot render a file with an unclosed `{{` ("unclosed action"), so that action runs to the end of the text.
+ */
+export function findTemplateActions(text: string): { spans: Span[]; unclosedAt?: number } {
   const spans: Span[] = [];
   let from = 0;
   for (;;) {
     const start = text.indexOf('{{', from);
-    if (start < 0) break;
+    if (start < 0) return { spans };
     const close = text.indexOf('}}', start + 2);
-    // No `}}` after this `{{` means none after any later `{{` either: stop instead of searching again.
-    if (close < 0) break;
+    if (close < 0) {
+      spans.push({ start, end: text.length });
+      return { spans, unclosedAt: start };
+    }
     spans.push({ start, end: close + 2 });
     from = close + 2;
   }
-  return spans;
 }
 
 /**
@@ -36,7 +42,7 @@ export function findTemplateActions(text: string): Span[] {
  * become underscores, which YAML reads as a plain string. Line breaks inside actions are kept.
  */
 export function maskTemplateActions(text: string): MaskedText {
-  const templateSpans = findTemplateActions(text);
+  const { spans: templateSpans, unclosedAt } = findTemplateActions(text);
   if (templateSpans.length === 0) return { text, templateSpans };
   const out: string[] = [];
   let firstSpan = 0;
@@ -51,7 +57,9 @@ export function maskTemplateActions(text: string): MaskedText {
       nextOpen = found < 0 ? Infinity : found;
     }
     const hasOpen = nextOpen + 1 < lineEnd;
-    const filler = hasOpen && onlyActions(text, lineStart, lineEnd, templateSpans, firstSpan) ? ' ' : '_';
+    // Lines after an unclosed `{{` are blank: Helm renders none of them.
+    const afterUnclosed = unclosedAt !== undefined && lineStart > unclosedAt;
+    const filler = afterUnclosed || (hasOpen && onlyActions(text, lineStart, lineEnd, templateSpans, firstSpan)) ? ' ' : '_';
     let pos = lineStart;
     for (let i = firstSpan; i < templateSpans.length && templateSpans[i].start < lineEnd; i++) {
       const from = Math.max(templateSpans[i].start, lineStart);
@@ -64,7 +72,7 @@ export function maskTemplateActions(text: string): MaskedText {
     out.push('\n');
     lineStart = newline + 1;
   }
-  return { text: out.join(''), templateSpans };
+  return { text: out.join(''), templateSpans, unclosedAt };
 }
 
 /** True when everything on the line outside the actions is blank. */

@@ -56,7 +56,8 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   linkChildren(apps);
 
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files };
-  const kargo = analyzeKargo(uniqueObjects(apps), uniqueObjects(apps).filter(isApplication), (file) => host.readFile(file));
+  const objects = uniqueObjects(apps);
+  const kargo = analyzeKargo(objects, objects.filter(isApplication), (file) => host.readFile(file));
   workspace.kargo = kargo.projects;
   workspace.findings = dedupe([...findings, ...runRules(workspace, undefined, host), ...kargo.findings, ...host.findings()]);
   return workspace;

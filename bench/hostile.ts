@@ -123,12 +123,16 @@ function run(c: Case): boolean {
   try {
     c.write(root);
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     const workspace = analyzeWorkspace(nodeFileHost(), root);
     const ms = performance.now() - start;
+    const cpu = process.cpuUsage(cpuStart);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     const objects = workspace.apps.reduce((n, app) => n + app.objects.length, 0);
     const errors = workspace.findings.filter((f) => f.severity === 'error').map((f) => f.code);
     const verdict = ms < c.targetMs ? 'ok' : 'OVER TARGET';
-    console.log(`${c.name.padEnd(22)} ${ms.toFixed(0).padStart(7)} ms  target < ${String(c.targetMs).padStart(6)} ms  ${verdict.padEnd(11)} ${c.what}`);
+    // CPU time is printed too: on a shared machine the wall time also counts other processes' turns.
+    console.log(`${c.name.padEnd(22)} ${ms.toFixed(0).padStart(7)} ms (cpu ${cpuMs.toFixed(0).padStart(6)} ms)  target < ${String(c.targetMs).padStart(6)} ms  ${verdict.padEnd(11)} ${c.what}`);
     console.log(`${''.padEnd(22)} ${workspace.apps.length} app(s), ${objects} object(s), errors: ${[...new Set(errors)].join(', ') || 'none'}`);
     return ms < c.targetMs;
   } finally {

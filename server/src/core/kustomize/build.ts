@@ -40,6 +40,7 @@ export function buildDirectory(ctx: RenderContext, dir: string, into: Resource[]
 }
 
 function accumulate(ctx: RenderContext, k: Kustomization, resources: Resource[]): void {
+  const marksBefore = ctx.incompleteMarks ?? 0;
   for (const key of UNSUPPORTED_FIELDS) {
     if (!field(k, key)) continue;
     report(ctx, 'kustomize/unsupported', 'info', `SyncPlan does not evaluate "${key}"; objects it would produce or change are not shown.`, keyLocation(k, key));
@@ -48,8 +49,10 @@ function accumulate(ctx: RenderContext, k: Kustomization, resources: Resource[])
   for (const entry of [...listField(k, 'resources'), ...listField(k, 'bases')]) addResource(ctx, k, entry, resources);
   for (const entry of listField(k, 'components')) addComponent(ctx, k, entry, resources);
   runGenerators(ctx, k, resources);
-  applyPatchesStrategicMerge(ctx, k, resources);
-  applyPatches(ctx, k, resources);
+  // When a resource of this kustomization could not be rendered, a patch target may be among the missing objects.
+  const partial = (ctx.incompleteMarks ?? 0) > marksBefore;
+  applyPatchesStrategicMerge(ctx, k, resources, partial);
+  applyPatches(ctx, k, resources, partial);
   const namespace = field(k, 'namespace')?.value;
   if (typeof namespace === 'string' && namespace) applyNamespace(resources, namespace);
   const prefix = field(k, 'namePrefix')?.value;

@@ -23,6 +23,7 @@ const WORKSPACE_CODES: readonly RuleCodeInfo[] = [
   { code: 'workspace/outside-link', severity: 'warning', title: 'A link whose real path is outside the workspace: it is not read.' },
   { code: 'workspace/not-regular-file', severity: 'warning', title: 'A pipe, socket or device in the workspace: it is not read.' },
   { code: 'syncplan/internal-error', severity: 'error', title: 'A check failed inside SyncPlan; its results are missing.' },
+  { code: 'syncplan/unused-suppression', severity: 'hint', title: 'A syncplan-disable comment or syncplan.dev/ignore annotation that silences nothing.' },
   { code: 'workspace/file-too-large', severity: 'warning', title: 'A file over the size limit (syncplan.maxFileSize): it is not read.' },
 ];
 

@@ -25,6 +25,7 @@ import { kustomizeDeprecatedField } from './kustomize-deprecated-field';
 import { kustomizeMissingResource } from './kustomize-missing-resource';
 import { kustomizeOutsideRoot } from './kustomize-outside-root';
 import { orderDependencyLater } from './order-dependency-later';
+import { orderPvcBeforeConsumer } from './order-pvc-before-consumer';
 import { resourceDuplicate } from './resource-duplicate';
 import type { Rule } from './ruleTypes';
 import { syncOptionsAppOnly } from './sync-options-app-only';
@@ -53,6 +54,7 @@ export const ALL_RULES: readonly Rule[] = [
   annotationInLabels,
   // Order and phase
   orderDependencyLater,
+  orderPvcBeforeConsumer,
   jobImmutableSyncJob,
   hookNamedNotRecreated,
   hookGenerateNameAccumulates,

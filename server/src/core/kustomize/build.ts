@@ -9,6 +9,7 @@ import { runGenerators } from './generators';
 import { childNode, field, findKustomizationFile, keyLocation, listField, mapField, readKustomization, type Entry, type Kustomization } from './kustomizationFile';
 import { applyPatches, applyPatchesJson6902, applyPatchesStrategicMerge } from './patches';
 import { resourceFromObject, type Resource } from './resource';
+import { checkResourceDocuments } from './resourceDocuments';
 import { applyAnnotations, applyLabels, applyNamespace, applyPrefixSuffix, type MetadataChange } from './transformers';
 import { asRecord } from './ids';
 
@@ -94,6 +95,7 @@ function addResource(ctx: RenderContext, k: Kustomization, entry: Entry, resourc
   const parsed = parseTracked(ctx, target.path);
   if (!parsed) return;
   if (parsed.documents.some((d) => d.hasErrors)) markIncomplete(ctx, `YAML errors in ${target.path}`);
+  checkResourceDocuments(ctx, parsed, entry.value, entry.location);
   for (const object of readObjects(parsed)) resources.push(resourceFromObject(object));
 }
 

@@ -4,9 +4,15 @@ import type { KargoProject } from '../kargo/kargoTypes';
 import type { KustomizeOverrides } from '../kustomize';
 import type { K8sObject } from '../model/k8sObject';
 import type { SyncPlan } from '../plan/planTypes';
-import type { Finding } from '../types';
+import type { Finding, SourceLocation } from '../types';
 
-export type SourceType = 'directory' | 'kustomize' | 'helm';
+export type SourceType = 'directory' | 'kustomize' | 'helm' | 'plugin';
+
+/** Source types an Application sets explicitly (Argo CD `ApplicationSource.ExplicitType`), with where each is written. */
+export interface ExplicitSourceType {
+  type: 'directory' | 'kustomize' | 'helm' | 'plugin';
+  location: SourceLocation;
+}
 
 export interface DirectoryOptions {
   recurse: boolean;
@@ -29,6 +35,8 @@ export interface AppSource {
   directory?: DirectoryOptions;
   /** `spec.source.kustomize` of the Application, applied on top of the kustomization. */
   kustomizeOverrides?: KustomizeOverrides;
+  /** Sections (`directory:`, `helm:`, `kustomize:`, `plugin:`) that fix the source type instead of detection. */
+  explicitTypes?: ExplicitSourceType[];
   /** Set when the Application's repoURL is another repository: nothing of it is in this workspace. */
   externalRepository?: string;
 }

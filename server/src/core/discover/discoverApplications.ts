@@ -54,7 +54,8 @@ function applicationSources(input: DiscoveryInput, repository: WorkspaceReposito
           id,
           name,
           path: folder,
-          sourceType: detectSourceType(input, folder),
+          sourceType: ref.explicitTypes.length === 1 ? ref.explicitTypes[0].type : detectSourceType(input, folder),
+          explicitTypes: ref.explicitTypes,
           definedBy: object,
           destinationNamespace: info.destinationNamespace,
           syncOptions: info.syncOptions,
@@ -87,7 +88,8 @@ function detectSourceType(input: DiscoveryInput, folder: string): SourceType {
 }
 
 function standaloneSources(input: DiscoveryInput, pointed: AppSource[], claimed: Set<string>): AppSource[] {
-  const pointedFolders = new Set(pointed.map((s) => `${s.sourceType}:${s.path}`));
+  // A folder an Application points at is that Application's, whatever type it sets (directory: over a kustomization).
+  const pointedFolders = new Set(pointed.flatMap((s) => ['directory', 'kustomize', 'helm'].map((type) => `${type}:${s.path}`)));
   const chartDirs = input.files.filter((f) => basenameOf(f) === 'Chart.yaml').map(dirnameOf);
   const kustomizeDirs = input.kustomize ? kustomizationDirs(input) : [];
   const result: AppSource[] = [];

@@ -31,6 +31,8 @@ export function renderSource(context: RenderContext, source: AppSource): Rendere
     const reason = `Source in another repository (${source.externalRepository}): its files are not in this workspace, so nothing of it is planned.`;
     return { objects: [], findings: [], complete: false, incompleteReasons: [reason], files: [] };
   }
+  const unrenderable = explicitTypeProblem(source);
+  if (unrenderable) return { objects: [], findings: [], complete: false, incompleteReasons: [unrenderable], files: [] };
   switch (source.sourceType) {
     case 'kustomize':
       return fromKustomize(context.renderKustomize(source.path, source.kustomizeOverrides));
@@ -39,6 +41,14 @@ export function renderSource(context: RenderContext, source: AppSource): Rendere
     default:
       return renderDirectory(host, source, allFiles, cache);
   }
+}
+
+/** Argo CD cannot render a source with several explicit types; SyncPlan does not run Config Management Plugins. */
+function explicitTypeProblem(source: AppSource): string | undefined {
+  const types = source.explicitTypes ?? [];
+  if (types.length > 1) return `Fails to render: the source sets ${types.map((t) => `${t.type}:`).join(' and ')}, and Argo CD refuses several source types ("multiple application sources defined").`;
+  if (source.sourceType === 'plugin') return 'A Config Management Plugin renders this source; SyncPlan does not run plugins, so its objects and order are not evaluated.';
+  return undefined;
 }
 
 function fromKustomize(result: KustomizeResult): RenderedSource {

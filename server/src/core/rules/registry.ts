@@ -7,6 +7,7 @@ import { annotationWrongKind } from './annotation-wrong-kind';
 import { appMissingPath } from './app-missing-path';
 import { appOfAppsNoApplicationHealth } from './app-of-apps-no-application-health';
 import { appOnlyHooks } from './app-only-hooks';
+import { appSourceType } from './app-source-type';
 import { compareOptionsMisplaced } from './compare-options-misplaced';
 import { compareOptionsUnknown } from './compare-options-unknown';
 import { helmUnsupportedHook } from './helm-unsupported-hook';
@@ -64,6 +65,7 @@ export const ALL_RULES: readonly Rule[] = [
   appOnlyHooks,
   appOfAppsNoApplicationHealth,
   appMissingPath,
+  appSourceType,
   resourceDuplicate,
   k8sShellSyntax,
   // Kustomize (outside-root and missing-resource are reported by the renderer)

@@ -66,7 +66,7 @@ function readKustomizeOverrides(app: K8sObject, value: unknown, nodePath: (strin
 
 /**
  * Argo CD's ExplicitType: each of kustomize, helm, directory, plugin that is set. The controller first drops empty
- * kustomize, helm and directory sections (NormalizeSource: IsZero), while an empty `plugin: {}` still selects a plugin.
+ * kustomize, helm and directory sections (their IsZero checks), while an empty `plugin: {}` still selects a plugin.
  */
 function explicitTypes(app: K8sObject, source: Record<string, unknown>, nodePath: (string | number)[]): ExplicitSourceType[] {
   const root = app.source.node;

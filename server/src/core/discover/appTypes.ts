@@ -18,6 +18,9 @@ export interface DirectoryOptions {
   recurse: boolean;
   include?: string;
   exclude?: string;
+  /** Where include and exclude are written in the Application. */
+  includeLocation?: SourceLocation;
+  excludeLocation?: SourceLocation;
 }
 
 /** One application: an Argo CD Application's source folder, or a folder that would be one on its own. */

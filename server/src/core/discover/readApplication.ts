@@ -38,7 +38,7 @@ export function readApplication(app: K8sObject): ApplicationInfo {
       .map(({ value: s, nodePath }) => ({
         path: typeof s.path === 'string' ? s.path : '',
         repoURL: stringOrUndefined(s.repoURL),
-        directory: readDirectory(s.directory),
+        directory: readDirectory(app, s.directory, [...nodePath, 'directory']),
         chart: typeof s.chart === 'string' ? s.chart : undefined,
         kustomize: readKustomizeOverrides(app, s.kustomize, [...nodePath, 'kustomize']),
         explicitTypes: explicitTypes(app, s, nodePath),
@@ -100,10 +100,21 @@ function stringMap(value: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(asRecord(value)).map(([key, v]) => [key, typeof v === 'string' ? v : String(v)]));
 }
 
-function readDirectory(value: unknown): DirectoryOptions | undefined {
+function readDirectory(app: K8sObject, value: unknown, nodePath: (string | number)[]): DirectoryOptions | undefined {
   if (value === undefined || value === null) return undefined;
   const dir = asRecord(value);
-  return { recurse: dir.recurse === true, include: stringOrUndefined(dir.include), exclude: stringOrUndefined(dir.exclude) };
+  const root = app.source.node;
+  const locate = (key: string) => {
+    const node = isMap(root) ? (root.getIn([...nodePath, key], true) as Node | undefined) : undefined;
+    return node ? { file: app.source.file, span: nodeSpan(node) } : undefined;
+  };
+  return {
+    recurse: dir.recurse === true,
+    include: stringOrUndefined(dir.include),
+    exclude: stringOrUndefined(dir.exclude),
+    includeLocation: locate('include'),
+    excludeLocation: locate('exclude'),
+  };
 }
 
 export function asRecord(value: unknown): Record<string, unknown> {

@@ -4,6 +4,7 @@ import { annotationInLabels } from './annotation-in-labels';
 import { annotationNotString } from './annotation-not-string';
 import { annotationUnknownKey } from './annotation-unknown-key';
 import { annotationWrongKind } from './annotation-wrong-kind';
+import { appGlobMatchesNothing } from './app-glob-matches-nothing';
 import { appMissingPath } from './app-missing-path';
 import { appOfAppsNoApplicationHealth } from './app-of-apps-no-application-health';
 import { appOnlyHooks } from './app-only-hooks';
@@ -65,6 +66,7 @@ export const ALL_RULES: readonly Rule[] = [
   appOnlyHooks,
   appOfAppsNoApplicationHealth,
   appMissingPath,
+  appGlobMatchesNothing,
   appSourceType,
   resourceDuplicate,
   k8sShellSyntax,

@@ -51,12 +51,17 @@ function explicitTypeProblem(source: AppSource): string | undefined {
   return undefined;
 }
 
+/** Said of every app Argo CD cannot render: it syncs nothing, so the order shown is only what it would be once fixed. */
+export const FAILS_TO_RENDER = 'Fails to render: Argo CD cannot generate this application\'s manifests and syncs nothing; the order shown is what it would be once fixed.';
+
 function fromKustomize(result: KustomizeResult): RenderedSource {
+  // Any error from the build (missing file, patch without target, invalid resource) fails kustomize build.
+  const fails = result.findings.some((f) => f.severity === 'error');
   return {
     objects: result.objects,
     findings: result.findings,
-    complete: result.complete,
-    incompleteReasons: result.incompleteReasons,
+    complete: result.complete && !fails,
+    incompleteReasons: fails ? [FAILS_TO_RENDER, ...result.incompleteReasons] : result.incompleteReasons,
     files: result.filesRead,
   };
 }
@@ -82,13 +87,28 @@ function renderDirectory(host: FileHost, source: AppSource, allFiles: readonly s
   const files = directoryFiles(source, allFiles);
   const objects = files.flatMap((file) => objectsOf(host, file, cache));
   const templated = objects.some((o) => o.source.templated);
-  return {
-    objects,
-    findings: [],
-    complete: !templated,
-    incompleteReasons: templated ? ['Some files contain Helm template actions, which Argo CD does not evaluate in a directory source.'] : [],
-    files,
-  };
+  const failures = renderFailures(host, files, objects, cache);
+  const reasons = [
+    ...(failures.length > 0 ? [FAILS_TO_RENDER, ...failures] : []),
+    ...(templated ? ['Some files contain Helm template actions, which Argo CD does not evaluate in a directory source.'] : []),
+  ];
+  return { objects, findings: [], complete: reasons.length === 0, incompleteReasons: reasons, files };
+}
+
+/** What stops Argo CD from reading a directory source: invalid YAML, or an annotation or label that is not a string. */
+function renderFailures(host: FileHost, files: readonly string[], objects: readonly K8sObject[], cache: ParseCache): string[] {
+  const failures: string[] = [];
+  for (const file of files) {
+    const text = host.readFile(file);
+    const parsed = text === undefined ? undefined : cache.parse(file, text);
+    if (parsed && !parsed.templated && parsed.problems.some((p) => p.code === 'parse/yaml-error')) failures.push(`YAML syntax error in ${file}.`);
+  }
+  for (const object of objects) {
+    if (object.source.templated) continue;
+    const entry = [...object.annotations.values(), ...object.labels.values()].find((e) => !e.templated && e.text === undefined && e.value !== null && e.value !== undefined);
+    if (entry) failures.push(`${object.kind} ${object.name}: the value of ${entry.key} is not a string, so decoding the object fails.`);
+  }
+  return failures;
 }
 
 function renderChart(host: FileHost, source: AppSource, allFiles: readonly string[], cache: ParseCache): RenderedSource {

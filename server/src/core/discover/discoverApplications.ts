@@ -30,7 +30,28 @@ export function discoverApplications(input: DiscoveryInput): AppSource[] {
     if (source.sourceType === 'directory') for (const f of directoryFiles(source, input.files)) claimed.add(f);
     else claimed.add(source.path);
   }
-  return [...all, ...standaloneSources(input, fromApplications, claimed)];
+  const standalone = standaloneSources(input, fromApplications, claimed);
+  markChartDefinedTargets(input, standalone);
+  return [...all, ...standalone];
+}
+
+/**
+ * An Application written in a Helm template is only known once the chart is rendered, so the folder it points at
+ * is planned on its own, without the Application's options (CreateNamespace, directory recurse, destination).
+ */
+function markChartDefinedTargets(input: DiscoveryInput, standalone: AppSource[]): void {
+  for (const [file, objects] of input.objectsByFile) {
+    for (const object of objects) {
+      if (!isApplication(object) || !object.source.templated) continue;
+      for (const ref of readApplication(object).sources) {
+        const folder = ref.path ? resolveSourcePath(input, ref.path) : undefined;
+        const target = folder ? standalone.find((s) => s.path === folder) : undefined;
+        if (!target) continue;
+        const reason = `Application ${object.name || '(templated name)'} in the Helm template ${relativePath(input.root, file)} points at this folder. It is only known once the chart is rendered, so this plan lacks its options (destination namespace, CreateNamespace, directory recurse and globs, sync options).`;
+        target.pendingReasons = [...(target.pendingReasons ?? []), reason];
+      }
+    }
+  }
 }
 
 function applicationSources(input: DiscoveryInput, repository: WorkspaceRepository): AppSource[] {

@@ -26,6 +26,12 @@ export interface RenderContext {
 }
 
 export function renderSource(context: RenderContext, source: AppSource): RenderedSource {
+  const rendered = renderByType(context, source);
+  if (!source.pendingReasons?.length) return rendered;
+  return { ...rendered, complete: false, incompleteReasons: [...source.pendingReasons, ...rendered.incompleteReasons] };
+}
+
+function renderByType(context: RenderContext, source: AppSource): RenderedSource {
   const { host, files: allFiles, cache } = context;
   if (source.externalRepository !== undefined) {
     const reason = `Source in another repository (${source.externalRepository}): its files are not in this workspace, so nothing of it is planned.`;

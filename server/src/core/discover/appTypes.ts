@@ -40,6 +40,8 @@ export interface AppSource {
   kustomizeOverrides?: KustomizeOverrides;
   /** Sections (`directory:`, `helm:`, `kustomize:`, `plugin:`) that fix the source type instead of detection. */
   explicitTypes?: ExplicitSourceType[];
+  /** A standalone folder that no Application of this workspace reaches (directly, app-of-apps, or as a base). */
+  notDeployed?: boolean;
   /** Why the plan cannot be trusted before rendering even starts (e.g. an Application in a Helm chart points here). */
   pendingReasons?: string[];
   /** Set when the Application's repoURL is another repository: nothing of it is in this workspace. */

@@ -32,7 +32,22 @@ export function discoverApplications(input: DiscoveryInput): AppSource[] {
   }
   const standalone = standaloneSources(input, fromApplications, claimed);
   markChartDefinedTargets(input, standalone);
+  if (fromApplications.length > 0) markNotDeployed(input, standalone);
   return [...all, ...standalone];
+}
+
+/**
+ * When the workspace has Applications, a standalone folder is not deployed by any of them, unless it holds
+ * Applications itself (the root of an app-of-apps, applied by hand) or a chart's Application points at it.
+ */
+function markNotDeployed(input: DiscoveryInput, standalone: AppSource[]): void {
+  const rootFolders = new Set<string>();
+  for (const [file, objects] of input.objectsByFile) if (objects.some(isApplication)) rootFolders.add(dirnameOf(file));
+  for (const source of standalone) {
+    if (source.sourceType === 'directory' && rootFolders.has(source.path)) continue;
+    if (source.pendingReasons?.length) continue;
+    source.notDeployed = true;
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import { annotationUnknownKey } from './annotation-unknown-key';
 import { annotationWrongKind } from './annotation-wrong-kind';
 import { appGlobMatchesNothing } from './app-glob-matches-nothing';
 import { appMissingPath } from './app-missing-path';
+import { appNotDeployed } from './app-not-deployed';
 import { appOfAppsNoApplicationHealth } from './app-of-apps-no-application-health';
 import { appOnlyHooks } from './app-only-hooks';
 import { appSourceType } from './app-source-type';
@@ -67,6 +68,7 @@ export const ALL_RULES: readonly Rule[] = [
   appOfAppsNoApplicationHealth,
   appMissingPath,
   appGlobMatchesNothing,
+  appNotDeployed,
   appSourceType,
   resourceDuplicate,
   k8sShellSyntax,

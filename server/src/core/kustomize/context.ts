@@ -18,6 +18,8 @@ export interface RenderContext {
   parsedCache: Map<string, ParsedFile>;
   /** Folder builds shared by every render of one analysis. */
   builds: BuildCache;
+  /** How many times something could not be rendered; a kustomization compares it to know its inputs are partial. */
+  incompleteMarks?: number;
 }
 
 export function report(ctx: RenderContext, code: string, severity: Severity, message: string, at: SourceLocation): void {
@@ -25,6 +27,7 @@ export function report(ctx: RenderContext, code: string, severity: Severity, mes
 }
 
 export function markIncomplete(ctx: RenderContext, reason: string): void {
+  ctx.incompleteMarks = (ctx.incompleteMarks ?? 0) + 1;
   if (!ctx.incompleteReasons.includes(reason)) ctx.incompleteReasons.push(reason);
 }
 

@@ -5,13 +5,14 @@ import { discoverApplications } from './discover/discoverApplications';
 import { isWorkspaceRepository, readWorkspaceRepository } from './discover/workspaceRepository';
 import type { AppAnalysis, AppSource, WorkspaceAnalysis } from './discover/appTypes';
 import { renderSource, type RenderContext } from './discover/renderSource';
-import { renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
+import { BuildCache, renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
 import { analyzeKargo, checkProjectOrder } from './kargo';
 import { isApplication, type K8sObject } from './model/k8sObject';
 import { isYamlFile } from './paths';
 import { SafeHost } from './safeHost';
 import { buildSyncPlan } from './plan/buildSyncPlan';
 import { runRules } from './rules';
+import { applySuppressions } from './suppress/applySuppressions';
 import type { Finding, FileHost } from './types';
 import { listWorkspaceFiles, ParseCache } from './workspaceFiles';
 
@@ -32,20 +33,24 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   const files = listWorkspaceFiles(host, root, options);
   const findings: Finding[] = [];
   const objectsByFile = new Map<string, K8sObject[]>();
+  // Files with suppression comments, kept so suppressions need no second read.
+  const directiveTexts = new Map<string, string>();
   for (const file of files.filter(isYamlFile)) {
     const text = host.readFile(file);
     if (text === undefined) continue;
     findings.push(...cache.parse(file, text).problems);
+    if (text.includes('syncplan-disable-')) directiveTexts.set(file, text);
     objectsByFile.set(file, cache.objects(file, text));
   }
 
   const renders = new Map<string, KustomizeResult>();
+  const builds = new BuildCache();
   const renderKustomize = (dir: string, overrides?: KustomizeOverrides): KustomizeResult => {
     // Application-level options change the output, so such renders are cached apart.
     const key = overrides ? `${dir}\u0000${JSON.stringify({ ...overrides, location: undefined })}` : dir;
     let result = renders.get(key);
     if (!result) {
-      result = renderKustomization(host, dir, (p, t) => cache.parse(p, t), overrides);
+      result = renderKustomization(host, dir, (p, t) => cache.parse(p, t), overrides, builds);
       renders.set(key, result);
     }
     return result;
@@ -61,11 +66,13 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   linkChildren(apps);
 
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files, applicationSets: appsets.expansions };
-  const applications = [...uniqueObjects(apps).filter(isApplication), ...generatedApplications.map((g) => g.object)];
-  const kargo = analyzeKargo(uniqueObjects(apps), applications, (file) => host.readFile(file), ephemeralApplications(appsets.expansions));
+  const objects = uniqueObjects(apps);
+  const applications = [...objects.filter(isApplication), ...generatedApplications.map((g) => g.object)];
+  const kargo = analyzeKargo(objects, applications, (file) => host.readFile(file), ephemeralApplications(appsets.expansions));
   workspace.kargo = kargo.projects;
   const kargoOrder = checkProjectOrder(apps.map((a) => a.plan));
-  workspace.findings = dedupe([...findings, ...runRules(workspace, undefined, host), ...kargo.findings, ...kargoOrder, ...host.findings()]);
+  const all = dedupe([...findings, ...runRules(workspace, undefined, host), ...kargo.findings, ...kargoOrder, ...host.findings()]);
+  workspace.findings = applySuppressions({ findings: all, files: [...directiveTexts.keys()], readFile: (file) => directiveTexts.get(file) ?? host.readFile(file), objects });
   return workspace;
 }
 

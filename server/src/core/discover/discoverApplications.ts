@@ -40,11 +40,13 @@ export function discoverApplications(input: DiscoveryInput): AppSource[] {
 
 /**
  * When the workspace has Applications, a standalone folder is not deployed by any of them, unless it holds
- * Applications itself (the root of an app-of-apps, applied by hand) or a chart's Application points at it.
+ * Applications or ApplicationSets itself (the root of an app-of-apps, applied by hand) or a chart's Application points at it.
  */
 function markNotDeployed(input: DiscoveryInput, standalone: AppSource[]): void {
   const rootFolders = new Set<string>();
-  for (const [file, objects] of input.objectsByFile) if (objects.some(isApplication)) rootFolders.add(dirnameOf(file));
+  // An ApplicationSet folder is applied by hand like an app-of-apps root.
+  const isRoot = (o: K8sObject): boolean => isApplication(o) || (o.group === 'argoproj.io' && o.kind === 'ApplicationSet');
+  for (const [file, objects] of input.objectsByFile) if (objects.some(isRoot)) rootFolders.add(dirnameOf(file));
   for (const source of standalone) {
     if (source.sourceType === 'directory' && rootFolders.has(source.path)) continue;
     if (source.pendingReasons?.length) continue;

@@ -43,7 +43,7 @@ try {
     extensionDevelopmentPath: root,
     extensionTestsPath: join(outDir, 'index.js'),
     launchArgs: [workspace, `--user-data-dir=${join(scratch, 'user-data')}`, `--extensions-dir=${join(scratch, 'extensions')}`, '--disable-extensions'],
-    extensionTestsEnv: { SYNCPLAN_E2E_CLI: join(root, 'dist/cli.js') },
+    extensionTestsEnv: { SYNCPLAN_E2E_CLI: join(root, 'packages/cli/dist/cli.js') },
   });
 } catch (error) {
   console.error(`e2e: ${error instanceof Error ? error.message : String(error)}`);

@@ -60,7 +60,8 @@ function printPlan(options: CliOptions, roots: RootAnalysis[]): number {
 }
 
 function planOf(root: RootAnalysis): PlanReport {
-  const report = buildPlanReport(root.workspace, root.root, (path) => root.host.readFile(path));
+  // Paths relative to the current directory, as in `check`, so several PATH arguments never make two files look alike.
+  const report = buildPlanReport(root.workspace, process.cwd(), (path) => root.host.readFile(path));
   if (!root.onlyFile) return report;
   const file = root.onlyFile;
   return { ...report, apps: report.apps.filter((_, i) => root.workspace.apps[i].files.includes(file)) };

@@ -14,6 +14,6 @@ mkdirSync('packages/cli/dist', { recursive: true });
 copyFileSync('LICENSE', 'packages/cli/LICENSE');
 await Promise.all([
   existsSync('client/src/extension.ts') && build({ ...minified, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], format: 'cjs' }),
-  existsSync('server/src/lsp/main.ts') && build({ ...minified, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', format: 'cjs' }),
+  existsSync('server/src/lsp/main.ts') && build({ ...minified, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', format: 'cjs', define: { SYNCPLAN_VERSION: JSON.stringify(version) } }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'packages/cli/dist/cli.js', format: 'cjs', define: { SYNCPLAN_VERSION: JSON.stringify(version), SYNCPLAN_RULE_DOCS: JSON.stringify(readFileSync('docs/rules.md', 'utf8')) }, banner: { js: '#!/usr/bin/env node' } }),
 ]);

@@ -15,9 +15,9 @@ if (!executable) {
   console.log('e2e: skipped: VSCODE_EXECUTABLE_PATH is not set. Run `bash ../shared/vscode-web/setup.sh` and set it to ../shared/vscode-web/code-shim.js (no VS Code download is possible here).');
   process.exit(0);
 }
-for (const bundle of ['extension.js', 'server.js', 'cli.js']) {
-  if (!existsSync(join(root, 'dist', bundle))) {
-    console.error(`e2e: dist/${bundle} is missing; run \`npm run build\` first.`);
+for (const bundle of ['dist/extension.js', 'dist/server.js', 'packages/cli/dist/cli.js']) {
+  if (!existsSync(join(root, bundle))) {
+    console.error(`e2e: ${bundle} is missing; run \`npm run build\` first.`);
     process.exit(1);
   }
 }

@@ -93,6 +93,9 @@ export function activate(context: vscode.ExtensionContext): SyncPlanApi {
     treeRoots: () => view.model.roots,
     lastPlans: () => view.lastPlans,
     serverState: () => status.state,
+    statusBar: () => status.snapshot,
+    contextKeys: () => view.contextKeys,
+    logFolder: () => context.logUri.fsPath,
   };
 }
 

@@ -45,7 +45,12 @@ describe('Sync Order view', () => {
 
   it('nests the child application under the step that syncs its Application', async () => {
     const api = await activeApi();
-    const roots = await api.refreshTree();
+    // Earlier suites edit and revert web/deployment.yaml: wait until the server has the reverted text.
+    const droppedOf = (nodes: readonly PlanNode[]) => [...walkNodes(nodes)].find((n) => n.type === 'group' && n.label === 'Dropped (not synced)' && n.app?.name === 'web');
+    const roots = await waitFor('the reverted plan', async () => {
+      const fresh = await api.refreshTree();
+      return droppedOf(fresh)?.children.length === 1 && fresh;
+    });
     const web = [...walkNodes(roots)].find((n) => n.type === 'app' && n.app?.name === 'web');
     assert.ok(web?.resource, 'the web app appears as its Application resource');
     assert.equal(web.resource.kind, 'Application');

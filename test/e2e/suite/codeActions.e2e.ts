@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeApi, diagnosticCode, openFixture, revertUnsavedEdits, runCli, waitFor, workspaceRoot } from './e2eHelpers';
+import { activeApi, diagnosticCode, openFixture, revertActiveEditor, runCli, waitFor, workspaceRoot } from './e2eHelpers';
 
 async function codeActions(uri: vscode.Uri, range: vscode.Range, kind: string): Promise<vscode.CodeAction[]> {
   return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);
@@ -12,7 +12,7 @@ describe('code actions', () => {
   before(async () => {
     await activeApi();
   });
-  afterEach(revertUnsavedEdits);
+  afterEach(revertActiveEditor);
 
   it('"Add sync-wave" adds the annotation to the resource under the cursor', async () => {
     const editor = await openFixture('web/migrate-job.yaml');

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeApi, openFixture, revertUnsavedEdits, waitFor } from './e2eHelpers';
+import { activeApi, openFixture, revertActiveEditor, waitFor } from './e2eHelpers';
 
 /** Inserts `text` as a new line after the Deployment's sync-wave annotation; returns the end of that line. */
 async function insertAnnotationLine(editor: vscode.TextEditor, text: string): Promise<vscode.Position> {
@@ -22,7 +22,7 @@ describe('completion', () => {
   before(async () => {
     await activeApi();
   });
-  afterEach(revertUnsavedEdits);
+  afterEach(revertActiveEditor);
 
   it('offers the hook types as values of argocd.argoproj.io/hook', async () => {
     const editor = await openFixture('web/deployment.yaml');

@@ -2,7 +2,6 @@
 
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { SyncPlanApi } from '../../../client/src/api';
 
@@ -49,18 +48,9 @@ export async function openFixture(relative: string): Promise<vscode.TextEditor> 
   return vscode.window.showTextDocument(document);
 }
 
-/** Throws away the unsaved edits of every open file, so later tests see the fixture as it is on disk. */
-export async function revertUnsavedEdits(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file')) {
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    if (!document.isDirty) continue;
-    // The revert command acts on the focused editor, which a suggest widget or hover can hold: write the disk text back.
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), readFileSync(document.uri.fsPath, 'utf8'));
-    await vscode.workspace.applyEdit(edit);
-    await document.save();
-  }
+/** Throws away unsaved edits of the active editor. */
+export async function revertActiveEditor(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.files.revert');
 }
 
 export function diagnosticCode(diagnostic: vscode.Diagnostic): string {

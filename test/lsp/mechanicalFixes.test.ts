@@ -47,8 +47,8 @@ describe('lsp: mechanical quick fixes', () => {
       range: diagnostic.range,
       context: { diagnostics: [diagnostic], only: ['quickfix'] },
     });
-    // The rule's own fixes; the suppression fixes ("Ignore CODE ...") offered for every finding are tested elsewhere.
-    return actions.filter((a) => a.diagnostics?.some((d) => d.code === code) && !a.title.startsWith('Ignore '));
+    // The rule's own fixes; the suppression and documentation actions offered for every finding are tested elsewhere.
+    return actions.filter((a) => a.diagnostics?.some((d) => d.code === code) && !/^(Ignore|Show documentation for) /.test(a.title));
   }
   const applied = (action: CodeAction): string => TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, MANIFESTS), action.edit?.changes?.[uri] ?? []);
 

@@ -10,7 +10,7 @@ import { AdaptiveDelay } from './adaptiveDelay';
 import { CachedDiskHost } from './cachedDiskHost';
 import { IncrementalParseCache } from './incrementalParseCache';
 import { changedApps, planFingerprints, type PlanFingerprints } from './planFingerprints';
-import { projectConfigFindings } from './projectConfigFindings';
+import { projectConfigFindings } from '../core/rules/projectConfigFindings';
 import { applySeverities, readProjectConfig, type ProjectConfig } from './ruleSeverities';
 import { DEFAULT_SETTINGS, type SyncPlanSettings } from './settings';
 

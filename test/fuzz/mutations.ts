@@ -33,7 +33,7 @@ const ANNOTATION_KEYS = [
 const WEIRD_VALUES = [
   '{a: 1}', '[1, 2]', '"5"', '5', '-0', '1e400', '"  -3 "', '0x10', '.inf', '~', '""', 'null', 'true', '"PreSync,PostSync"',
   '"Skip"', '"BeforeHookCreation,HookSucceeded"', '"Prune=false,ServerSideApply=true"', '*undefined', '&a [*a]',
-  '!!binary aGVsbG8=', '"[object Object]"', '"{{ .Values.x }}"', '"__proto__"', `"${'9'.repeat(40)}"`, '|\n      multi\n      line',
+  '!!binary aGVsbG8=', '"{{ .Values.x }}"', '"__proto__"', `"${'9'.repeat(40)}"`, '|\n      multi\n      line',
   '{__proto__: {polluted: yes}}', '!!map {}', '<<: *x',
 ];
 

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { analyzeWorkspace } from '../../server/src/core/analyzeWorkspace';
 import { buildPlanReport } from '../../server/src/core/report/planReport';
+import type { FileHost } from '../../server/src/core/types';
 import { nodeFileHost } from '../../server/src/workspace/nodeFileHost';
+import { memoryHost } from '../helpers/memoryHost';
 import { pickMutation, type FuzzWorkspace } from './mutations';
 import { Prng } from './prng';
 import { loadSeedFolder } from './seedPool';
@@ -80,16 +82,29 @@ function prototypeChanged(): boolean {
   return Object.getOwnPropertyNames(Object.prototype).sort().join(',') !== PROTOTYPE_KEYS || Object.getPrototypeOf(Object.prototype) !== null;
 }
 
-export function runInput(seed: number, seedFolders: readonly string[], keep = false): InputResult {
-  const { workspace, origin } = buildInput(seed, seedFolders);
+/** Inputs with links, pipes or other encodings need a real folder; the rest run in memory, which is faster. */
+function needsDisk(workspace: FuzzWorkspace): boolean {
+  return workspace.links.size > 0 || workspace.fifos.length > 0 || [...workspace.files.values()].some((c) => typeof c !== 'string');
+}
+
+function prepare(workspace: FuzzWorkspace, keep: boolean): { host: FileHost; root: string; cleanup: () => void } {
+  if (!needsDisk(workspace) && !keep) {
+    const files = Object.fromEntries([...workspace.files].map(([name, text]) => [`/ws/${name}`, text as string]));
+    return { host: memoryHost(files), root: '/ws', cleanup: () => undefined };
+  }
   const base = mkdtempSync(join(tmpdir(), 'syncplan-fuzz-'));
   const root = join(base, 'ws');
   mkdirSync(root);
   materialise(workspace, root);
+  return { host: nodeFileHost(), root, cleanup: () => (keep ? undefined : rmSync(base, { recursive: true, force: true })) };
+}
+
+export function runInput(seed: number, seedFolders: readonly string[], keep = false): InputResult {
+  const { workspace, origin } = buildInput(seed, seedFolders);
+  const { host, root, cleanup } = prepare(workspace, keep);
   const started = process.cpuUsage();
   let problem: string | undefined;
   try {
-    const host = nodeFileHost();
     const analysis = analyzeWorkspace(host, root, { exclude: workspace.exclude });
     const report = buildPlanReport(analysis, root, (path) => host.readFile(path));
     JSON.parse(JSON.stringify({ report, findings: analysis.findings }));
@@ -102,6 +117,6 @@ export function runInput(seed: number, seedFolders: readonly string[], keep = fa
   const used = process.cpuUsage(started);
   const ms = (used.user + used.system) / 1000;
   if (!problem && ms > TIME_LIMIT_MS) problem = `took ${Math.round(ms)} ms of CPU time (limit ${TIME_LIMIT_MS} ms)`;
-  if (!keep) rmSync(base, { recursive: true, force: true });
+  cleanup();
   return { ok: problem === undefined, ms, problem, origin, kept: keep ? root : undefined };
 }

@@ -13,7 +13,7 @@ export interface SeedFolder {
 
 const MANIFEST = /\.(ya?ml|json|tpl)$/i;
 const MAX_FILES = 40;
-const MAX_BYTES = 300_000;
+const MAX_BYTES = 150_000;
 
 export function seedRoots(includeCorpus: boolean): string[] {
   const repo = resolve(__dirname, '..', '..');

@@ -8,6 +8,7 @@ import { asRecord, sameNamespace, type ResId } from './ids';
 import { childNode, field, listField, locationOf, type Entry, type Kustomization } from './kustomizationFile';
 import { allIds, metadataOf, resourceFromObject, type Resource } from './resource';
 import { setOwn } from '../ownKeys';
+import { valueText } from '../model/valueText';
 
 interface Options {
   labels: Record<string, string>;
@@ -37,7 +38,7 @@ function readOptions(value: unknown, base: Options): Options {
 
 function stringRecord(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, entry] of Object.entries(asRecord(value) ?? {})) setOwn(out, key, entry === null ? '' : String(entry));
+  for (const [key, entry] of Object.entries(asRecord(value) ?? {})) setOwn(out, key, valueText(entry));
   return out;
 }
 

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { analyzeWorkspace } from '../core/analyzeWorkspace';
 import type { WorkspaceAnalysis } from '../core/discover/appTypes';
+import { SafeHost } from '../core/safeHost';
 import { applySeverities, parseSyncplanConfig, type SeveritySetting } from '../core/rules/severityConfig';
 import type { Finding, FileHost } from '../core/types';
 import { nodeFileHost } from '../workspace/nodeFileHost';
@@ -35,7 +36,9 @@ export function analyzeRoots(options: CliOptions): RootAnalysis[] {
     const workspace = analyzeWorkspace(host, root, { exclude: [...config.exclude, ...options.exclude], kustomize: options.kustomize, maxFileSize: options.maxFileSize });
     let findings = applySeverities(workspace.findings, config.severities);
     if (isFile) findings = findings.filter((f) => f.file === absolute);
-    return { argument, root, onlyFile: isFile ? absolute : undefined, workspace, findings, configProblems: config.problems, host };
+    // Later reads for line numbers and snippets go through the same gate as the analysis.
+    const gate = new SafeHost(host, root, options.maxFileSize);
+    return { argument, root, onlyFile: isFile ? absolute : undefined, workspace, findings, configProblems: config.problems, host: gate };
   });
 }
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeWorkspace } from '../../../server/src/core/analyzeWorkspace';
 import { nodeFileHost } from '../../../server/src/workspace/nodeFileHost';
+import { memoryHost } from '../../helpers/memoryHost';
 
 const manifest = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  annotations:\n    argocd.argoproj.io/sync-wave: "2"\n`;
 
@@ -25,6 +26,12 @@ describe('file encodings', () => {
     const objects = analysis.apps.flatMap((a) => a.objects);
     assert.deepEqual(objects.map((o) => o.name).sort(), ['big', 'little', 'utf8']);
     assert.ok(objects.every((o) => o.annotations.get('argocd.argoproj.io/sync-wave')?.text === '2'));
+    assert.deepEqual(analysis.findings.filter((f) => f.severity === 'error'), []);
+  });
+
+  it('reads CR-only line endings as line breaks, as Go\'s YAML reader does', () => {
+    const analysis = analyzeWorkspace(memoryHost({ '/ws/cr.yaml': manifest('cr').replace(/\n/g, '\r') }), '/ws');
+    assert.deepEqual(analysis.apps.flatMap((a) => a.objects.map((o) => o.name)), ['cr']);
     assert.deepEqual(analysis.findings.filter((f) => f.severity === 'error'), []);
   });
 });

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { analyzeWorkspace } from '../core/analyzeWorkspace';
 import type { WorkspaceAnalysis } from '../core/discover/appTypes';
+import { SafeHost } from '../core/safeHost';
 import { applySeverities, parseSyncplanConfig, type SeveritySetting } from '../core/rules/severityConfig';
 import { projectConfigFindings } from '../core/rules/projectConfigFindings';
 import type { Finding, FileHost } from '../core/types';
@@ -38,7 +39,9 @@ export function analyzeRoots(options: CliOptions): RootAnalysis[] {
     if (isFile) findings = findings.filter((f) => f.file === absolute);
     // The config's own YAML error replaces the manifest one, which would say an application fails to sync.
     if (config.file) findings = [...findings.filter((f) => f.file !== config.file || f.code !== 'parse/yaml-error'), ...config.findings];
-    return { argument, root, onlyFile: isFile ? absolute : undefined, workspace, findings, host };
+    // Later reads for line numbers and snippets go through the same gate as the analysis.
+    const gate = new SafeHost(host, root, options.maxFileSize);
+    return { argument, root, onlyFile: isFile ? absolute : undefined, workspace, findings, host: gate };
   });
 }
 

@@ -6,8 +6,9 @@ import { renderSource, type RenderContext } from './discover/renderSource';
 import { BuildCache, renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
 import { analyzeKargo } from './kargo';
 import { isApplication, type K8sObject } from './model/k8sObject';
-import { isYamlFile } from './paths';
+import { isYamlFile, relativePath } from './paths';
 import { SafeHost } from './safeHost';
+import { guarded } from './stageGuard';
 import { buildSyncPlan } from './plan/buildSyncPlan';
 import { runRules } from './rules';
 import { applySuppressions } from './suppress/applySuppressions';
@@ -34,11 +35,13 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   // Files with suppression comments, kept so suppressions need no second read.
   const directiveTexts = new Map<string, string>();
   for (const file of files.filter(isYamlFile)) {
-    const text = host.readFile(file);
-    if (text === undefined) continue;
-    findings.push(...cache.parse(file, text).problems);
-    if (text.includes('syncplan-disable-')) directiveTexts.set(file, text);
-    objectsByFile.set(file, cache.objects(file, text));
+    guarded(findings, `reading ${relativePath(root, file)}`, file, undefined, () => {
+      const text = host.readFile(file);
+      if (text === undefined) return;
+      findings.push(...cache.parse(file, text).problems);
+      if (text.includes('syncplan-disable-')) directiveTexts.set(file, text);
+      objectsByFile.set(file, cache.objects(file, text));
+    });
   }
 
   const renders = new Map<string, KustomizeResult>();
@@ -48,30 +51,39 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
     const key = overrides ? `${dir}\u0000${JSON.stringify({ ...overrides, location: undefined })}` : dir;
     let result = renders.get(key);
     if (!result) {
-      result = renderKustomization(host, dir, (p, t) => cache.parse(p, t), overrides, builds);
+      result = guarded(findings, `building the Kustomize folder ${relativePath(root, dir) || '.'}`, dir, failedBuild(), () =>
+        renderKustomization(host, dir, (p, t) => cache.parse(p, t), overrides, builds),
+      );
       renders.set(key, result);
     }
     return result;
   };
   const kustomize = options.kustomize ?? true;
-  const sources = discoverApplications({ host, root, files, objectsByFile, cache, kustomize, renderKustomize });
+  const sources = guarded(findings, 'finding the applications', root, [], () =>
+    discoverApplications({ host, root, files, objectsByFile, cache, kustomize, renderKustomize }),
+  );
   const context: RenderContext = { host, files, cache, renderKustomize };
   const apps = sources.map((source) => analyzeApp(context, source, findings)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   linkChildren(apps);
 
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files };
   const objects = uniqueObjects(apps);
-  const kargo = analyzeKargo(objects, objects.filter(isApplication), (file) => host.readFile(file));
+  const kargo = guarded(findings, 'reading the Kargo pipelines', root, { projects: [], findings: [] } as ReturnType<typeof analyzeKargo>, () =>
+    analyzeKargo(objects, objects.filter(isApplication), (file) => host.readFile(file)),
+  );
   workspace.kargo = kargo.projects;
   const all = dedupe([...findings, ...runRules(workspace, undefined, host), ...kargo.findings, ...host.findings()]);
-  workspace.findings = applySuppressions({ findings: all, files: [...directiveTexts.keys()], readFile: (file) => directiveTexts.get(file) ?? host.readFile(file), objects: uniqueObjects(apps) });
+  workspace.findings = applySuppressions({ findings: all, files: [...directiveTexts.keys()], readFile: (file) => directiveTexts.get(file) ?? host.readFile(file), objects });
   return workspace;
 }
 
 function analyzeApp(context: RenderContext, source: AppSource, findings: Finding[]): AppAnalysis {
-  const rendered = renderSource(context, source);
+  const where = source.definedBy?.source.file ?? source.path;
+  const failed = { objects: [], findings: [], complete: false, incompleteReasons: ['SyncPlan could not render this application (an internal problem).'], files: [] };
+  const rendered = guarded(findings, `rendering the application ${source.name}`, where, failed, () => renderSource(context, source));
   findings.push(...rendered.findings);
-  const plan = buildSyncPlan(rendered.objects, { destinationNamespace: source.destinationNamespace, syncOptions: source.syncOptions });
+  const options = { destinationNamespace: source.destinationNamespace, syncOptions: source.syncOptions };
+  const plan = guarded(findings, `planning the application ${source.name}`, where, buildSyncPlan([], options), () => buildSyncPlan(rendered.objects, options));
   return {
     ...source,
     objects: rendered.objects,
@@ -104,6 +116,12 @@ function linkChildren(apps: AppAnalysis[]): void {
       for (const child of byDefiningObject.get(object.id) ?? []) if (child !== app) app.children.push(child.id);
     }
   }
+}
+
+/** What a Kustomize build that stopped on an internal problem leaves: nothing, marked incomplete. */
+function failedBuild(): KustomizeResult {
+  const reason = 'SyncPlan could not build this Kustomize folder (an internal problem).';
+  return { objects: [], findings: [], complete: false, incompleteReasons: [reason], filesRead: [], referencedKustomizations: [] };
 }
 
 function dedupe(findings: Finding[]): Finding[] {

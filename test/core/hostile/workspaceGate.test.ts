@@ -97,6 +97,14 @@ describe('workspace gate', () => {
     assert.deepEqual(report.diagnostics.map((f) => [f.code, f.file]), [['workspace/not-regular-file', 'pipe.yaml']]);
   });
 
+  it('the CLI never prints an outside target, in any output format', () => {
+    symlinkSync(join(outside, 'secret.yaml'), join(root, 'secret.yaml'));
+    for (const args of [['check', '.'], ['check', '.', '--format', 'json'], ['plan', '.'], ['plan', '.', '--format', 'json']]) {
+      const run = runCli(args, root);
+      assert.ok(!`${run.stdout}${run.stderr}`.includes('top-secret-outside'), args.join(' '));
+    }
+  });
+
   it('the CLI takes --max-file-size', () => {
     writeFileSync(join(root, 'big.yaml'), `${MANIFEST}# ${'x'.repeat(200)}\n`);
     const run = runCli(['check', root, '--format', 'json', '--max-file-size', '100']);

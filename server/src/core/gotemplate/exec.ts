@@ -280,6 +280,10 @@ class State {
         this.ns.included.set(n, count + 1);
         try {
           return executeTemplate(this.ns, n, d, this.depth + 1).output;
+        } catch (e) {
+          // The JavaScript stack can end before Helm's limit: report it as the runaway recursion it is.
+          if (e instanceof RangeError) throw new FuncError(`rendering template has a nested reference name: ${n}: unable to execute template`);
+          throw e;
         } finally {
           this.ns.included.set(n, count);
         }

@@ -8,8 +8,9 @@ import { renderSource, type RenderContext } from './discover/renderSource';
 import { BuildCache, renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
 import { analyzeKargo, checkProjectOrder } from './kargo';
 import { isApplication, type K8sObject } from './model/k8sObject';
-import { isYamlFile } from './paths';
+import { isYamlFile, relativePath } from './paths';
 import { SafeHost } from './safeHost';
+import { guarded } from './stageGuard';
 import { buildSyncPlan } from './plan/buildSyncPlan';
 import { runRules } from './rules';
 import { applySuppressions } from './suppress/applySuppressions';
@@ -36,11 +37,13 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   // Files with suppression comments, kept so suppressions need no second read.
   const directiveTexts = new Map<string, string>();
   for (const file of files.filter(isYamlFile)) {
-    const text = host.readFile(file);
-    if (text === undefined) continue;
-    findings.push(...cache.parse(file, text).problems);
-    if (text.includes('syncplan-disable-')) directiveTexts.set(file, text);
-    objectsByFile.set(file, cache.objects(file, text));
+    guarded(findings, `reading ${relativePath(root, file)}`, file, undefined, () => {
+      const text = host.readFile(file);
+      if (text === undefined) return;
+      findings.push(...cache.parse(file, text).problems);
+      if (text.includes('syncplan-disable-')) directiveTexts.set(file, text);
+      objectsByFile.set(file, cache.objects(file, text));
+    });
   }
 
   const renders = new Map<string, KustomizeResult>();
@@ -50,17 +53,23 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
     const key = overrides ? `${dir}\u0000${JSON.stringify({ ...overrides, location: undefined })}` : dir;
     let result = renders.get(key);
     if (!result) {
-      result = renderKustomization(host, dir, (p, t) => cache.parse(p, t), overrides, builds);
+      result = guarded(findings, `building the Kustomize folder ${relativePath(root, dir) || '.'}`, dir, failedBuild(), () =>
+        renderKustomization(host, dir, (p, t) => cache.parse(p, t), overrides, builds),
+      );
       renders.set(key, result);
     }
     return result;
   };
   const kustomize = options.kustomize ?? true;
   const repository = readWorkspaceRepository(host, root);
-  const appsets = expandApplicationSets({ host, root, files, objectsByFile, isWorkspaceRepository: (url) => isWorkspaceRepository(repository, url), repositoryKnown: repository.urls.length > 0 });
+  const appsets = guarded(findings, 'expanding the ApplicationSets', root, { expansions: [], findings: [] } as ReturnType<typeof expandApplicationSets>, () =>
+    expandApplicationSets({ host, root, files, objectsByFile, isWorkspaceRepository: (url) => isWorkspaceRepository(repository, url), repositoryKnown: repository.urls.length > 0 }),
+  );
   findings.push(...appsets.findings);
   const generatedApplications = appsets.expansions.flatMap((e) => e.apps.map((object) => ({ object, appset: e.appset })));
-  const sources = discoverApplications({ host, root, files, objectsByFile, cache, kustomize, renderKustomize, generatedApplications });
+  const sources = guarded(findings, 'finding the applications', root, [], () =>
+    discoverApplications({ host, root, files, objectsByFile, cache, kustomize, renderKustomize, generatedApplications }),
+  );
   const context: RenderContext = { host, files, cache, renderKustomize };
   const apps = sources.map((source) => analyzeApp(context, source, findings)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   linkChildren(apps);
@@ -68,16 +77,20 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files, applicationSets: appsets.expansions };
   const objects = uniqueObjects(apps);
   const applications = [...objects.filter(isApplication), ...generatedApplications.map((g) => g.object)];
-  const kargo = analyzeKargo(objects, applications, (file) => host.readFile(file), ephemeralApplications(appsets.expansions));
+  const kargo = guarded(findings, 'reading the Kargo pipelines', root, { projects: [], findings: [] } as ReturnType<typeof analyzeKargo>, () =>
+    analyzeKargo(objects, applications, (file) => host.readFile(file), ephemeralApplications(appsets.expansions)),
+  );
   workspace.kargo = kargo.projects;
-  const kargoOrder = checkProjectOrder(apps.map((a) => a.plan));
+  const kargoOrder = guarded(findings, 'checking the Kargo Project order', root, [], () => checkProjectOrder(apps.map((a) => a.plan)));
   const all = dedupe([...findings, ...runRules(workspace, undefined, host), ...kargo.findings, ...kargoOrder, ...host.findings()]);
   workspace.findings = applySuppressions({ findings: all, files: [...directiveTexts.keys()], readFile: (file) => directiveTexts.get(file) ?? host.readFile(file), objects });
   return workspace;
 }
 
 function analyzeApp(context: RenderContext, source: AppSource, findings: Finding[]): AppAnalysis {
-  let rendered = renderSource(context, source);
+  const where = source.definedBy?.source.file ?? source.path;
+  const failed = { objects: [], findings: [], complete: false, incompleteReasons: ['SyncPlan could not render this application (an internal problem).'], files: [] };
+  let rendered = guarded(findings, `rendering the application ${source.name}`, where, failed, () => renderSource(context, source));
   const revision = templatedRevision(source);
   if (revision !== undefined) {
     // A copy: renders are cached and shared between apps.
@@ -85,7 +98,8 @@ function analyzeApp(context: RenderContext, source: AppSource, findings: Finding
     rendered = { ...rendered, complete: false, incompleteReasons: [...rendered.incompleteReasons, reason] };
   }
   findings.push(...rendered.findings);
-  const plan = buildSyncPlan(rendered.objects, { destinationNamespace: source.destinationNamespace, syncOptions: source.syncOptions });
+  const options = { destinationNamespace: source.destinationNamespace, syncOptions: source.syncOptions };
+  const plan = guarded(findings, `planning the application ${source.name}`, where, buildSyncPlan([], options), () => buildSyncPlan(rendered.objects, options));
   return {
     ...source,
     objects: rendered.objects,
@@ -129,6 +143,12 @@ function linkChildren(apps: AppAnalysis[]): void {
       for (const child of byDefiningObject.get(object.id) ?? []) if (child !== app) app.children.push(child.id);
     }
   }
+}
+
+/** What a Kustomize build that stopped on an internal problem leaves: nothing, marked incomplete. */
+function failedBuild(): KustomizeResult {
+  const reason = 'SyncPlan could not build this Kustomize folder (an internal problem).';
+  return { objects: [], findings: [], complete: false, incompleteReasons: [reason], filesRead: [], referencedKustomizations: [] };
 }
 
 function dedupe(findings: Finding[]): Finding[] {

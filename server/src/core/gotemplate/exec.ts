@@ -28,6 +28,10 @@ export interface Namespace {
   tpl(text: string, data: unknown, callerTemplate: string, depth: number): string;
   caveat(func: string, position: TemplatePosition): void;
   maxIncludeDepth: number;
+  /** Go's root template name (Helm: "gotpl"), which "no template" errors and tpl use. */
+  rootName: string;
+  /** Helm's includedNames: how deep each name is being included right now (shared with tpl). */
+  included: Map<string, number>;
 }
 
 const BREAK = Symbol('break');
@@ -41,7 +45,7 @@ interface CallSite { pos: number; text: string }
 /** Executes template `name` with `data`; returns output and segments. Throws TemplateExecError. */
 export function executeTemplate(ns: Namespace, name: string, data: unknown, depth = 0): { output: string; segments: Segment[] } {
   const tree = ns.trees.get(name);
-  if (!tree) throw new TemplateExecError(`template: no template "${name}" associated with template`, undefined);
+  if (!tree) throw new TemplateExecError(`template: no template ${JSON.stringify(name)} associated with template ${JSON.stringify(ns.rootName)}`, undefined);
   const state = new State(ns, tree, name, data, depth);
   state.walk(data, tree.root);
   return { output: state.out, segments: state.segments };
@@ -266,12 +270,28 @@ class State {
     const kindAt = (i: number): ParamKind => f.params[Math.min(i, f.params.length - 1)];
     const argv = argNodes.map((a, i) => this.evalArg(dot, a, kindAt(i)));
     if (hasFinal) argv.push(this.checkType(final, kindAt(argv.length), pos, true));
+    // Go's call builtin names the argument's node in its error.
+    if (name === 'call' && argv.length > 0 && typeof argv[0] !== 'function') {
+      this.at(site.pos, site.text);
+      this.fail(`error calling call: non-function ${argNodes.length > 0 ? nodeString(argNodes[0]) : formatValue(argv[0])} of type ${typeName(argv[0])}`, pos);
+    }
     const { line, column } = lineAndColumn(this.tree.text, pos);
     const ctx: CallContext = {
       position: { template: this.tree.parseName, line, column },
       include: (n, d) => {
-        if (this.depth >= this.ns.maxIncludeDepth) throw new FuncError('rendering template has a nested reference name: ' + n);
-        return executeTemplate(this.ns, n, d, this.depth + 1).output;
+        // Helm's includeFun: a name included more than maxIncludeDepth times at once is a runaway recursion.
+        const count = this.ns.included.get(n) ?? 0;
+        if (count > this.ns.maxIncludeDepth) throw new FuncError(`rendering template has a nested reference name: ${n}: unable to execute template`);
+        this.ns.included.set(n, count + 1);
+        try {
+          return executeTemplate(this.ns, n, d, this.depth + 1).output;
+        } catch (e) {
+          // The JavaScript stack can end before Helm's limit: report it as the runaway recursion it is.
+          if (e instanceof RangeError) throw new FuncError(`rendering template has a nested reference name: ${n}: unable to execute template`);
+          throw e;
+        } finally {
+          this.ns.included.set(n, count);
+        }
       },
       tpl: (text, d) => this.ns.tpl(text, d, this.tree.name, this.depth + 1),
       caveat: (fname) => this.ns.caveat(fname, ctx.position),
@@ -279,7 +299,12 @@ class State {
     try {
       return f.fn.apply(ctx, argv);
     } catch (e) {
-      if (e instanceof TemplateExecError) throw e;
+      if (e instanceof TemplateExecError) {
+        // Go wraps a nested execution error (include); required/fail keep their text, the location becomes ours.
+        if (e.unsupported) throw e;
+        this.at(site.pos, site.text);
+        return this.fail(`error calling ${name}: ${e.message}`, pos, e.helmWarn, e.helmWarn ? e.message : undefined, e.position);
+      }
       const message = e instanceof Error ? e.message : String(e);
       this.at(site.pos, site.text);
       return this.fail(`error calling ${name}: ${message}`, pos, e instanceof FuncError ? e.helmWarn : undefined, message);
@@ -340,12 +365,13 @@ class State {
   }
 
   /** Go's errorf: the location and context are those of the current node (the last `at`), else of `pos`. */
-  private fail(message: string, pos: number, helmWarn?: 'required' | 'fail', rawMessage?: string): never {
+  private fail(message: string, pos: number, helmWarn?: 'required' | 'fail', rawMessage?: string, causePosition?: TemplatePosition): never {
     const { line, column, goColumn } = lineAndColumn(this.tree.text, this.node?.pos ?? pos);
     const location = `${this.tree.parseName}:${line}:${goColumn}`;
     const context = this.node?.text ?? '';
     const full = `template: ${location}: executing "${this.execName}" at <${context}>: ${message}`;
-    throw new TemplateExecError(helmWarn ? rawMessage ?? message : full, { template: this.tree.parseName, line, column }, helmWarn, location);
+    // The position is the root cause's (a nested include's line), the message is Go's chain.
+    throw new TemplateExecError(helmWarn ? rawMessage ?? message : full, causePosition ?? { template: this.tree.parseName, line, column }, helmWarn, location);
   }
 }
 

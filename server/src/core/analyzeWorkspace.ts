@@ -1,8 +1,9 @@
 // The one entry point of the analysis core: files in, applications with their sync plans and findings out.
 
-import { discoverApplications } from './discover/discoverApplications';
+import { discoverApplications, sourcesOfRenderedApplications } from './discover/discoverApplications';
 import type { AppAnalysis, AppSource, WorkspaceAnalysis } from './discover/appTypes';
 import { renderSource, type RenderContext } from './discover/renderSource';
+import { crdApiVersions } from './helm';
 import { renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
 import { analyzeKargo } from './kargo';
 import { isApplication, type K8sObject } from './model/k8sObject';
@@ -50,8 +51,16 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   };
   const kustomize = options.kustomize ?? true;
   const sources = discoverApplications({ host, root, files, objectsByFile, cache, kustomize, renderKustomize });
-  const context: RenderContext = { host, files, cache, renderKustomize };
-  const apps = sources.map((source) => analyzeApp(context, source, findings)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  let crdVersions: string[] | undefined;
+  const workspaceApiVersions = (): string[] =>
+    (crdVersions ??= [...objectsByFile.values()].flat().filter((o) => o.kind === 'CustomResourceDefinition').flatMap((o) => crdApiVersions(o.body)));
+  const context: RenderContext = { host, files, cache, renderKustomize, root, workspaceApiVersions };
+  const apps = addRenderedChildren(
+    context,
+    sources.map((source) => analyzeApp(context, source, findings)),
+    findings,
+    kustomize,
+  ).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   linkChildren(apps);
 
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files };
@@ -65,6 +74,7 @@ function analyzeApp(context: RenderContext, source: AppSource, findings: Finding
   const rendered = renderSource(context, source);
   findings.push(...rendered.findings);
   const plan = buildSyncPlan(rendered.objects, { destinationNamespace: source.destinationNamespace, syncOptions: source.syncOptions });
+  plan.caveats.push(...(rendered.caveats ?? []));
   return {
     ...source,
     objects: rendered.objects,
@@ -74,6 +84,29 @@ function analyzeApp(context: RenderContext, source: AppSource, findings: Finding
     children: [],
     files: rendered.files,
   };
+}
+
+/** Rounds of Applications rendered by Applications rendered by ... (app-of-apps through Helm) followed. */
+const MAX_RENDERED_DEPTH = 5;
+
+/**
+ * Applications that a chart renders (not written in a file) become apps too, rendered in turn; a standalone
+ * app for the same folder gives way to them, since an Application now says how it is synced.
+ */
+function addRenderedChildren(context: RenderContext, apps: AppAnalysis[], findings: Finding[], kustomize: boolean): AppAnalysis[] {
+  const written = new Set(apps.flatMap((a) => (a.definedBy ? [a.definedBy.id] : [])));
+  let all = apps;
+  let frontier = apps;
+  for (let round = 0; round < MAX_RENDERED_DEPTH; round++) {
+    const rendered = frontier.flatMap((a) => (a.sourceType === 'helm' ? a.objects.filter((o) => isApplication(o) && !written.has(o.id)) : []));
+    if (rendered.length === 0) break;
+    for (const o of rendered) written.add(o.id);
+    const sources = sourcesOfRenderedApplications({ host: context.host, root: context.root, kustomize }, rendered).filter((s) => s.externalRepository === undefined);
+    const pointed = new Set(sources.map((s) => s.path));
+    frontier = sources.map((source) => analyzeApp(context, source, findings));
+    all = [...all.filter((a) => a.definedBy || !pointed.has(a.path)), ...frontier];
+  }
+  return all;
 }
 
 /** Every rendered object once, however many apps render it. */

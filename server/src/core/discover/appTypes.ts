@@ -31,6 +31,12 @@ export interface AppSource {
   kustomizeOverrides?: KustomizeOverrides;
   /** Set when the Application's repoURL is another repository: nothing of it is in this workspace. */
   externalRepository?: string;
+  /** The Application's own name (Helm's release name by default). */
+  applicationName?: string;
+  /** `spec.source.helm` as written. */
+  helm?: unknown;
+  /** `ref` sources of a multi-source Application: their repository root here, or undefined for another repository. */
+  refs?: ReadonlyMap<string, string | undefined>;
 }
 
 export interface AppAnalysis extends AppSource {

@@ -34,14 +34,36 @@ export function discoverApplications(input: DiscoveryInput): AppSource[] {
 }
 
 function applicationSources(input: DiscoveryInput, repository: WorkspaceRepository): AppSource[] {
+  const written = [...input.objectsByFile.values()].flat();
+  return sourcesOfApplications(input, repository, written, (object, index) => `application:${relativePath(input.root, object.source.file)}#${object.source.docIndex}:${index}`);
+}
+
+/**
+ * Apps for Applications rendered by other apps (an app-of-apps Helm chart): the same as written ones, keyed by
+ * the rendered object's id. Standalone apps at the same folder are replaced by the caller.
+ */
+export function sourcesOfRenderedApplications(input: Pick<DiscoveryInput, 'host' | 'root' | 'kustomize'>, objects: readonly K8sObject[]): AppSource[] {
+  const repository = readWorkspaceRepository(input.host, input.root);
+  return sourcesOfApplications(input, repository, objects, (object, index) => `application:${object.id}:${index}`);
+}
+
+function sourcesOfApplications(
+  input: Pick<DiscoveryInput, 'host' | 'root' | 'kustomize'>,
+  repository: WorkspaceRepository,
+  objects: readonly K8sObject[],
+  idOf: (object: K8sObject, index: number) => string,
+): AppSource[] {
   const sources: AppSource[] = [];
-  for (const [file, objects] of input.objectsByFile) {
+  {
     for (const object of objects) {
       if (!isApplication(object) || object.source.templated) continue;
+      const file = object.source.file;
       const info = readApplication(object);
+      const refs = new Map<string, string | undefined>();
+      for (const s of info.sources) if (s.ref) refs.set(s.ref, isWorkspaceRepository(repository, s.repoURL) ? input.root : undefined);
       info.sources.forEach((ref, index) => {
         if (!ref.path) return;
-        const id = `application:${relativePath(input.root, file)}#${object.source.docIndex}:${index}`;
+        const id = idOf(object, index);
         const name = info.sources.length > 1 ? `${info.name} [${index}]` : info.name;
         if (!isWorkspaceRepository(repository, ref.repoURL)) {
           // Another repository: a folder of the same path here is not what Argo CD syncs.
@@ -60,6 +82,9 @@ function applicationSources(input: DiscoveryInput, repository: WorkspaceReposito
           syncOptions: info.syncOptions,
           directory: ref.directory,
           kustomizeOverrides: ref.kustomize,
+          applicationName: info.name,
+          helm: ref.helm,
+          refs,
         });
       });
     }
@@ -68,7 +93,7 @@ function applicationSources(input: DiscoveryInput, repository: WorkspaceReposito
 }
 
 /** `source.path` is relative to the repository root; try the workspace root and its parents, keep folders inside the workspace. */
-function resolveSourcePath(input: DiscoveryInput, sourcePath: string): string | undefined {
+function resolveSourcePath(input: Pick<DiscoveryInput, 'host' | 'root'>, sourcePath: string): string | undefined {
   if (sourcePath.includes('{{') || /^[a-z]+:\/\//i.test(sourcePath)) return undefined;
   let base = input.root;
   for (;;) {
@@ -80,7 +105,7 @@ function resolveSourcePath(input: DiscoveryInput, sourcePath: string): string | 
   }
 }
 
-function detectSourceType(input: DiscoveryInput, folder: string): SourceType {
+function detectSourceType(input: Pick<DiscoveryInput, 'host' | 'kustomize'>, folder: string): SourceType {
   if (input.kustomize && findKustomizationFile(input.host, folder)) return 'kustomize';
   if (input.host.readFile(joinPath(folder, 'Chart.yaml')) !== undefined) return 'helm';
   return 'directory';

@@ -15,6 +15,10 @@ export interface ApplicationSourceRef {
   chart?: string;
   /** `spec.source.kustomize` options Argo CD applies to the root kustomization. */
   kustomize?: KustomizeOverrides;
+  /** `spec.source.helm` as written. */
+  helm?: unknown;
+  /** `ref` of a multi-source Application's source, used as `$ref/...` in value files. */
+  ref?: string;
 }
 
 export interface ApplicationInfo {
@@ -40,8 +44,10 @@ export function readApplication(app: K8sObject): ApplicationInfo {
         directory: readDirectory(s.directory),
         chart: typeof s.chart === 'string' ? s.chart : undefined,
         kustomize: readKustomizeOverrides(app, s.kustomize, [...nodePath, 'kustomize']),
+        helm: s.helm ?? undefined,
+        ref: stringOrUndefined(s.ref),
       }))
-      .filter((s) => s.path !== '' || s.chart),
+      .filter((s) => s.path !== '' || s.chart || s.ref),
     destinationNamespace: stringOrUndefined(asRecord(spec.destination).namespace),
     syncOptions: asArray(syncPolicy.syncOptions).filter((o): o is string => typeof o === 'string'),
   };

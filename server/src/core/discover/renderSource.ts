@@ -3,7 +3,8 @@
 import picomatch from 'picomatch';
 import type { KustomizeOverrides, KustomizeResult } from '../kustomize';
 import type { K8sObject } from '../model/k8sObject';
-import { isInside, joinPath, relativePath } from '../paths';
+import { renderHelmApp } from '../helm';
+import { relativePath } from '../paths';
 import type { Finding, FileHost } from '../types';
 import type { ParseCache } from '../workspaceFiles';
 import type { AppSource } from './appTypes';
@@ -14,6 +15,8 @@ export interface RenderedSource {
   complete: boolean;
   incompleteReasons: string[];
   files: string[];
+  /** What may differ from Argo CD although the source rendered; added to the plan's caveats. */
+  caveats?: string[];
 }
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
@@ -23,6 +26,10 @@ export interface RenderContext {
   files: readonly string[];
   cache: ParseCache;
   renderKustomize: (dir: string, overrides?: KustomizeOverrides) => KustomizeResult;
+  /** Workspace root (the repository root for value files). */
+  root: string;
+  /** `group/version[/Kind]` of the workspace's CRDs, for Helm's default `.Capabilities.APIVersions`. */
+  workspaceApiVersions: () => readonly string[];
 }
 
 export function renderSource(context: RenderContext, source: AppSource): RenderedSource {
@@ -35,7 +42,7 @@ export function renderSource(context: RenderContext, source: AppSource): Rendere
     case 'kustomize':
       return fromKustomize(context.renderKustomize(source.path, source.kustomizeOverrides));
     case 'helm':
-      return renderChart(host, source, allFiles, cache);
+      return renderChart(context, source);
     default:
       return renderDirectory(host, source, allFiles, cache);
   }
@@ -81,17 +88,24 @@ function renderDirectory(host: FileHost, source: AppSource, allFiles: readonly s
   };
 }
 
-function renderChart(host: FileHost, source: AppSource, allFiles: readonly string[], cache: ParseCache): RenderedSource {
-  const templates = joinPath(source.path, 'templates');
-  const crds = joinPath(source.path, 'crds');
-  const subcharts = joinPath(source.path, 'charts');
-  const files = allFiles.filter(
-    (f) => /\.ya?ml$/i.test(f) && (isInside(templates, f) || isInside(crds, f)) && !isInside(subcharts, f),
-  );
-  const objects = files.flatMap((file) => objectsOf(host, file, cache));
-  const reasons = ['Helm templates are not evaluated yet: values, conditionals and loops are unknown, so objects and annotations shown are only those written as plain text.'];
-  if (allFiles.some((f) => isInside(subcharts, f))) reasons.push('Sub-charts under charts/ are not included.');
-  return { objects, findings: [], complete: false, incompleteReasons: reasons, files };
+function renderChart(context: RenderContext, source: AppSource): RenderedSource {
+  const { host, files, cache } = context;
+  const definedBy = source.definedBy;
+  const result = renderHelmApp({
+    host,
+    files,
+    root: context.root,
+    chartDir: source.path,
+    applicationName: source.applicationName,
+    destinationNamespace: source.destinationNamespace,
+    helm: source.helm,
+    refs: source.refs ?? new Map(),
+    applicationLocation: definedBy ? { file: definedBy.source.file, span: definedBy.source.anchor } : undefined,
+    workspaceApiVersions: context.workspaceApiVersions(),
+    renderKey: source.id,
+    crdObjects: (file) => objectsOf(host, file, cache),
+  });
+  return { ...result, files: result.files };
 }
 
 function objectsOf(host: FileHost, file: string, cache: ParseCache): K8sObject[] {

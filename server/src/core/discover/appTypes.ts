@@ -35,6 +35,8 @@ export interface AppSource {
   applicationName?: string;
   /** `spec.source.helm` as written. */
   helm?: unknown;
+  /** Where the source is written in the defining Application (`spec.source` or `spec.sources[i]`). */
+  sourceNodePath?: (string | number)[];
   /** `ref` sources of a multi-source Application: their repository root here, or undefined for another repository. */
   refs?: ReadonlyMap<string, string | undefined>;
 }

@@ -84,6 +84,7 @@ function sourcesOfApplications(
           kustomizeOverrides: ref.kustomize,
           applicationName: info.name,
           helm: ref.helm,
+          sourceNodePath: ref.nodePath,
           refs,
         });
       });

@@ -19,6 +19,8 @@ export interface ApplicationSourceRef {
   helm?: unknown;
   /** `ref` of a multi-source Application's source, used as `$ref/...` in value files. */
   ref?: string;
+  /** Where the source is written in the Application (`spec.source` or `spec.sources[i]`). */
+  nodePath: (string | number)[];
 }
 
 export interface ApplicationInfo {
@@ -46,6 +48,7 @@ export function readApplication(app: K8sObject): ApplicationInfo {
         kustomize: readKustomizeOverrides(app, s.kustomize, [...nodePath, 'kustomize']),
         helm: s.helm ?? undefined,
         ref: stringOrUndefined(s.ref),
+        nodePath,
       }))
       .filter((s) => s.path !== '' || s.chart || s.ref),
     destinationNamespace: stringOrUndefined(asRecord(spec.destination).namespace),

@@ -5,7 +5,9 @@ import type { KustomizeOverrides, KustomizeResult } from '../kustomize';
 import type { K8sObject } from '../model/k8sObject';
 import { renderHelmApp } from '../helm';
 import { relativePath } from '../paths';
-import type { Finding, FileHost } from '../types';
+import { isMap, type Node } from 'yaml';
+import { nodeSpan } from '../model/readObjects';
+import type { Finding, FileHost, Span } from '../types';
 import type { ParseCache } from '../workspaceFiles';
 import type { AppSource } from './appTypes';
 
@@ -100,12 +102,20 @@ function renderChart(context: RenderContext, source: AppSource): RenderedSource 
     destinationNamespace: source.destinationNamespace,
     helm: source.helm,
     refs: source.refs ?? new Map(),
-    applicationLocation: definedBy ? { file: definedBy.source.file, span: definedBy.source.anchor } : undefined,
+    applicationLocation: definedBy ? (valueFile) => helmInputLocation(definedBy, source.sourceNodePath, valueFile) : undefined,
     workspaceApiVersions: context.workspaceApiVersions(),
     renderKey: source.id,
     crdObjects: (file) => objectsOf(host, file, cache),
   });
   return { ...result, files: result.files };
+}
+
+/** The `helm.valueFiles[i]` entry of the Application's source when written, else the Application's anchor. */
+function helmInputLocation(app: K8sObject, sourcePath: (string | number)[] | undefined, valueFile: number | undefined): { file: string; span: Span } {
+  const root = app.source.node;
+  const path = valueFile === undefined ? [...(sourcePath ?? []), 'helm'] : [...(sourcePath ?? []), 'helm', 'valueFiles', valueFile];
+  const node = sourcePath && isMap(root) ? (root.getIn(path, true) as Node | undefined) : undefined;
+  return { file: app.source.file, span: node ? nodeSpan(node) : app.source.anchor };
 }
 
 function objectsOf(host: FileHost, file: string, cache: ParseCache): K8sObject[] {

@@ -24,8 +24,8 @@ export interface HelmAppInput {
   /** `spec.source.helm` as written, before `.argocd-source*.yaml` overrides. */
   helm?: unknown;
   refs: ReadonlyMap<string, string | undefined>;
-  /** Where to report problems with the Application's helm inputs (missing value files). */
-  applicationLocation?: { file: string; span: Span };
+  /** Where to report problems with the Application's helm inputs: the value file entry `index`, or the Application. */
+  applicationLocation?: (valueFile?: number) => { file: string; span: Span };
   /** `group/version[/Kind]` of the workspace's CRDs, added to the default `.Capabilities.APIVersions`. */
   workspaceApiVersions: readonly string[];
   renderKey: string;
@@ -63,8 +63,10 @@ export function renderHelmApp(input: HelmAppInput): HelmAppResult {
   reasons.push(...values.unresolvable);
   const findings: Finding[] = [];
   if (values.errors.length > 0) {
-    const where = input.applicationLocation ?? { file: joinPath(input.chartDir, 'Chart.yaml'), span: { start: 0, end: 0 } };
-    for (const e of values.errors) findings.push(renderErrorFinding(where.file, where.span, `Error: ${e.message}`));
+    for (const e of values.errors) {
+      const where = input.applicationLocation?.(e.valueFile) ?? { file: joinPath(input.chartDir, 'Chart.yaml'), span: { start: 0, end: 0 } };
+      findings.push(renderErrorFinding(where.file, where.span, `Error: ${e.message}`));
+    }
     reasons.push(`helm template fails: ${values.errors[0].message}. Argo CD cannot generate the manifests, so nothing is synced.`);
     return { objects: [], findings, complete: false, incompleteReasons: reasons, caveats: [], files };
   }

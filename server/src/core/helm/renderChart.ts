@@ -52,12 +52,13 @@ const MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
 export function renderChart(input: ChartRenderInput): ChartRenderResult {
   const result: ChartRenderResult = { objects: [], findings: [], errors: [], caveats: [], blockers: [], filesRead: [] };
   const deps = resolveDependencies(input.chart, input.userValues);
-  for (const dep of deps.missingEnabled) {
-    const where = dep.repository ? ` from ${dep.repository}` : '';
-    result.blockers.push(`Dependency ${dep.name}${where} is not in charts/: Argo CD runs \`helm dependency build\` for it, which needs the network, so the chart is not rendered.`);
+  if (deps.missingEnabled.length > 0) {
+    const names = deps.missingEnabled.map((d) => (d.repository ? `${d.name} (${d.repository})` : d.name)).join(', ');
+    result.blockers.push(`Dependencies not in charts/: ${names}. Argo CD runs \`helm dependency build\` to fetch them, which needs the network, so the chart is not rendered.`);
   }
-  for (const dep of deps.missingDisabled) {
-    result.caveats.push(`Dependency ${dep.name} is not in charts/ but its condition or tags disable it; \`helm template\` alone would fail on it, Argo CD builds dependencies first. Rendered without it.`);
+  if (deps.missingDisabled.length > 0) {
+    const names = deps.missingDisabled.map((d) => d.name).join(', ');
+    result.caveats.push(`Disabled dependencies not in charts/: ${names}. \`helm template\` alone fails on them; Argo CD builds dependencies first. Rendered without them.`);
   }
   if (result.blockers.length > 0) return result;
   const chart = deps.chart;

@@ -45,7 +45,11 @@ export function manifestsFromOutput(template: TemplateSource, output: string, se
   });
   const file: ParsedFile = { path: template.file, text: template.text, documents, templated: false, templateSpans: [], problems: [] };
   const objects = readObjects(file);
-  for (const object of objects) object.id = `${object.id}@${idSuffix}`;
+  for (const object of objects) {
+    object.id = `${object.id}@${idSuffix}`;
+    object.source.rendered = true;
+    for (const entry of [...object.annotations.values(), ...object.labels.values()]) entry.rendered = true;
+  }
   return { objects, findings, yamlErrors };
 }
 

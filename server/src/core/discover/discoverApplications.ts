@@ -130,6 +130,8 @@ function standaloneSources(input: DiscoveryInput, pointed: AppSource[], claimed:
     result.push(standalone(input, dir, 'kustomize'));
   }
   for (const dir of chartDirs) {
+    // A chart that a kustomization inflates (helmCharts) is deployed through it, not on its own.
+    if (claimedFiles.has(joinPath(dir, 'Chart.yaml'))) continue;
     if (pointedFolders.has(`helm:${dir}`) || chartDirs.some((other) => other !== dir && isInside(joinPath(other, 'charts'), dir))) continue;
     result.push(standalone(input, dir, 'helm'));
   }

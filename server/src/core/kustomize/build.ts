@@ -6,6 +6,7 @@ import { isInside, resolvePath } from '../paths';
 import type { SourceLocation } from '../types';
 import { isRemoteReference, markIncomplete, parseTracked, report, reportOutsideRoot, reportRemote, type RenderContext } from './context';
 import { runGenerators } from './generators';
+import { inflateHelmCharts } from './helmCharts';
 import { childNode, field, findKustomizationFile, keyLocation, listField, mapField, readKustomization, type Entry, type Kustomization } from './kustomizationFile';
 import { applyPatches, applyPatchesJson6902, applyPatchesStrategicMerge } from './patches';
 import { resourceFromObject, type Resource } from './resource';
@@ -13,7 +14,7 @@ import { applyAnnotations, applyLabels, applyNamespace, applyPrefixSuffix, type 
 import { asRecord } from './ids';
 
 /** Fields SyncPlan does not evaluate; their presence makes the render incomplete. */
-const UNSUPPORTED_FIELDS = ['helmCharts', 'helmChartInflationGenerator', 'replacements', 'transformers', 'generators', 'validators', 'openapi', 'crds', 'vars', 'configurations', 'buildMetadata'];
+const UNSUPPORTED_FIELDS = ['helmChartInflationGenerator', 'replacements', 'transformers', 'generators', 'validators', 'openapi', 'crds', 'vars', 'configurations', 'buildMetadata'];
 
 /**
  * Builds the kustomization in `dir`. Components pass the accumulated resources in `into` and modify them in place.
@@ -47,6 +48,8 @@ function accumulate(ctx: RenderContext, k: Kustomization, resources: Resource[])
   }
   for (const entry of [...listField(k, 'resources'), ...listField(k, 'bases')]) addResource(ctx, k, entry, resources);
   for (const entry of listField(k, 'components')) addComponent(ctx, k, entry, resources);
+  // HelmChartInflationGenerator runs with the built-in generators (Kustomize's configureBuiltinGenerators).
+  inflateHelmCharts(ctx, k, resources);
   runGenerators(ctx, k, resources);
   applyPatchesStrategicMerge(ctx, k, resources);
   applyPatches(ctx, k, resources);

@@ -11,7 +11,7 @@ export type MissingKey = 'default' | 'zero' | 'error';
 
 /** An execution failure with Go's message; `helmWarn` marks required/fail. */
 export class TemplateExecError extends Error {
-  constructor(message: string, readonly position: TemplatePosition | undefined, readonly helmWarn?: 'required' | 'fail', readonly location = '') {
+  constructor(message: string, readonly position: TemplatePosition | undefined, readonly helmWarn?: 'required' | 'fail', readonly location = '', readonly unsupported = false) {
     super(message);
   }
 }
@@ -21,6 +21,8 @@ export interface Segment extends TemplatePosition { outputStart: number; outputE
 export interface Namespace {
   trees: Map<string, Tree>;
   funcs: FuncMap;
+  /** Names the real program defines, implemented or not (a known name missing from `funcs` is unsupported). */
+  known: ReadonlySet<string>;
   missingKey: MissingKey;
   /** Helm's tpl: parses and runs `text` in a copy of the namespace. */
   tpl(text: string, data: unknown, callerTemplate: string, depth: number): string;
@@ -32,6 +34,9 @@ const BREAK = Symbol('break');
 const CONTINUE = Symbol('continue');
 
 interface Var { name: string; value: unknown }
+
+/** The node a failed call names: the command for functions, the field for methods. */
+interface CallSite { pos: number; text: string }
 
 /** Executes template `name` with `data`; returns output and segments. Throws TemplateExecError. */
 export function executeTemplate(ns: Namespace, name: string, data: unknown, depth = 0): { output: string; segments: Segment[] } {
@@ -73,6 +78,7 @@ class State {
       case 'break': throw BREAK;
       case 'continue': throw CONTINUE;
       case 'template': {
+        this.at(node.pos, `{{template ${JSON.stringify(node.name)}${node.pipe ? ' ' + nodeString(node.pipe) : ''}}}`);
         const tree = this.ns.trees.get(node.name);
         if (!tree) this.fail(`template "${node.name}" not defined`, node.pos);
         if (this.depth >= 100000) this.fail('exceeded maximum template depth (100000)', node.pos);
@@ -121,7 +127,7 @@ class State {
   private write(text: string, pos: number): void {
     if (text === '') return;
     const { line, column } = lineAndColumn(this.tree.text, pos);
-    this.segments.push({ template: this.tree.name, line, column, outputStart: this.out.length, outputEnd: this.out.length + text.length });
+    this.segments.push({ template: this.tree.parseName, line, column, outputStart: this.out.length, outputEnd: this.out.length + text.length });
     this.out += text;
   }
 
@@ -132,6 +138,7 @@ class State {
   }
 
   evalPipeline(dot: unknown, pipe: PipeNode): unknown {
+    this.at(pipe.pos, nodeString(pipe));
     let value: unknown = undefined;
     let first = true;
     for (const cmd of pipe.cmds) {
@@ -162,18 +169,25 @@ class State {
     return this.fail(`undefined variable: ${name}`, pos);
   }
 
+  // Which node errors name follows Go's exec.go: each branch sets the node (s.at) exactly where Go does.
   private evalCommand(dot: unknown, cmd: CommandNode, final: unknown, hasFinal: boolean): unknown {
     const first = cmd.args[0];
-    this.at(cmd.pos, nodeString(cmd.args.length > 1 || hasFinal ? cmd : first));
     switch (first.type) {
-      case 'field': return this.evalFieldChain(dot, dot, first.pos, first.ident, cmd.args, final, hasFinal, true);
+      case 'field':
+        this.at(first.pos, nodeString(first));
+        return this.evalFieldChain(dot, dot, first.pos, first.ident, cmd.args, final, hasFinal, true);
       case 'chain': {
+        this.at(first.pos, nodeString(first));
         if (first.node.type === 'nil') this.fail(`indirection through explicit nil in ${nodeString(first)}`, first.pos);
         const recv = this.evalArg(dot, first.node, 'any');
+        this.at(first.pos, nodeString(first));
         return this.evalFieldChain(dot, recv, first.pos, first.field, cmd.args, final, hasFinal, false);
       }
-      case 'identifier': return this.evalFunction(dot, first.ident, first.pos, cmd.args, final, hasFinal);
+      case 'identifier':
+        this.at(first.pos, first.ident);
+        return this.evalFunction(dot, first.ident, first.pos, cmd.args, final, hasFinal, { pos: cmd.pos, text: nodeString(cmd) });
       case 'variable': {
+        this.at(first.pos, nodeString(first));
         const v = this.varValue(first.ident[0], first.pos);
         if (first.ident.length === 1) {
           this.notAFunction(cmd.args, hasFinal, first.pos);
@@ -182,8 +196,8 @@ class State {
         return this.evalFieldChain(dot, v, first.pos, first.ident.slice(1), cmd.args, final, hasFinal, false);
       }
       case 'pipe': this.notAFunction(cmd.args, hasFinal, first.pos); return this.evalPipeline(dot, first);
-      case 'nil': return this.fail('nil is not a command', first.pos);
-      default: this.notAFunction(cmd.args, hasFinal, first.pos); return this.evalArg(dot, first, 'any');
+      case 'nil': this.at(first.pos, 'nil'); return this.fail('nil is not a command', first.pos);
+      default: this.at(first.pos, nodeString(first)); this.notAFunction(cmd.args, hasFinal, first.pos); return this.evalArg(dot, first, 'any');
     }
   }
 
@@ -209,7 +223,7 @@ class State {
       const method = (receiver as Record<string, unknown>)[name];
       if (typeof method === 'function') {
         const f: GoFunc = { params: ['any'], variadic: true, fn: (...a: unknown[]) => (method as (...x: unknown[]) => unknown).apply(receiver, a) };
-        return this.evalCall(dot, f, name, pos, args, final, hasFinal);
+        return this.evalCall(dot, f, name, pos, args, final, hasFinal, this.node ?? { pos, text: name });
       }
     }
     if (isMap(receiver)) {
@@ -221,7 +235,7 @@ class State {
     return this.fail(`can't evaluate field ${name} in type ${typ}`, pos);
   }
 
-  private evalFunction(dot: unknown, name: string, pos: number, args: ArgNode[], final: unknown, hasFinal: boolean): unknown {
+  private evalFunction(dot: unknown, name: string, pos: number, args: ArgNode[], final: unknown, hasFinal: boolean, site: CallSite): unknown {
     if (name === 'and' || name === 'or') {
       const operands = args.slice(1);
       if (operands.length + (hasFinal ? 1 : 0) < 1) this.fail(`wrong number of args for ${name}: want at least 1 got 0`, pos);
@@ -233,12 +247,16 @@ class State {
       return v;
     }
     const f = this.ns.funcs[name];
-    if (!f) return this.fail(`"${name}" is not a defined function`, pos);
-    return this.evalCall(dot, f, name, pos, args, final, hasFinal);
+    if (!f) {
+      const { line, column } = lineAndColumn(this.tree.text, pos);
+      const where = `${this.tree.parseName}:${line}`;
+      if (this.ns.known.has(name)) throw new TemplateExecError(`unsupported function ${name} at ${where}`, { template: this.tree.parseName, line, column }, undefined, where, true);
+      return this.fail(`"${name}" is not a defined function`, pos);
+    }
+    return this.evalCall(dot, f, name, pos, args, final, hasFinal, site);
   }
 
-  private evalCall(dot: unknown, f: GoFunc, name: string, pos: number, args: ArgNode[], final: unknown, hasFinal: boolean): unknown {
-    const callContext = this.node;
+  private evalCall(dot: unknown, f: GoFunc, name: string, pos: number, args: ArgNode[], final: unknown, hasFinal: boolean, site: CallSite): unknown {
     const argNodes = args.slice(1);
     const count = argNodes.length + (hasFinal ? 1 : 0);
     const fixed = f.variadic ? f.params.length - 1 : f.params.length;
@@ -247,11 +265,10 @@ class State {
     }
     const kindAt = (i: number): ParamKind => f.params[Math.min(i, f.params.length - 1)];
     const argv = argNodes.map((a, i) => this.evalArg(dot, a, kindAt(i)));
-    this.node = callContext;
     if (hasFinal) argv.push(this.checkType(final, kindAt(argv.length), pos, true));
     const { line, column } = lineAndColumn(this.tree.text, pos);
     const ctx: CallContext = {
-      position: { template: this.tree.name, line, column },
+      position: { template: this.tree.parseName, line, column },
       include: (n, d) => {
         if (this.depth >= this.ns.maxIncludeDepth) throw new FuncError('rendering template has a nested reference name: ' + n);
         return executeTemplate(this.ns, n, d, this.depth + 1).output;
@@ -264,13 +281,13 @@ class State {
     } catch (e) {
       if (e instanceof TemplateExecError) throw e;
       const message = e instanceof Error ? e.message : String(e);
-      this.node = callContext;
+      this.at(site.pos, site.text);
       return this.fail(`error calling ${name}: ${message}`, pos, e instanceof FuncError ? e.helmWarn : undefined, message);
     }
   }
 
   private evalArg(dot: unknown, n: ArgNode, kind: ParamKind): unknown {
-    this.at(n.pos, n.type === 'pipe' ? `(${nodeString(n)})` : nodeString(n));
+    this.at(n.pos, nodeString(n));
     switch (n.type) {
       case 'dot': return this.checkType(dot, kind, n.pos, false);
       case 'nil':
@@ -283,7 +300,7 @@ class State {
         return this.checkType(r, kind, n.pos, false);
       }
       case 'pipe': return this.checkType(this.evalPipeline(dot, n), kind, n.pos, true);
-      case 'identifier': return this.checkType(this.evalFunction(dot, n.ident, n.pos, [n], undefined, false), kind, n.pos, true);
+      case 'identifier': return this.checkType(this.evalFunction(dot, n.ident, n.pos, [n], undefined, false, { pos: n.pos, text: n.ident }), kind, n.pos, true);
       case 'chain': return this.checkType(this.evalCommand(dot, { type: 'command', pos: n.pos, args: [n] }, undefined, false), kind, n.pos, true);
       case 'bool':
         if (kind === 'any' || kind === 'bool') return n.value;
@@ -315,13 +332,14 @@ class State {
     this.node = { pos, text };
   }
 
+  /** Go's errorf: the location and context are those of the current node (the last `at`), else of `pos`. */
   private fail(message: string, pos: number, helmWarn?: 'required' | 'fail', rawMessage?: string): never {
-    const { line, column, goColumn } = lineAndColumn(this.tree.text, pos);
-    const location = `${this.tree.name}:${line}:${goColumn}`;
+    const { line, column, goColumn } = lineAndColumn(this.tree.text, this.node?.pos ?? pos);
+    const location = `${this.tree.parseName}:${line}:${goColumn}`;
     let context = this.node?.text ?? '';
     if (context.length > 20) context = context.slice(0, 20) + '...';
     const full = `template: ${location}: executing "${this.execName}" at <${context}>: ${message}`;
-    throw new TemplateExecError(helmWarn ? rawMessage ?? message : full, { template: this.tree.name, line, column }, helmWarn, location);
+    throw new TemplateExecError(helmWarn ? rawMessage ?? message : full, { template: this.tree.parseName, line, column }, helmWarn, location);
   }
 }
 

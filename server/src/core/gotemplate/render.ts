@@ -15,21 +15,23 @@ export interface RenderError {
 export interface Caveat { func: string; position: TemplatePosition }
 
 /** Builds a namespace over `funcs`; `parse` adds templates (later definitions replace earlier ones). */
-export function createNamespace(funcs: FuncMap, missingKey: Namespace['missingKey'], maxIncludeDepth: number, caveats: Caveat[]): Namespace & { add(name: string, text: string): void } {
+export function createNamespace(funcs: FuncMap, known: ReadonlySet<string>, missingKey: Namespace['missingKey'], maxIncludeDepth: number, caveats: Caveat[]): Namespace & { add(name: string, text: string): void } {
+  const defined = (f: string): boolean => f in funcs || known.has(f);
   const ns = {
     trees: new Map<string, Tree>(),
     funcs,
+    known,
     missingKey,
     maxIncludeDepth,
     caveat: (func: string, position: TemplatePosition) => caveats.push({ func, position }),
     add(name: string, text: string): void {
-      for (const [n, t] of parseTemplate(name, text, (f) => f in funcs)) ns.trees.set(n, t);
+      for (const [n, t] of parseTemplate(name, text, defined)) ns.trees.set(n, t);
     },
     tpl(text: string, data: unknown, callerTemplate: string, depth: number): string {
       const copy = { ...ns, trees: new Map(ns.trees) };
       const name = templateNameOf(data) ?? callerTemplate;
       try {
-        for (const [n, t] of parseTemplate(name, text, (f) => f in funcs)) copy.trees.set(n, t);
+        for (const [n, t] of parseTemplate(name, text, defined)) copy.trees.set(n, t);
       } catch (e) {
         throw new Error(`cannot parse template ${JSON.stringify(text)}: ${(e as Error).message}`);
       }
@@ -59,6 +61,7 @@ export function toRenderError(e: unknown, texts: Map<string, string>, helm: bool
     return { kind: 'parse', message, position };
   }
   if (e instanceof TemplateExecError) {
+    if (e.unsupported) return { kind: 'unsupported', message: e.message, position: e.position };
     if (e.helmWarn) return { kind: e.helmWarn, message: `execution error at (${e.location}): ${e.message}`, position: e.position };
     return { kind: 'exec', message: e.message, position: e.position };
   }

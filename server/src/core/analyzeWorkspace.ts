@@ -54,7 +54,9 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   let crdVersions: string[] | undefined;
   const workspaceApiVersions = (): string[] =>
     (crdVersions ??= [...objectsByFile.values()].flat().filter((o) => o.kind === 'CustomResourceDefinition').flatMap((o) => crdApiVersions(o.body)));
-  const context: RenderContext = { host, files, cache, renderKustomize, root, workspaceApiVersions };
+  const argocdConfigMaps = (): K8sObject[] =>
+    [...objectsByFile.values()].flat().filter((o) => o.kind === 'ConfigMap' && o.name === 'argocd-cm' && !o.source.templated);
+  const context: RenderContext = { host, files, cache, renderKustomize, root, workspaceApiVersions, argocdConfigMaps };
   const apps = addRenderedChildren(
     context,
     sources.map((source) => analyzeApp(context, source, findings)),

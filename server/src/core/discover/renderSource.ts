@@ -32,6 +32,8 @@ export interface RenderContext {
   root: string;
   /** `group/version[/Kind]` of the workspace's CRDs, for Helm's default `.Capabilities.APIVersions`. */
   workspaceApiVersions: () => readonly string[];
+  /** `argocd-cm` ConfigMaps written in the workspace (Argo CD's settings). */
+  argocdConfigMaps: () => readonly K8sObject[];
 }
 
 export function renderSource(context: RenderContext, source: AppSource): RenderedSource {
@@ -42,7 +44,7 @@ export function renderSource(context: RenderContext, source: AppSource): Rendere
   }
   switch (source.sourceType) {
     case 'kustomize':
-      return fromKustomize(context.renderKustomize(source.path, source.kustomizeOverrides));
+      return withHelmChartsCaveat(context, fromKustomize(context.renderKustomize(source.path, source.kustomizeOverrides)));
     case 'helm':
       return renderChart(context, source);
     default:
@@ -58,6 +60,20 @@ function fromKustomize(result: KustomizeResult): RenderedSource {
     incompleteReasons: result.incompleteReasons,
     files: result.filesRead,
   };
+}
+
+/** Argo CD runs `kustomize build` with `helmCharts:` only when argocd-cm's kustomize.buildOptions has --enable-helm. */
+function withHelmChartsCaveat(context: RenderContext, rendered: RenderedSource): RenderedSource {
+  if (!rendered.files.some((f) => f.endsWith('/Chart.yaml'))) return rendered;
+  const configs = context.argocdConfigMaps();
+  const lacking = configs.filter((cm) => !String((cm.body.data as Record<string, unknown> | undefined)?.['kustomize.buildOptions'] ?? '').includes('--enable-helm'));
+  const caveat =
+    configs.length === 0
+      ? 'This kustomization inflates Helm charts: Argo CD builds it only with --enable-helm in argocd-cm kustomize.buildOptions (no argocd-cm in this workspace to check).'
+      : lacking.length > 0
+        ? `This kustomization inflates Helm charts, but argocd-cm (${lacking[0].source.file}) has no --enable-helm in kustomize.buildOptions: Argo CD's kustomize build fails on helmCharts.`
+        : undefined;
+  return caveat ? { ...rendered, caveats: [...(rendered.caveats ?? []), caveat] } : rendered;
 }
 
 /** Argo CD directory sources read .yaml, .yml and .json files; sub-folders only with `recurse`. */

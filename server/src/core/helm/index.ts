@@ -42,7 +42,17 @@ export interface HelmAppResult {
   files: string[];
 }
 
+/** Never throws: an unexpected failure (a hostile chart) makes the app incomplete with the reason. */
 export function renderHelmApp(input: HelmAppInput): HelmAppResult {
+  try {
+    return renderHelmAppUnguarded(input);
+  } catch (e) {
+    const reason = `SyncPlan could not render this chart (${e instanceof Error ? e.message : String(e)}).`;
+    return { objects: [], findings: [], complete: false, incompleteReasons: [reason], caveats: [], files: [joinPath(input.chartDir, 'Chart.yaml')] };
+  }
+}
+
+function renderHelmAppUnguarded(input: HelmAppInput): HelmAppResult {
   const chart = loadChart(input.host, input.chartDir);
   const files = [joinPath(input.chartDir, 'Chart.yaml')];
   if (!chart) return { objects: [], findings: [], complete: false, incompleteReasons: ['Chart.yaml could not be read.'], caveats: [], files };

@@ -18,7 +18,13 @@ export function inflateHelmCharts(ctx: RenderContext, k: Kustomization, resource
   if (entries.length === 0) return;
   const globals = asRecord(field(k, 'helmGlobals')?.value) ?? {};
   const chartHome = resolvePath(k.dir, typeof globals.chartHome === 'string' && globals.chartHome ? globals.chartHome : 'charts');
-  for (const entry of entries) inflate(ctx, k, entry, chartHome, resources);
+  for (const entry of entries) {
+    try {
+      inflate(ctx, k, entry, chartHome, resources);
+    } catch (e) {
+      markIncomplete(ctx, `helmCharts: SyncPlan could not render a chart (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
 }
 
 function inflate(ctx: RenderContext, k: Kustomization, entry: Entry, chartHome: string, resources: Resource[]): void {

@@ -14,6 +14,8 @@ export interface Case {
   expected?: string;
   error?: string;
   errorKind?: string;
+  /** Expected caveats for non-deterministic calls, as `func@template:line`. */
+  caveats?: string[];
   /** Why the real helm cannot check this case (e.g. it needs a Go method); the differential test skips it. */
   noHelm?: string;
 }

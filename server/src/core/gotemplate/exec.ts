@@ -28,6 +28,10 @@ export interface Namespace {
   tpl(text: string, data: unknown, callerTemplate: string, depth: number): string;
   caveat(func: string, position: TemplatePosition): void;
   maxIncludeDepth: number;
+  /** Go's root template name (Helm: "gotpl"), which "no template" errors and tpl use. */
+  rootName: string;
+  /** Helm's includedNames: how deep each name is being included right now (shared with tpl). */
+  included: Map<string, number>;
 }
 
 const BREAK = Symbol('break');
@@ -41,7 +45,7 @@ interface CallSite { pos: number; text: string }
 /** Executes template `name` with `data`; returns output and segments. Throws TemplateExecError. */
 export function executeTemplate(ns: Namespace, name: string, data: unknown, depth = 0): { output: string; segments: Segment[] } {
   const tree = ns.trees.get(name);
-  if (!tree) throw new TemplateExecError(`template: no template "${name}" associated with template`, undefined);
+  if (!tree) throw new TemplateExecError(`template: no template ${JSON.stringify(name)} associated with template ${JSON.stringify(ns.rootName)}`, undefined);
   const state = new State(ns, tree, name, data, depth);
   state.walk(data, tree.root);
   return { output: state.out, segments: state.segments };
@@ -270,8 +274,15 @@ class State {
     const ctx: CallContext = {
       position: { template: this.tree.parseName, line, column },
       include: (n, d) => {
-        if (this.depth >= this.ns.maxIncludeDepth) throw new FuncError('rendering template has a nested reference name: ' + n);
-        return executeTemplate(this.ns, n, d, this.depth + 1).output;
+        // Helm's includeFun: a name included more than maxIncludeDepth times at once is a runaway recursion.
+        const count = this.ns.included.get(n) ?? 0;
+        if (count > this.ns.maxIncludeDepth) throw new FuncError(`rendering template has a nested reference name: ${n}: unable to execute template`);
+        this.ns.included.set(n, count + 1);
+        try {
+          return executeTemplate(this.ns, n, d, this.depth + 1).output;
+        } finally {
+          this.ns.included.set(n, count);
+        }
       },
       tpl: (text, d) => this.ns.tpl(text, d, this.tree.name, this.depth + 1),
       caveat: (fname) => this.ns.caveat(fname, ctx.position),
@@ -279,7 +290,12 @@ class State {
     try {
       return f.fn.apply(ctx, argv);
     } catch (e) {
-      if (e instanceof TemplateExecError) throw e;
+      if (e instanceof TemplateExecError) {
+        // Go wraps a nested execution error (include); required/fail keep their text, the location becomes ours.
+        if (e.unsupported) throw e;
+        this.at(site.pos, site.text);
+        return this.fail(`error calling ${name}: ${e.message}`, pos, e.helmWarn, e.helmWarn ? e.message : undefined, e.position);
+      }
       const message = e instanceof Error ? e.message : String(e);
       this.at(site.pos, site.text);
       return this.fail(`error calling ${name}: ${message}`, pos, e instanceof FuncError ? e.helmWarn : undefined, message);
@@ -291,7 +307,7 @@ class State {
     switch (n.type) {
       case 'dot': return this.checkType(dot, kind, n.pos, false);
       case 'nil':
-        if (kind === 'any') return null;
+        if (kind === 'any' || kind === 'map') return null;
         return this.fail(`cannot assign nil to ${goKind(kind)}`, n.pos);
       case 'field': return this.checkType(this.evalFieldChain(dot, dot, n.pos, n.ident, [n], undefined, false, true), kind, n.pos, false);
       case 'variable': {
@@ -302,6 +318,10 @@ class State {
       case 'pipe': return this.checkType(this.evalPipeline(dot, n), kind, n.pos, true);
       case 'identifier': return this.checkType(this.evalFunction(dot, n.ident, n.pos, [n], undefined, false, { pos: n.pos, text: n.ident }), kind, n.pos, true);
       case 'chain': return this.checkType(this.evalCommand(dot, { type: 'command', pos: n.pos, args: [n] }, undefined, false), kind, n.pos, true);
+      case 'bool': case 'string': case 'number':
+        if (kind === 'map') return this.fail(`can't handle ${nodeString(n)} for arg of type ${goKind(kind)}`, n.pos);
+    }
+    switch (n.type) {
       case 'bool':
         if (kind === 'any' || kind === 'bool') return n.value;
         return this.fail(`expected ${goKind(kind)}; found ${n.value}`, n.pos);
@@ -321,9 +341,12 @@ class State {
   /** Go's validateType: values of the wrong kind for an int/string/bool/float parameter are errors. */
   private checkType(v: unknown, kind: ParamKind, pos: number, unwrapped: boolean): unknown {
     if (kind === 'any') return v === undefined ? null : v;
+    // Go's invalid value (a missing key, a nil pipeline result) is a nil map argument; a nil interface{} is not.
+    if (kind === 'map' && (v === undefined || (v === null && unwrapped))) return null;
     if (v === undefined || (v === null && unwrapped)) return this.fail(`invalid value; expected ${goKind(kind)}`, pos);
     if (v === null) return this.fail(`wrong type for value; expected ${goKind(kind)}; got interface {}`, pos);
-    const ok = kind === 'int' ? v instanceof GoInt : kind === 'string' ? typeof v === 'string' : kind === 'bool' ? typeof v === 'boolean' : typeof v === 'number';
+    // Go's assignability: an int64 is not an int, chartutil.Values is a map[string]interface {}.
+    const ok = kind === 'int' ? v instanceof GoInt && v.goType === 'int' : kind === 'map' ? isMap(v) : kind === 'string' ? typeof v === 'string' : kind === 'bool' ? typeof v === 'boolean' : typeof v === 'number';
     if (!ok) this.fail(`wrong type for value; expected ${goKind(kind)}; got ${typeName(v)}`, pos);
     return v;
   }
@@ -333,16 +356,16 @@ class State {
   }
 
   /** Go's errorf: the location and context are those of the current node (the last `at`), else of `pos`. */
-  private fail(message: string, pos: number, helmWarn?: 'required' | 'fail', rawMessage?: string): never {
+  private fail(message: string, pos: number, helmWarn?: 'required' | 'fail', rawMessage?: string, causePosition?: TemplatePosition): never {
     const { line, column, goColumn } = lineAndColumn(this.tree.text, this.node?.pos ?? pos);
     const location = `${this.tree.parseName}:${line}:${goColumn}`;
-    let context = this.node?.text ?? '';
-    if (context.length > 20) context = context.slice(0, 20) + '...';
+    const context = this.node?.text ?? '';
     const full = `template: ${location}: executing "${this.execName}" at <${context}>: ${message}`;
-    throw new TemplateExecError(helmWarn ? rawMessage ?? message : full, { template: this.tree.parseName, line, column }, helmWarn, location);
+    // The position is the root cause's (a nested include's line), the message is Go's chain.
+    throw new TemplateExecError(helmWarn ? rawMessage ?? message : full, causePosition ?? { template: this.tree.parseName, line, column }, helmWarn, location);
   }
 }
 
 function goKind(kind: ParamKind): string {
-  return kind === 'float' ? 'float64' : kind;
+  return kind === 'float' ? 'float64' : kind === 'map' ? 'map[string]interface {}' : kind;
 }

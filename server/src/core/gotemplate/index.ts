@@ -134,7 +134,7 @@ export interface GoTemplateResult {
 export function renderGoTemplate(text: string, data: unknown, options: GoTemplateOptions): GoTemplateResult {
   const caveats: Caveat[] = [];
   const name = options.name ?? 'template';
-  const ns = createNamespace(applicationSetFuncs, APPLICATIONSET_NAMES, options.missingKey ?? 'default', 1000, caveats);
+  const ns = createNamespace(applicationSetFuncs, APPLICATIONSET_NAMES, options.missingKey ?? 'default', 1000, caveats, name);
   try {
     ns.add(name, text);
     return { output: executeTemplate(ns, name, data).output, caveats };

@@ -141,7 +141,9 @@ class Parser {
       this.i--;
       pipe = this.pipeline('template clause', 'rightDelim');
     }
-    return { type: 'template', pos: t.pos, name, pipe };
+    // Go's TemplateNode takes the position of the name.
+    void t;
+    return { type: 'template', pos: nameTok.pos, name, pipe };
   }
 
   private blockControl(t: Token): Node {

@@ -90,12 +90,16 @@ export function renderChart(input: ChartRenderInput): ChartRenderResult {
     }
     if (r.name.endsWith('/NOTES.txt') || r.output.trim() === '') continue;
     const manifests = manifestsFromOutput(source, r.output, r.segments, input.renderKey);
-    result.findings.push(...manifests.findings);
+    // Output that is not YAML fails the render; duplicate keys found in its debris would only add noise.
+    if (manifests.yamlErrors.length === 0) result.findings.push(...manifests.findings);
     for (const e of manifests.yamlErrors) {
       result.errors.push({ message: `YAML parse error on ${r.name}: ${e.message}`, file: source.file, span: e.span, unsupported: false });
     }
     result.objects.push(...manifests.objects.filter((o) => !(input.skipTests && isTestHook(o))));
   }
+  // Helm stops at its first error: report that one (with every function the engine lacks), not one per template.
+  const firstFailure = result.errors.find((e) => !e.unsupported);
+  result.errors = result.errors.filter((e) => e.unsupported || e === firstFailure);
   return result;
 }
 

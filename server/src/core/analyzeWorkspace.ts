@@ -11,6 +11,7 @@ import { isYamlFile } from './paths';
 import { SafeHost } from './safeHost';
 import { buildSyncPlan } from './plan/buildSyncPlan';
 import { runRules } from './rules';
+import { applySuppressions } from './suppress/applySuppressions';
 import type { Finding, FileHost } from './types';
 import { listWorkspaceFiles, ParseCache } from './workspaceFiles';
 
@@ -31,10 +32,13 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   const files = listWorkspaceFiles(host, root, options);
   const findings: Finding[] = [];
   const objectsByFile = new Map<string, K8sObject[]>();
+  // Files with suppression comments, kept so suppressions need no second read.
+  const directiveTexts = new Map<string, string>();
   for (const file of files.filter(isYamlFile)) {
     const text = host.readFile(file);
     if (text === undefined) continue;
     findings.push(...cache.parse(file, text).problems);
+    if (text.includes('syncplan-disable-')) directiveTexts.set(file, text);
     objectsByFile.set(file, cache.objects(file, text));
   }
 
@@ -68,7 +72,8 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files };
   const kargo = analyzeKargo(uniqueObjects(apps), uniqueObjects(apps).filter(isApplication), (file) => host.readFile(file));
   workspace.kargo = kargo.projects;
-  workspace.findings = dedupe([...findings, ...runRules(workspace, undefined, host), ...kargo.findings, ...host.findings()]);
+  const all = dedupe([...findings, ...runRules(workspace, undefined, host), ...kargo.findings, ...host.findings()]);
+  workspace.findings = applySuppressions({ findings: all, files: [...directiveTexts.keys()], readFile: (file) => directiveTexts.get(file) ?? host.readFile(file), objects: uniqueObjects(apps) });
   return workspace;
 }
 

@@ -10,6 +10,7 @@ import { inflateHelmCharts } from './helmCharts';
 import { childNode, field, findKustomizationFile, keyLocation, listField, mapField, readKustomization, type Entry, type Kustomization } from './kustomizationFile';
 import { applyPatches, applyPatchesJson6902, applyPatchesStrategicMerge } from './patches';
 import { resourceFromObject, type Resource } from './resource';
+import { checkResourceDocuments } from './resourceDocuments';
 import { applyAnnotations, applyLabels, applyNamespace, applyPrefixSuffix, type MetadataChange } from './transformers';
 import { asRecord } from './ids';
 
@@ -41,6 +42,7 @@ export function buildDirectory(ctx: RenderContext, dir: string, into: Resource[]
 }
 
 function accumulate(ctx: RenderContext, k: Kustomization, resources: Resource[]): void {
+  const marksBefore = ctx.incompleteMarks ?? 0;
   for (const key of UNSUPPORTED_FIELDS) {
     if (!field(k, key)) continue;
     report(ctx, 'kustomize/unsupported', 'info', `SyncPlan does not evaluate "${key}"; objects it would produce or change are not shown.`, keyLocation(k, key));
@@ -51,8 +53,10 @@ function accumulate(ctx: RenderContext, k: Kustomization, resources: Resource[])
   // HelmChartInflationGenerator runs with the built-in generators (Kustomize's configureBuiltinGenerators).
   inflateHelmCharts(ctx, k, resources);
   runGenerators(ctx, k, resources);
-  applyPatchesStrategicMerge(ctx, k, resources);
-  applyPatches(ctx, k, resources);
+  // When a resource of this kustomization could not be rendered, a patch target may be among the missing objects.
+  const partial = (ctx.incompleteMarks ?? 0) > marksBefore;
+  applyPatchesStrategicMerge(ctx, k, resources, partial);
+  applyPatches(ctx, k, resources, partial);
   const namespace = field(k, 'namespace')?.value;
   if (typeof namespace === 'string' && namespace) applyNamespace(resources, namespace);
   const prefix = field(k, 'namePrefix')?.value;
@@ -94,6 +98,7 @@ function addResource(ctx: RenderContext, k: Kustomization, entry: Entry, resourc
   const parsed = parseTracked(ctx, target.path);
   if (!parsed) return;
   if (parsed.documents.some((d) => d.hasErrors)) markIncomplete(ctx, `YAML errors in ${target.path}`);
+  checkResourceDocuments(ctx, parsed, entry.value, entry.location);
   for (const object of readObjects(parsed)) resources.push(resourceFromObject(object));
 }
 

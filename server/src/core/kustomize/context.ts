@@ -15,6 +15,8 @@ export interface RenderContext {
   /** Kustomization dirs being built, to stop cycles. */
   stack: string[];
   parsedCache: Map<string, ParsedFile>;
+  /** How many times something could not be rendered; a kustomization compares it to know its inputs are partial. */
+  incompleteMarks?: number;
 }
 
 export function report(ctx: RenderContext, code: string, severity: Severity, message: string, at: SourceLocation): void {
@@ -22,6 +24,7 @@ export function report(ctx: RenderContext, code: string, severity: Severity, mes
 }
 
 export function markIncomplete(ctx: RenderContext, reason: string): void {
+  ctx.incompleteMarks = (ctx.incompleteMarks ?? 0) + 1;
   if (!ctx.incompleteReasons.includes(reason)) ctx.incompleteReasons.push(reason);
 }
 

@@ -4,7 +4,7 @@ import { discoverApplications, sourcesOfRenderedApplications } from './discover/
 import type { AppAnalysis, AppSource, WorkspaceAnalysis } from './discover/appTypes';
 import { renderSource, type RenderContext } from './discover/renderSource';
 import { crdApiVersions } from './helm';
-import { renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
+import { BuildCache, renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
 import { analyzeKargo } from './kargo';
 import { isApplication, type K8sObject } from './model/k8sObject';
 import { isYamlFile } from './paths';
@@ -43,12 +43,13 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   }
 
   const renders = new Map<string, KustomizeResult>();
+  const builds = new BuildCache();
   const renderKustomize = (dir: string, overrides?: KustomizeOverrides): KustomizeResult => {
     // Application-level options change the output, so such renders are cached apart.
     const key = overrides ? `${dir}\u0000${JSON.stringify({ ...overrides, location: undefined })}` : dir;
     let result = renders.get(key);
     if (!result) {
-      result = renderKustomization(host, dir, (p, t) => cache.parse(p, t), overrides);
+      result = renderKustomization(host, dir, (p, t) => cache.parse(p, t), overrides, builds);
       renders.set(key, result);
     }
     return result;
@@ -70,7 +71,8 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   linkChildren(apps);
 
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files };
-  const kargo = analyzeKargo(uniqueObjects(apps), uniqueObjects(apps).filter(isApplication), (file) => host.readFile(file));
+  const objects = uniqueObjects(apps);
+  const kargo = analyzeKargo(objects, objects.filter(isApplication), (file) => host.readFile(file));
   workspace.kargo = kargo.projects;
   const all = dedupe([...findings, ...runRules(workspace, undefined, host), ...kargo.findings, ...host.findings()]);
   workspace.findings = applySuppressions({ findings: all, files: [...directiveTexts.keys()], readFile: (file) => directiveTexts.get(file) ?? host.readFile(file), objects: uniqueObjects(apps) });

@@ -270,6 +270,11 @@ class State {
     const kindAt = (i: number): ParamKind => f.params[Math.min(i, f.params.length - 1)];
     const argv = argNodes.map((a, i) => this.evalArg(dot, a, kindAt(i)));
     if (hasFinal) argv.push(this.checkType(final, kindAt(argv.length), pos, true));
+    // Go's call builtin names the argument's node in its error.
+    if (name === 'call' && argv.length > 0 && typeof argv[0] !== 'function') {
+      this.at(site.pos, site.text);
+      this.fail(`error calling call: non-function ${argNodes.length > 0 ? nodeString(argNodes[0]) : formatValue(argv[0])} of type ${typeName(argv[0])}`, pos);
+    }
     const { line, column } = lineAndColumn(this.tree.text, pos);
     const ctx: CallContext = {
       position: { template: this.tree.parseName, line, column },
@@ -280,6 +285,10 @@ class State {
         this.ns.included.set(n, count + 1);
         try {
           return executeTemplate(this.ns, n, d, this.depth + 1).output;
+        } catch (e) {
+          // The JavaScript stack can end before Helm's limit: report it as the runaway recursion it is.
+          if (e instanceof RangeError) throw new FuncError(`rendering template has a nested reference name: ${n}: unable to execute template`);
+          throw e;
         } finally {
           this.ns.included.set(n, count);
         }

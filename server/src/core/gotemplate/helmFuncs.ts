@@ -48,7 +48,7 @@ export function toYaml(v: unknown): string {
 
 /** Helm's toYamlPretty: go-yaml v3 with indent 2, so lists are indented under their key. */
 export function toYamlPretty(v: unknown): string {
-  const text = stringifyYaml(toPlain(v), { sortMapEntries: true, indentSeq: true, lineWidth: 0, version: '1.2', aliasDuplicateObjects: false });
+  const text = stringifyYaml(toPlain(v), { sortMapEntries: true, indentSeq: true, lineWidth: 0, version: '1.1', aliasDuplicateObjects: false });
   return text.endsWith('\n') ? text.slice(0, -1) : text;
 }
 

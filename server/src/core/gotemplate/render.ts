@@ -58,7 +58,8 @@ export function toRenderError(e: unknown, texts: Map<string, string>, helm: bool
     const { line, column } = lineAndColumn(text, e.pos);
     const position = { template: e.templateName, line, column };
     if (e.unsupported) return { kind: 'unsupported', message: e.message, position };
-    const message = helm ? `parse error at (${e.templateName}:${line}): ${e.message.replace(/^template: [^:]*:\d+: /, '')}` : e.message;
+    // Helm's cleanupParseError keeps only the last ": "-separated part of Go's message.
+    const message = helm ? `parse error at (${e.templateName}:${line}): ${e.message.split(': ').pop()}` : e.message;
     return { kind: 'parse', message, position };
   }
   if (e instanceof TemplateExecError) {

@@ -35,6 +35,8 @@ const WORKSPACE_CODES: readonly RuleCodeInfo[] = [
 /** Codes the native Kustomize renderer reports when `kustomize build` would fail or SyncPlan cannot follow it. */
 const KUSTOMIZE_BUILD_CODES: readonly RuleCodeInfo[] = [
   { code: 'kustomize/cycle', severity: 'error', title: 'Kustomizations include each other in a cycle: the build fails.' },
+  { code: 'kustomize/duplicate-id', severity: 'error', title: 'The same object added twice to one kustomization: the build fails.' },
+  { code: 'kustomize/too-deep', severity: 'error', title: 'Kustomizations nested more than 100 levels deep: SyncPlan stops following them.' },
   { code: 'kustomize/invalid-patch', severity: 'error', title: 'A patch that is not valid YAML or lacks a target: the build fails.' },
   { code: 'kustomize/patch-target', severity: 'error', title: 'A patch whose target matches no object, or several: the build fails.' },
   { code: 'kustomize/patch-failed', severity: 'error', title: 'A patch that cannot be applied: the build fails.' },

@@ -1,10 +1,11 @@
 // The one entry point of the analysis core: files in, applications with their sync plans and findings out.
 
 import { ephemeralApplications, expandApplicationSets } from './appset';
-import { discoverApplications } from './discover/discoverApplications';
+import { discoverApplications, sourcesOfRenderedApplications } from './discover/discoverApplications';
 import { isWorkspaceRepository, readWorkspaceRepository } from './discover/workspaceRepository';
 import type { AppAnalysis, AppSource, WorkspaceAnalysis } from './discover/appTypes';
-import { renderSource, type RenderContext } from './discover/renderSource';
+import { renderSource, type RenderContext, type RenderedSource } from './discover/renderSource';
+import { crdApiVersions } from './helm';
 import { BuildCache, renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
 import { analyzeKargo, checkProjectOrder } from './kargo';
 import { isApplication, type K8sObject } from './model/k8sObject';
@@ -70,8 +71,18 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   const sources = guarded(findings, 'finding the applications', root, [], () =>
     discoverApplications({ host, root, files, objectsByFile, cache, kustomize, renderKustomize, generatedApplications }),
   );
-  const context: RenderContext = { host, files, cache, renderKustomize };
-  const apps = sources.map((source) => analyzeApp(context, source, findings)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  let crdVersions: string[] | undefined;
+  const workspaceApiVersions = (): string[] =>
+    (crdVersions ??= [...objectsByFile.values()].flat().filter((o) => o.kind === 'CustomResourceDefinition').flatMap((o) => crdApiVersions(o.body)));
+  const argocdConfigMaps = (): K8sObject[] =>
+    [...objectsByFile.values()].flat().filter((o) => o.kind === 'ConfigMap' && o.name === 'argocd-cm' && !o.source.templated);
+  const context: RenderContext = { host, files, cache, renderKustomize, root, workspaceApiVersions, argocdConfigMaps };
+  const apps = addRenderedChildren(
+    context,
+    sources.map((source) => analyzeApp(context, source, findings)),
+    findings,
+    kustomize,
+  ).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   linkChildren(apps);
 
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files, applicationSets: appsets.expansions };
@@ -89,7 +100,7 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
 
 function analyzeApp(context: RenderContext, source: AppSource, findings: Finding[]): AppAnalysis {
   const where = source.definedBy?.source.file ?? source.path;
-  const failed = { objects: [], findings: [], complete: false, incompleteReasons: ['SyncPlan could not render this application (an internal problem).'], files: [] };
+  const failed: RenderedSource = { objects: [], findings: [], complete: false, incompleteReasons: ['SyncPlan could not render this application (an internal problem).'], files: [] };
   let rendered = guarded(findings, `rendering the application ${source.name}`, where, failed, () => renderSource(context, source));
   const revision = templatedRevision(source);
   if (revision !== undefined) {
@@ -100,6 +111,7 @@ function analyzeApp(context: RenderContext, source: AppSource, findings: Finding
   findings.push(...rendered.findings);
   const options = { destinationNamespace: source.destinationNamespace, syncOptions: source.syncOptions };
   const plan = guarded(findings, `planning the application ${source.name}`, where, buildSyncPlan([], options), () => buildSyncPlan(rendered.objects, options));
+  plan.caveats.push(...(rendered.caveats ?? []));
   return {
     ...source,
     objects: rendered.objects,
@@ -119,6 +131,29 @@ function templatedRevision(source: AppSource): string | undefined {
   const spec = (source.definedBy.body.spec ?? {}) as Record<string, unknown>;
   const sources = [spec.source, ...(Array.isArray(spec.sources) ? spec.sources : [])] as (Record<string, unknown> | undefined)[];
   return sources.map((s) => s?.targetRevision).find((r): r is string => typeof r === 'string') ?? '';
+}
+
+/** Rounds of Applications rendered by Applications rendered by ... (app-of-apps through Helm) followed. */
+const MAX_RENDERED_DEPTH = 5;
+
+/**
+ * Applications that a chart renders (not written in a file) become apps too, rendered in turn; a standalone
+ * app for the same folder gives way to them, since an Application now says how it is synced.
+ */
+function addRenderedChildren(context: RenderContext, apps: AppAnalysis[], findings: Finding[], kustomize: boolean): AppAnalysis[] {
+  const written = new Set(apps.flatMap((a) => (a.definedBy ? [a.definedBy.id] : [])));
+  let all = apps;
+  let frontier = apps;
+  for (let round = 0; round < MAX_RENDERED_DEPTH; round++) {
+    const rendered = frontier.flatMap((a) => (a.sourceType === 'helm' ? a.objects.filter((o) => isApplication(o) && !written.has(o.id)) : []));
+    if (rendered.length === 0) break;
+    for (const o of rendered) written.add(o.id);
+    const sources = sourcesOfRenderedApplications({ host: context.host, root: context.root, kustomize }, rendered).filter((s) => s.externalRepository === undefined);
+    const pointed = new Set(sources.map((s) => s.path));
+    frontier = sources.map((source) => analyzeApp(context, source, findings));
+    all = [...all.filter((a) => a.definedBy || !pointed.has(a.path)), ...frontier];
+  }
+  return all;
 }
 
 /** Every rendered object once, however many apps render it. */

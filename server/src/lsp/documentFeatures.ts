@@ -104,7 +104,7 @@ export function registerDocumentFeatures(context: FeatureContext): void {
     guard(log, 'code lenses', [], ({ textDocument }) => {
       const doc = openDocument(textDocument.uri);
       if (!doc) return [];
-      return codeLensesFor(doc.uri, doc.objects, doc.folder.current().workspace, (offset) => positions.position(doc.path, doc.text, offset));
+      return codeLensesFor(doc.uri, doc.objects, doc.folder.current().workspace, (offset) => positions.position(doc.path, doc.text, offset), doc.path);
     }),
   );
 

@@ -49,6 +49,14 @@ export interface AppSource {
   pendingReasons?: string[];
   /** Set when the Application's repoURL is another repository: nothing of it is in this workspace. */
   externalRepository?: string;
+  /** The Application's own name (Helm's release name by default). */
+  applicationName?: string;
+  /** `spec.source.helm` as written. */
+  helm?: unknown;
+  /** Where the source is written in the defining Application (`spec.source` or `spec.sources[i]`). */
+  sourceNodePath?: (string | number)[];
+  /** `ref` sources of a multi-source Application: their repository root here, or undefined for another repository. */
+  refs?: ReadonlyMap<string, string | undefined>;
 }
 
 export interface AppAnalysis extends AppSource {

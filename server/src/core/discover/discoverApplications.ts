@@ -88,11 +88,24 @@ function applicationSources(input: DiscoveryInput, repository: WorkspaceReposito
   return sources;
 }
 
+/**
+ * Apps for Applications rendered by other apps (an app-of-apps Helm chart): the same as written ones, keyed by
+ * the rendered object's id. Standalone apps at the same folder are replaced by the caller.
+ */
+export function sourcesOfRenderedApplications(input: SourceInput, objects: readonly K8sObject[]): AppSource[] {
+  const repository = readWorkspaceRepository(input.host, input.root);
+  return objects.filter((o) => isApplication(o) && !o.source.templated).flatMap((object) => sourcesOf(input, repository, object, `application:${object.id}`));
+}
+
+type SourceInput = Pick<DiscoveryInput, 'host' | 'root' | 'kustomize'>;
+
 /** One AppSource per source of an Application that has a path. */
-function sourcesOf(input: DiscoveryInput, repository: WorkspaceRepository, object: K8sObject, idBase: string): AppSource[] {
+function sourcesOf(input: SourceInput, repository: WorkspaceRepository, object: K8sObject, idBase: string): AppSource[] {
   const sources: AppSource[] = [];
   const file = object.source.file;
   const info = readApplication(object);
+  const refs = new Map<string, string | undefined>();
+  for (const s of info.sources) if (s.ref) refs.set(s.ref, isWorkspaceRepository(repository, s.repoURL) ? input.root : undefined);
   info.sources.forEach((ref, index) => {
     if (!ref.path) return;
     const id = `${idBase}:${index}`;
@@ -115,13 +128,16 @@ function sourcesOf(input: DiscoveryInput, repository: WorkspaceRepository, objec
       syncOptions: info.syncOptions,
       directory: ref.directory,
       kustomizeOverrides: ref.kustomize,
+      applicationName: info.name,
+      helm: ref.helm,
+      sourceNodePath: ref.nodePath,
+      refs,
     });
   });
   return sources;
 }
 
-/** `source.path` is relative to the repository root; try the workspace root and its parents, keep folders inside the workspace. */
-function resolveSourcePath(input: DiscoveryInput, sourcePath: string): string | undefined {
+function resolveSourcePath(input: Pick<DiscoveryInput, 'host' | 'root'>, sourcePath: string): string | undefined {
   if (sourcePath.includes('{{') || /^[a-z]+:\/\//i.test(sourcePath)) return undefined;
   let base = input.root;
   for (;;) {
@@ -133,7 +149,7 @@ function resolveSourcePath(input: DiscoveryInput, sourcePath: string): string | 
   }
 }
 
-function detectSourceType(input: DiscoveryInput, folder: string): SourceType {
+function detectSourceType(input: Pick<DiscoveryInput, 'host' | 'kustomize'>, folder: string): SourceType {
   if (input.kustomize && findKustomizationFile(input.host, folder)) return 'kustomize';
   if (input.host.readFile(joinPath(folder, 'Chart.yaml')) !== undefined) return 'helm';
   return 'directory';
@@ -171,6 +187,8 @@ function standaloneSources(input: DiscoveryInput, pointed: AppSource[], claimed:
     cover(dir);
   }
   for (const dir of chartDirs) {
+    // A chart that a kustomization inflates (helmCharts) is deployed through it, not on its own.
+    if (claimedFiles.has(joinPath(dir, 'Chart.yaml'))) continue;
     if (pointedFolders.has(`helm:${dir}`) || chartDirs.some((other) => other !== dir && isInside(joinPath(other, 'charts'), dir))) continue;
     result.push(standalone(input, dir, 'helm'));
   }

@@ -19,6 +19,11 @@ const PARSE_CODES: readonly RuleCodeInfo[] = [
   { code: 'parse/templated', severity: 'info', title: 'A file with Helm template actions was only partly read.' },
 ];
 
+/** Codes of the native Helm renderer (server/src/core/helm). */
+const HELM_RENDER_CODES: readonly RuleCodeInfo[] = [
+  { code: 'helm/render-error', severity: 'error', title: '`helm template` fails here (required, fail, a missing value file, a type error): Argo CD generates no manifests.' },
+];
+
 /** Codes of the workspace gate (safeHost.ts): paths it refuses to read. */
 const WORKSPACE_CODES: readonly RuleCodeInfo[] = [
   { code: 'workspace/outside-link', severity: 'warning', title: 'A link whose real path is outside the workspace: it is not read.' },
@@ -51,6 +56,7 @@ export const RULE_CODES: readonly RuleCodeInfo[] = Object.freeze([
   ...APPSET_CODE_LIST,
   ...WORKSPACE_CODES,
   ...KUSTOMIZE_BUILD_CODES,
+  ...HELM_RENDER_CODES,
 ]);
 
 export const RULE_DOCS_BASE = 'https://github.com/syncplan/syncplan/blob/main/docs/rules.md';

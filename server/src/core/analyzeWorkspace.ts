@@ -4,6 +4,7 @@ import { discoverApplications } from './discover/discoverApplications';
 import type { AppAnalysis, AppSource, WorkspaceAnalysis } from './discover/appTypes';
 import { renderSource, type RenderContext } from './discover/renderSource';
 import { renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
+import type { AnalysisMemo } from './incremental/analysisMemo';
 import { analyzeKargo } from './kargo';
 import { isApplication, type K8sObject } from './model/k8sObject';
 import { isYamlFile } from './paths';
@@ -22,6 +23,8 @@ export interface AnalyzeOptions {
   cache?: ParseCache;
   /** Files larger than this many bytes are skipped with a finding (default 10 MB). */
   maxFileSize?: number;
+  /** Renders kept between runs, reused while what they read is unchanged (the language server keeps one per workspace). */
+  memo?: AnalysisMemo;
 }
 
 export function analyzeWorkspace(diskHost: FileHost, root: string, options: AnalyzeOptions = {}): WorkspaceAnalysis {
@@ -29,6 +32,8 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   const cache = options.cache ?? new ParseCache();
   const files = listWorkspaceFiles(host, root, options);
   const findings: Finding[] = [];
+  // Renders read through `reader`, which records their reads when a memo is kept.
+  const reader = options.memo?.begin(host, files) ?? host;
   const objectsByFile = new Map<string, K8sObject[]>();
   for (const file of files.filter(isYamlFile)) {
     const text = host.readFile(file);
@@ -41,28 +46,32 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   const renderKustomize = (dir: string, overrides?: KustomizeOverrides): KustomizeResult => {
     // Application-level options change the output, so such renders are cached apart.
     const key = overrides ? `${dir}\u0000${JSON.stringify({ ...overrides, location: undefined })}` : dir;
+    const build = (): KustomizeResult => renderKustomization(reader, dir, (p, t) => cache.parse(p, t), overrides);
+    // The memo also shares renders within a run, and counts a shared render's reads for each app using it.
+    if (options.memo) return options.memo.kustomize(key, build);
     let result = renders.get(key);
     if (!result) {
-      result = renderKustomization(host, dir, (p, t) => cache.parse(p, t), overrides);
+      result = build();
       renders.set(key, result);
     }
     return result;
   };
   const kustomize = options.kustomize ?? true;
   const sources = discoverApplications({ host, root, files, objectsByFile, cache, kustomize, renderKustomize });
-  const context: RenderContext = { host, files, cache, renderKustomize };
-  const apps = sources.map((source) => analyzeApp(context, source, findings)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const context: RenderContext = { host: reader, files, cache, renderKustomize };
+  const apps = sources.map((source) => analyzeApp(context, source, findings, options.memo)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   linkChildren(apps);
 
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files };
   const kargo = analyzeKargo(uniqueObjects(apps), uniqueObjects(apps).filter(isApplication), (file) => host.readFile(file));
   workspace.kargo = kargo.projects;
   workspace.findings = dedupe([...findings, ...runRules(workspace, undefined, host), ...kargo.findings, ...host.findings()]);
+  options.memo?.end();
   return workspace;
 }
 
-function analyzeApp(context: RenderContext, source: AppSource, findings: Finding[]): AppAnalysis {
-  const rendered = renderSource(context, source);
+function analyzeApp(context: RenderContext, source: AppSource, findings: Finding[], memo?: AnalysisMemo): AppAnalysis {
+  const rendered = memo?.render(source, () => renderSource(context, source)) ?? renderSource(context, source);
   findings.push(...rendered.findings);
   const plan = buildSyncPlan(rendered.objects, { destinationNamespace: source.destinationNamespace, syncOptions: source.syncOptions });
   return {

@@ -2,6 +2,7 @@
 
 import { analyzeWorkspace, type AnalyzeOptions } from '../core/analyzeWorkspace';
 import type { WorkspaceAnalysis } from '../core/discover/appTypes';
+import { AnalysisMemo } from '../core/incremental/analysisMemo';
 import { dirnameOf, isInside, joinPath } from '../core/paths';
 import { buildPlanReport, type PlanReport } from '../core/report/planReport';
 import type { FileHost, Finding } from '../core/types';
@@ -33,6 +34,8 @@ const PROJECT_CONFIG = '.syncplan.yaml';
 export class AnalyzedFolder {
   /** Re-parses only the YAML documents an edit touched. */
   readonly cache = new IncrementalParseCache();
+  /** Renders reused between analyses while the files they read are unchanged. */
+  readonly memo = new AnalysisMemo();
   readonly host: CachedDiskHost;
   /** Debounce before re-analysing this folder, grown by how long its analyses take. */
   readonly delay = new AdaptiveDelay();
@@ -107,7 +110,7 @@ export class AnalyzedFolder {
       const configText = this.openFilesOnly ? undefined : this.host.readFile(configFile);
       const project = configText === undefined ? undefined : readProjectConfig(configText);
       const exclude = [...(project?.exclude ?? []), ...this.settings.exclude];
-      const options: AnalyzeOptions = { exclude, kustomize: this.settings.kustomizeEnabled, cache: this.cache, maxFileSize: this.settings.maxFileSize };
+      const options: AnalyzeOptions = { exclude, kustomize: this.settings.kustomizeEnabled, cache: this.cache, memo: this.memo, maxFileSize: this.settings.maxFileSize };
       const workspace = this.analyze(this.host, this.root, options);
       // Editor settings win over the folder's .syncplan.yaml; the file's own problems are shown on it.
       const findings = applySeverities(workspace.findings, { ...project?.severities, ...this.settings.severity });

@@ -37,6 +37,8 @@ export class TestClient {
   readonly plansChangedParams: { folderUri: string; appIds: string[] }[] = [];
   readonly logs: string[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** How many times the server asked the client to request code lenses again. */
+  codeLensRefreshes = 0;
   initializeResult?: InitializeResult;
   settings: unknown;
   private readonly versions = new Map<string, number>();
@@ -65,6 +67,11 @@ export class TestClient {
       this.registrations.push(...params.registrations);
       return null;
     });
+    connection.onRequest('workspace/codeLens/refresh', () => {
+      this.codeLensRefreshes++;
+      this.notify();
+      return null;
+    });
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     connection.listen();
   }
@@ -80,6 +87,7 @@ export class TestClient {
           workspaceFolders: true,
           didChangeWatchedFiles: { dynamicRegistration: true },
           didChangeConfiguration: { dynamicRegistration: true },
+          codeLens: { refreshSupport: true },
         },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
       },

@@ -77,8 +77,22 @@ export class AnalyzedFolder {
     this.markStale();
   }
 
+  /** Whether opening a buffer with `text` leaves this folder's latest analysis exactly as it is. */
+  openChangesNothing(path: string, text: string): boolean {
+    return this.latestAnalysis !== undefined && !this.isStale() && this.host.sameAsDisk(path, text);
+  }
+
   isStale(): boolean {
     return this.latestAnalysis?.generation !== this.generation;
+  }
+
+  /**
+   * The latest analysis, even if an edit since then is still waiting for its debounced analysis: requests
+   * (hover, completion, code lenses, code actions) answer from it rather than wait for a workspace pass.
+   * Their own buffer is parsed fresh; the analysis that follows refreshes diagnostics, plans and lenses.
+   */
+  latest(): FolderAnalysis {
+    return this.latestAnalysis ?? this.current();
   }
 
   /** The analysis of the folder as it is now, re-analysing only when something changed since the last one. */

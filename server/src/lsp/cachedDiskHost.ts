@@ -52,6 +52,16 @@ export class CachedDiskHost implements FileHost {
     return open ? `v${open.version}` : `disk${this.generation}`;
   }
 
+  /**
+   * Whether a buffer just opened shows exactly what earlier analyses read from disk for `path` (same text,
+   * and the file is no link), so opening it changes nothing they would see.
+   */
+  sameAsDisk(path: string, text: string): boolean {
+    if (this.openFilesOnly || this.texts.get(path) !== text) return false;
+    const info = this.infos.get(path) ?? this.disk.inspect?.(path);
+    return info?.kind === 'file' && info.realPath === openBufferInfo(path, text).realPath;
+  }
+
   /** A file's content changed on disk. */
   fileChanged(path: string): void {
     this.generation++;

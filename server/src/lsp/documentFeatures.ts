@@ -82,7 +82,7 @@ export function registerDocumentFeatures(context: FeatureContext): void {
   connection.onHover(
     guard(log, 'hover', null, ({ textDocument, position }) => {
       const doc = openDocument(textDocument.uri);
-      const answer = doc && hoverAt(doc.text, doc.offsetAt(position), doc.objects, doc.folder.current().workspace);
+      const answer = doc && hoverAt(doc.text, doc.offsetAt(position), doc.objects, doc.folder.latest().workspace);
       if (!doc || !answer) return null;
       return { contents: { kind: 'markdown' as const, value: answer.markdown }, range: positions.range(doc.path, doc.text, answer.span) };
     }),
@@ -99,7 +99,7 @@ export function registerDocumentFeatures(context: FeatureContext): void {
         only: actionContext.only,
         diagnostics: actionContext.diagnostics,
         objects: doc.objects,
-        analysis: doc.folder.current(),
+        analysis: doc.folder.latest(),
         context: diagnosticContext(doc.folder),
       });
     }),
@@ -109,7 +109,7 @@ export function registerDocumentFeatures(context: FeatureContext): void {
     guard(log, 'code lenses', [], ({ textDocument }) => {
       const doc = openDocument(textDocument.uri);
       if (!doc) return [];
-      return codeLensesFor(doc.uri, doc.objects, doc.folder.current().workspace, (offset) => positions.position(doc.path, doc.text, offset));
+      return codeLensesFor(doc.uri, doc.objects, doc.folder.latest().workspace, (offset) => positions.position(doc.path, doc.text, offset));
     }),
   );
 

@@ -65,7 +65,7 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files };
   const kargo = analyzeKargo(uniqueObjects(apps), uniqueObjects(apps).filter(isApplication), (file) => host.readFile(file));
   workspace.kargo = kargo.projects;
-  workspace.findings = dedupe([...findings, ...runRules(workspace, undefined, host), ...kargo.findings, ...host.findings()]);
+  workspace.findings = dedupe([...findings, ...runRules(workspace, undefined, host, (p, t) => cache.parse(p, t)), ...kargo.findings, ...host.findings()]);
   options.memo?.end();
   return workspace;
 }

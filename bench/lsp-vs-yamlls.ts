@@ -4,6 +4,7 @@
 // each timed to the diagnostics of that buffer version, hover and completion sent right after a keystroke, RSS.
 // Keystrokes go into a sync-wave value, so every keystroke changes the diagnostics and both servers publish.
 // Run: npm run build && npx tsx bench/lsp-vs-yamlls.ts [CORPUS_DIR] [FILE_IN_A_KUSTOMIZE_APP]
+// Environment: KEYSTROKES (default 30); WORKSPACES=corpus or WORKSPACES=single to run one part only.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,8 @@ import { generateManifest } from './generateManifest';
 
 const CORPUS = resolve(process.argv[2] ?? '/work/shared/corpus');
 const EDITED = process.argv[3] ?? join(CORPUS, 'argoproj__argocd-example-apps/kustomize-guestbook/guestbook-ui-deployment.yaml');
-const KEYSTROKES = 30;
+const KEYSTROKES = Number(process.env.KEYSTROKES ?? 30);
+const WORKSPACES = process.env.WORKSPACES ?? 'corpus,single';
 const SERVERS: Record<string, string> = {
   SyncPlan: resolve(__dirname, '../dist/server.js'),
   'yaml-language-server': require.resolve('yaml-language-server/bin/yaml-language-server'),
@@ -136,9 +138,10 @@ async function main(): Promise<void> {
     const edited = join(copy, EDITED.slice(CORPUS.length));
     const at = prepareEdited(edited);
     const corpus: Record<string, Figures> = {};
-    for (const server of Object.keys(SERVERS)) corpus[server] = await measure(server, copy, edited, at.line, at.column);
-    report(`Workspace: ${CORPUS} (edited: ${EDITED.slice(CORPUS.length + 1)}), ${KEYSTROKES} keystrokes`, corpus);
+    if (WORKSPACES.includes('corpus')) for (const server of Object.keys(SERVERS)) corpus[server] = await measure(server, copy, edited, at.line, at.column);
+    if (WORKSPACES.includes('corpus')) report(`Workspace: ${CORPUS} (edited: ${EDITED.slice(CORPUS.length + 1)}), ${KEYSTROKES} keystrokes`, corpus);
 
+    if (!WORKSPACES.includes('single')) return;
     // Workspace B: one 116,623-line file; keystrokes go into a wave value in its middle.
     const single = join(work, 'single');
     mkdirSync(single);

@@ -17,6 +17,19 @@ function child(node: PlanNode, label: string): PlanNode {
 }
 
 describe('PlanTreeModel', () => {
+  it('puts folders no Application deploys in a closed group of their own, after the deployed apps', () => {
+    const plans = fakePlans();
+    const apps = plans.folders[0].report.apps;
+    apps.push({ ...structuredClone(apps[0]), id: 'directory:examples', name: 'examples', path: 'examples', definedBy: null, children: [], notDeployed: true });
+    const model = new PlanTreeModel(plans);
+    assert.deepEqual(model.roots.map((n) => n.label), ['root', 'Not deployed by any Application']);
+    const group = model.roots[1];
+    assert.equal(group.type, 'group');
+    assert.equal(group.expanded, false);
+    assert.equal(group.description, '1 folder');
+    assert.deepEqual(group.children.map((n) => `${n.type}:${n.app?.id}`), ['app:directory:examples']);
+  });
+
   it('nests child applications where their Application object is synced', () => {
     const model = new PlanTreeModel(fakePlans());
     assert.deepEqual(model.roots.map((n) => n.label), ['root']);

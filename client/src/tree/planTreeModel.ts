@@ -106,7 +106,19 @@ export class PlanTreeModel {
     };
     tops.forEach((a) => visit(a.id));
     const roots = [...tops, ...apps.filter((a) => !reached.has(a.id))];
-    return roots.map((app) => this.appNode(folder, app, `folder:${folder.folderUri}`, new Set(), true));
+    const parentId = `folder:${folder.folderUri}`;
+    const nodes = roots.filter((a) => !a.notDeployed).map((app) => this.appNode(folder, app, parentId, new Set(), true));
+    // Folders no Application deploys (alternatives, examples) get a closed group of their own below the deployed apps.
+    const undeployed = roots.filter((a) => a.notDeployed);
+    if (undeployed.length === 0) return nodes;
+    const groupId = this.unique(`${parentId}/not-deployed`);
+    nodes.push({
+      id: groupId, type: 'group', label: 'Not deployed by any Application', description: plural(undeployed.length, 'folder'),
+      tooltip: 'Folders that no Application of this workspace reaches, directly, through an app of apps or as a Kustomize base. They are planned on their own; Argo CD syncs them only if something outside the workspace points at them.',
+      icon: { id: 'circle-slash' }, expanded: false, folderUri: folder.folderUri,
+      children: undeployed.map((app) => this.appNode(folder, app, groupId, new Set(), true)),
+    });
+    return nodes;
   }
 
   private appNode(folder: FolderPlans, app: AppReport, parentId: string, ancestors: ReadonlySet<string>, top: boolean, asResource?: ResourceReport, parentChildCount?: number): PlanNode {

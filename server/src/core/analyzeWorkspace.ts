@@ -3,7 +3,7 @@
 import { discoverApplications } from './discover/discoverApplications';
 import type { AppAnalysis, AppSource, WorkspaceAnalysis } from './discover/appTypes';
 import { renderSource, type RenderContext } from './discover/renderSource';
-import { renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
+import { BuildCache, renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
 import type { AnalysisMemo } from './incremental/analysisMemo';
 import { analyzeKargo } from './kargo';
 import { isApplication, type K8sObject } from './model/k8sObject';
@@ -11,6 +11,7 @@ import { isYamlFile } from './paths';
 import { SafeHost } from './safeHost';
 import { buildSyncPlan } from './plan/buildSyncPlan';
 import { runRules } from './rules';
+import { applySuppressions } from './suppress/applySuppressions';
 import type { Finding, FileHost } from './types';
 import { listWorkspaceFiles, ParseCache } from './workspaceFiles';
 
@@ -35,23 +36,28 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   // Renders read through `reader`, which records their reads when a memo is kept.
   const reader = options.memo?.begin(host, files) ?? host;
   const objectsByFile = new Map<string, K8sObject[]>();
+  // Files with suppression comments, kept so suppressions need no second read.
+  const directiveTexts = new Map<string, string>();
   for (const file of files.filter(isYamlFile)) {
     const text = host.readFile(file);
     if (text === undefined) continue;
     findings.push(...cache.parse(file, text).problems);
+    if (text.includes('syncplan-disable-')) directiveTexts.set(file, text);
     objectsByFile.set(file, cache.objects(file, text));
   }
 
   const renders = new Map<string, KustomizeResult>();
+  const builds = new BuildCache();
   const renderKustomize = (dir: string, overrides?: KustomizeOverrides): KustomizeResult => {
     // Application-level options change the output, so such renders are cached apart.
     const key = overrides ? `${dir}\u0000${JSON.stringify({ ...overrides, location: undefined })}` : dir;
-    const build = (): KustomizeResult => renderKustomization(reader, dir, (p, t) => cache.parse(p, t), overrides);
-    // The memo also shares renders within a run, and counts a shared render's reads for each app using it.
-    if (options.memo) return options.memo.kustomize(key, build);
+    const build = (shared?: BuildCache): KustomizeResult => renderKustomization(reader, dir, (p, t) => cache.parse(p, t), overrides, shared);
+    // The memo shares whole builds within and between runs and counts a shared build's reads for each app using
+    // it; each build reads its own bases, so the reads it records are complete.
+    if (options.memo) return options.memo.kustomize(key, () => build());
     let result = renders.get(key);
     if (!result) {
-      result = build();
+      result = build(builds);
       renders.set(key, result);
     }
     return result;
@@ -63,9 +69,11 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   linkChildren(apps);
 
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files };
-  const kargo = analyzeKargo(uniqueObjects(apps), uniqueObjects(apps).filter(isApplication), (file) => host.readFile(file));
+  const objects = uniqueObjects(apps);
+  const kargo = analyzeKargo(objects, objects.filter(isApplication), (file) => host.readFile(file));
   workspace.kargo = kargo.projects;
-  workspace.findings = dedupe([...findings, ...runRules(workspace, undefined, host, (p, t) => cache.parse(p, t)), ...kargo.findings, ...host.findings()]);
+  const all = dedupe([...findings, ...runRules(workspace, undefined, host, (p, t) => cache.parse(p, t)), ...kargo.findings, ...host.findings()]);
+  workspace.findings = applySuppressions({ findings: all, files: [...directiveTexts.keys()], readFile: (file) => directiveTexts.get(file) ?? host.readFile(file), objects: uniqueObjects(apps) });
   options.memo?.end();
   return workspace;
 }

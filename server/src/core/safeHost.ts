@@ -1,15 +1,20 @@
 // The one gate every core reader goes through: nothing whose real path leaves the workspace root is read,
 // only regular files are opened, and files over the size cap are skipped. Each refusal becomes a finding.
 // Argo CD's repo server refuses out-of-bounds symlinks in the same way (CheckOutOfBoundsSymlinks).
+// One gate lives for one analysis, so it also remembers each answer: every path is inspected, read and listed
+// once per analysis, however many renderers and rules ask, and all of them see the same snapshot.
 
 import { isInside, relativePath } from './paths';
-import type { DirEntry, FileHost, Finding } from './types';
+import type { DirEntry, FileHost, FileInfo, Finding } from './types';
 
 /** Default size cap for one file: 10 MB. */
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 export class SafeHost implements FileHost {
   private readonly refused = new Map<string, Finding>();
+  private readonly infos = new Map<string, FileInfo | undefined>();
+  private readonly texts = new Map<string, string | undefined>();
+  private readonly listings = new Map<string, DirEntry[] | undefined>();
   private readonly realRoot: string;
 
   constructor(
@@ -21,11 +26,13 @@ export class SafeHost implements FileHost {
   }
 
   readFile(path: string): string | undefined {
-    return this.allowed(path, 'file') ? this.inner.readFile(path) : undefined;
+    if (!this.texts.has(path)) this.texts.set(path, this.allowed(path, 'file') ? this.inner.readFile(path) : undefined);
+    return this.texts.get(path);
   }
 
   readDir(path: string): DirEntry[] | undefined {
-    return this.allowed(path, 'directory') ? this.inner.readDir(path) : undefined;
+    if (!this.listings.has(path)) this.listings.set(path, this.allowed(path, 'directory') ? this.inner.readDir(path) : undefined);
+    return this.listings.get(path);
   }
 
   fileVersion(path: string): string | number | undefined {
@@ -34,7 +41,7 @@ export class SafeHost implements FileHost {
 
   /** The real path when the host knows it (the walk uses it to stop at symlink loops). */
   realPath(path: string): string {
-    return this.inner.inspect?.(path)?.realPath ?? path;
+    return this.info(path)?.realPath ?? path;
   }
 
   /** One finding per refused path, in the order they were met. */
@@ -45,7 +52,7 @@ export class SafeHost implements FileHost {
   private allowed(path: string, wanted: 'file' | 'directory'): boolean {
     if (this.refused.has(path)) return false;
     if (!this.inner.inspect) return true;
-    const info = this.inner.inspect(path);
+    const info = this.info(path);
     if (!info) return true; // Missing: the reader reports it as it always did.
     if (!isInside(this.realRoot, info.realPath)) {
       return this.refuse(path, 'workspace/outside-link', `${this.shown(path)} is a link to a place outside the workspace, so it is not read.`);
@@ -57,6 +64,11 @@ export class SafeHost implements FileHost {
       return this.refuse(path, 'workspace/file-too-large', `${this.shown(path)} is ${info.size} bytes, over the ${this.maxFileSize}-byte limit, so it is not read.`);
     }
     return true;
+  }
+
+  private info(path: string): FileInfo | undefined {
+    if (!this.infos.has(path)) this.infos.set(path, this.inner.inspect?.(path));
+    return this.infos.get(path);
   }
 
   private refuse(path: string, code: string, message: string): false {

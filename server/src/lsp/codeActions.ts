@@ -10,6 +10,7 @@ import { findingToDiagnostic, type DiagnosticContext } from './findingDiagnostic
 import { mergeOverlappingEdits } from './mergeEdits';
 import { appsWithFile } from './planLookup';
 import { proposeWave } from './proposeWave';
+import { suppressActions } from './suppressActions';
 
 export const ADD_SYNC_WAVE_KIND = `${CodeActionKind.Source}.syncplan.addSyncWave`;
 
@@ -36,18 +37,21 @@ export function codeActionsFor(input: CodeActionInput): CodeAction[] {
 function quickFixes(input: CodeActionInput): CodeAction[] {
   const overlapping = (f: Finding): boolean => f.span.start <= input.span.end && input.span.start <= f.span.end;
   const sent = (d: Diagnostic): boolean => input.diagnostics.some((c) => c.code === d.code && JSON.stringify(c.range) === JSON.stringify(d.range));
-  return input.analysis.findings.flatMap((finding) => {
-    if (!finding.fixes?.length || finding.file !== input.file) return [];
+  const targets = input.analysis.findings.flatMap((finding) => {
+    if (finding.file !== input.file) return [];
     const diagnostic = findingToDiagnostic(finding, input.context);
-    if (!overlapping(finding) && !sent(diagnostic)) return [];
-    return finding.fixes.map((fix) => ({
+    return overlapping(finding) || sent(diagnostic) ? [{ finding, diagnostic }] : [];
+  });
+  const fixes = targets.flatMap(({ finding, diagnostic }) =>
+    (finding.fixes ?? []).map((fix) => ({
       title: fix.title,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
       isPreferred: fix.preferred === true,
       edit: workspaceEdit(fix.edits, input.context),
-    }));
-  });
+    })),
+  );
+  return [...fixes, ...suppressActions(input.text, targets, input.context)];
 }
 
 function addSyncWaveActions(input: CodeActionInput): CodeAction[] {

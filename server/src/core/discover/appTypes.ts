@@ -4,14 +4,23 @@ import type { KargoProject } from '../kargo/kargoTypes';
 import type { KustomizeOverrides } from '../kustomize';
 import type { K8sObject } from '../model/k8sObject';
 import type { SyncPlan } from '../plan/planTypes';
-import type { Finding } from '../types';
+import type { Finding, SourceLocation } from '../types';
 
-export type SourceType = 'directory' | 'kustomize' | 'helm';
+export type SourceType = 'directory' | 'kustomize' | 'helm' | 'plugin';
+
+/** Source types an Application sets explicitly (Argo CD `ApplicationSource.ExplicitType`), with where each is written. */
+export interface ExplicitSourceType {
+  type: 'directory' | 'kustomize' | 'helm' | 'plugin';
+  location: SourceLocation;
+}
 
 export interface DirectoryOptions {
   recurse: boolean;
   include?: string;
   exclude?: string;
+  /** Where include and exclude are written in the Application. */
+  includeLocation?: SourceLocation;
+  excludeLocation?: SourceLocation;
 }
 
 /** One application: an Argo CD Application's source folder, or a folder that would be one on its own. */
@@ -29,6 +38,12 @@ export interface AppSource {
   directory?: DirectoryOptions;
   /** `spec.source.kustomize` of the Application, applied on top of the kustomization. */
   kustomizeOverrides?: KustomizeOverrides;
+  /** Sections (`directory:`, `helm:`, `kustomize:`, `plugin:`) that fix the source type instead of detection. */
+  explicitTypes?: ExplicitSourceType[];
+  /** A standalone folder that no Application of this workspace reaches (directly, app-of-apps, or as a base). */
+  notDeployed?: boolean;
+  /** Why the plan cannot be trusted before rendering even starts (e.g. an Application in a Helm chart points here). */
+  pendingReasons?: string[];
   /** Set when the Application's repoURL is another repository: nothing of it is in this workspace. */
   externalRepository?: string;
 }

@@ -30,7 +30,43 @@ export function discoverApplications(input: DiscoveryInput): AppSource[] {
     if (source.sourceType === 'directory') for (const f of directoryFiles(source, input.files)) claimed.add(f);
     else claimed.add(source.path);
   }
-  return [...all, ...standaloneSources(input, fromApplications, claimed)];
+  const standalone = standaloneSources(input, fromApplications, claimed);
+  markChartDefinedTargets(input, standalone);
+  if (fromApplications.length > 0) markNotDeployed(input, standalone);
+  return [...all, ...standalone];
+}
+
+/**
+ * When the workspace has Applications, a standalone folder is not deployed by any of them, unless it holds
+ * Applications itself (the root of an app-of-apps, applied by hand) or a chart's Application points at it.
+ */
+function markNotDeployed(input: DiscoveryInput, standalone: AppSource[]): void {
+  const rootFolders = new Set<string>();
+  for (const [file, objects] of input.objectsByFile) if (objects.some(isApplication)) rootFolders.add(dirnameOf(file));
+  for (const source of standalone) {
+    if (source.sourceType === 'directory' && rootFolders.has(source.path)) continue;
+    if (source.pendingReasons?.length) continue;
+    source.notDeployed = true;
+  }
+}
+
+/**
+ * An Application written in a Helm template is only known once the chart is rendered, so the folder it points at
+ * is planned on its own, without the Application's options (CreateNamespace, directory recurse, destination).
+ */
+function markChartDefinedTargets(input: DiscoveryInput, standalone: AppSource[]): void {
+  for (const [file, objects] of input.objectsByFile) {
+    for (const object of objects) {
+      if (!isApplication(object) || !object.source.templated) continue;
+      for (const ref of readApplication(object).sources) {
+        const folder = ref.path ? resolveSourcePath(input, ref.path) : undefined;
+        const target = folder ? standalone.find((s) => s.path === folder) : undefined;
+        if (!target) continue;
+        const reason = `Application ${object.name || '(templated name)'} in the Helm template ${relativePath(input.root, file)} points at this folder. It is only known once the chart is rendered, so this plan lacks its options (destination namespace, CreateNamespace, directory recurse and globs, sync options).`;
+        target.pendingReasons = [...(target.pendingReasons ?? []), reason];
+      }
+    }
+  }
 }
 
 function applicationSources(input: DiscoveryInput, repository: WorkspaceRepository): AppSource[] {
@@ -54,7 +90,8 @@ function applicationSources(input: DiscoveryInput, repository: WorkspaceReposito
           id,
           name,
           path: folder,
-          sourceType: detectSourceType(input, folder),
+          sourceType: ref.explicitTypes.length === 1 ? ref.explicitTypes[0].type : detectSourceType(input, folder),
+          explicitTypes: ref.explicitTypes,
           definedBy: object,
           destinationNamespace: info.destinationNamespace,
           syncOptions: info.syncOptions,
@@ -87,7 +124,8 @@ function detectSourceType(input: DiscoveryInput, folder: string): SourceType {
 }
 
 function standaloneSources(input: DiscoveryInput, pointed: AppSource[], claimed: Set<string>): AppSource[] {
-  const pointedFolders = new Set(pointed.map((s) => `${s.sourceType}:${s.path}`));
+  // A folder an Application points at is that Application's, whatever type it sets (directory: over a kustomization).
+  const pointedFolders = new Set(pointed.flatMap((s) => ['directory', 'kustomize', 'helm'].map((type) => `${type}:${s.path}`)));
   const chartDirs = input.files.filter((f) => basenameOf(f) === 'Chart.yaml').map(dirnameOf);
   const kustomizeDirs = input.kustomize ? kustomizationDirs(input) : [];
   const result: AppSource[] = [];

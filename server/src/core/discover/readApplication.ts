@@ -4,7 +4,7 @@ import { isMap, type Node } from 'yaml';
 import type { KustomizeOverrides } from '../kustomize';
 import type { K8sObject } from '../model/k8sObject';
 import { nodeSpan } from '../model/readObjects';
-import type { DirectoryOptions } from './appTypes';
+import type { DirectoryOptions, ExplicitSourceType } from './appTypes';
 
 export interface ApplicationSourceRef {
   path: string;
@@ -15,6 +15,7 @@ export interface ApplicationSourceRef {
   chart?: string;
   /** `spec.source.kustomize` options Argo CD applies to the root kustomization. */
   kustomize?: KustomizeOverrides;
+  explicitTypes: ExplicitSourceType[];
 }
 
 export interface ApplicationInfo {
@@ -37,9 +38,10 @@ export function readApplication(app: K8sObject): ApplicationInfo {
       .map(({ value: s, nodePath }) => ({
         path: typeof s.path === 'string' ? s.path : '',
         repoURL: stringOrUndefined(s.repoURL),
-        directory: readDirectory(s.directory),
+        directory: readDirectory(app, s.directory, [...nodePath, 'directory']),
         chart: typeof s.chart === 'string' ? s.chart : undefined,
         kustomize: readKustomizeOverrides(app, s.kustomize, [...nodePath, 'kustomize']),
+        explicitTypes: explicitTypes(app, s, nodePath),
       }))
       .filter((s) => s.path !== '' || s.chart),
     destinationNamespace: stringOrUndefined(asRecord(spec.destination).namespace),
@@ -62,14 +64,57 @@ function readKustomizeOverrides(app: K8sObject, value: unknown, nodePath: (strin
   };
 }
 
+/**
+ * Argo CD's ExplicitType: each of kustomize, helm, directory, plugin that is set. The controller first drops empty
+ * kustomize, helm and directory sections (their IsZero checks), while an empty `plugin: {}` still selects a plugin.
+ */
+function explicitTypes(app: K8sObject, source: Record<string, unknown>, nodePath: (string | number)[]): ExplicitSourceType[] {
+  const root = app.source.node;
+  const types: ExplicitSourceType[] = [];
+  for (const type of ['kustomize', 'helm', 'directory', 'plugin'] as const) {
+    const value = source[type];
+    if (value === undefined || value === null) continue;
+    if (type !== 'plugin' && isZero(value)) continue;
+    const node = isMap(root) ? (root.getIn([...nodePath, type], true) as Node | undefined) : undefined;
+    const key = node && isMap(root) ? keyNodeOf(root, [...nodePath, type]) : undefined;
+    types.push({ type, location: { file: app.source.file, span: key ? nodeSpan(key) : node ? nodeSpan(node) : app.source.anchor } });
+  }
+  return types;
+}
+
+function isZero(value: unknown): boolean {
+  if (value === undefined || value === null || value === false || value === '' || value === 0) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return Object.values(value as Record<string, unknown>).every(isZero);
+  return false;
+}
+
+function keyNodeOf(root: Node, path: (string | number)[]): Node | undefined {
+  const parent = (root as unknown as { getIn(p: unknown[], keep: boolean): unknown }).getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === path[path.length - 1]);
+  return (pair?.key as Node | undefined) ?? undefined;
+}
+
 function stringMap(value: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(asRecord(value)).map(([key, v]) => [key, typeof v === 'string' ? v : String(v)]));
 }
 
-function readDirectory(value: unknown): DirectoryOptions | undefined {
+function readDirectory(app: K8sObject, value: unknown, nodePath: (string | number)[]): DirectoryOptions | undefined {
   if (value === undefined || value === null) return undefined;
   const dir = asRecord(value);
-  return { recurse: dir.recurse === true, include: stringOrUndefined(dir.include), exclude: stringOrUndefined(dir.exclude) };
+  const root = app.source.node;
+  const locate = (key: string) => {
+    const node = isMap(root) ? (root.getIn([...nodePath, key], true) as Node | undefined) : undefined;
+    return node ? { file: app.source.file, span: nodeSpan(node) } : undefined;
+  };
+  return {
+    recurse: dir.recurse === true,
+    include: stringOrUndefined(dir.include),
+    exclude: stringOrUndefined(dir.exclude),
+    includeLocation: locate('include'),
+    excludeLocation: locate('exclude'),
+  };
 }
 
 export function asRecord(value: unknown): Record<string, unknown> {

@@ -26,11 +26,19 @@ export interface RenderContext {
 }
 
 export function renderSource(context: RenderContext, source: AppSource): RenderedSource {
+  const rendered = renderByType(context, source);
+  if (!source.pendingReasons?.length) return rendered;
+  return { ...rendered, complete: false, incompleteReasons: [...source.pendingReasons, ...rendered.incompleteReasons] };
+}
+
+function renderByType(context: RenderContext, source: AppSource): RenderedSource {
   const { host, files: allFiles, cache } = context;
   if (source.externalRepository !== undefined) {
     const reason = `Source in another repository (${source.externalRepository}): its files are not in this workspace, so nothing of it is planned.`;
     return { objects: [], findings: [], complete: false, incompleteReasons: [reason], files: [] };
   }
+  const unrenderable = explicitTypeProblem(source);
+  if (unrenderable) return { objects: [], findings: [], complete: false, incompleteReasons: [unrenderable], files: [] };
   switch (source.sourceType) {
     case 'kustomize':
       return fromKustomize(context.renderKustomize(source.path, source.kustomizeOverrides));
@@ -41,12 +49,25 @@ export function renderSource(context: RenderContext, source: AppSource): Rendere
   }
 }
 
+/** Argo CD cannot render a source with several explicit types; SyncPlan does not run Config Management Plugins. */
+function explicitTypeProblem(source: AppSource): string | undefined {
+  const types = source.explicitTypes ?? [];
+  if (types.length > 1) return `Fails to render: the source sets ${types.map((t) => `${t.type}:`).join(' and ')}, and Argo CD refuses several source types ("multiple application sources defined").`;
+  if (source.sourceType === 'plugin') return 'A Config Management Plugin renders this source; SyncPlan does not run plugins, so its objects and order are not evaluated.';
+  return undefined;
+}
+
+/** Said of every app Argo CD cannot render: it syncs nothing, so the order shown is only what it would be once fixed. */
+export const FAILS_TO_RENDER = 'Fails to render: Argo CD cannot generate this application\'s manifests and syncs nothing; the order shown is what it would be once fixed.';
+
 function fromKustomize(result: KustomizeResult): RenderedSource {
+  // Any error from the build (missing file, patch without target, invalid resource) fails kustomize build.
+  const fails = result.findings.some((f) => f.severity === 'error');
   return {
     objects: result.objects,
     findings: result.findings,
-    complete: result.complete,
-    incompleteReasons: result.incompleteReasons,
+    complete: result.complete && !fails,
+    incompleteReasons: fails ? [FAILS_TO_RENDER, ...result.incompleteReasons] : result.incompleteReasons,
     files: result.filesRead,
   };
 }
@@ -72,13 +93,28 @@ function renderDirectory(host: FileHost, source: AppSource, allFiles: readonly s
   const files = directoryFiles(source, allFiles);
   const objects = files.flatMap((file) => objectsOf(host, file, cache));
   const templated = objects.some((o) => o.source.templated);
-  return {
-    objects,
-    findings: [],
-    complete: !templated,
-    incompleteReasons: templated ? ['Some files contain Helm template actions, which Argo CD does not evaluate in a directory source.'] : [],
-    files,
-  };
+  const failures = renderFailures(host, files, objects, cache);
+  const reasons = [
+    ...(failures.length > 0 ? [FAILS_TO_RENDER, ...failures] : []),
+    ...(templated ? ['Some files contain Helm template actions, which Argo CD does not evaluate in a directory source.'] : []),
+  ];
+  return { objects, findings: [], complete: reasons.length === 0, incompleteReasons: reasons, files };
+}
+
+/** What stops Argo CD from reading a directory source: invalid YAML, or an annotation or label that is not a string. */
+function renderFailures(host: FileHost, files: readonly string[], objects: readonly K8sObject[], cache: ParseCache): string[] {
+  const failures: string[] = [];
+  for (const file of files) {
+    const text = host.readFile(file);
+    const parsed = text === undefined ? undefined : cache.parse(file, text);
+    if (parsed && !parsed.templated && parsed.problems.some((p) => p.code === 'parse/yaml-error')) failures.push(`YAML syntax error in ${file}.`);
+  }
+  for (const object of objects) {
+    if (object.source.templated) continue;
+    const entry = [...object.annotations.values(), ...object.labels.values()].find((e) => !e.templated && e.text === undefined && e.value !== null && e.value !== undefined);
+    if (entry) failures.push(`${object.kind} ${object.name}: the value of ${entry.key} is not a string, so decoding the object fails.`);
+  }
+  return failures;
 }
 
 function renderChart(host: FileHost, source: AppSource, allFiles: readonly string[], cache: ParseCache): RenderedSource {

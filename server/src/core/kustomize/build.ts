@@ -8,23 +8,65 @@ import { isRemoteReference, markIncomplete, parseTracked, report, reportOutsideR
 import { runGenerators } from './generators';
 import { childNode, field, findKustomizationFile, keyLocation, listField, mapField, readKustomization, type Entry, type Kustomization } from './kustomizationFile';
 import { applyPatches, applyPatchesJson6902, applyPatchesStrategicMerge } from './patches';
-import { resourceFromObject, type Resource } from './resource';
+import { currentId, resourceFromObject, type Resource } from './resource';
+import { checkResourceDocuments } from './resourceDocuments';
 import { applyAnnotations, applyLabels, applyNamespace, applyPrefixSuffix, type MetadataChange } from './transformers';
-import { asRecord } from './ids';
+import { asRecord, idToString, isClusterScoped } from './ids';
+import { copyResource } from './buildCache';
 
 /** Fields SyncPlan does not evaluate; their presence makes the render incomplete. */
 const UNSUPPORTED_FIELDS = ['helmCharts', 'helmChartInflationGenerator', 'replacements', 'transformers', 'generators', 'validators', 'openapi', 'crds', 'vars', 'configurations', 'buildMetadata'];
 
+/** Deepest nesting of kustomizations followed; deeper ones get `kustomize/too-deep` and are not built. */
+export const MAX_KUSTOMIZATION_DEPTH = 100;
+
+/**
+ * Builds the kustomization in `dir` as a base (or the root): once per analysis, then from the build cache.
+ * Returns undefined when `dir` has no kustomization.
+ */
+export function buildBase(ctx: RenderContext, dir: string, at?: SourceLocation): Resource[] | undefined {
+  let record = ctx.builds.get(dir);
+  if (!record) {
+    const own: RenderContext = { ...ctx, findings: [], incompleteReasons: [], filesRead: new Set(), referencedKustomizations: new Set() };
+    const cutoffsBefore = ctx.builds.cutoffs;
+    const built = buildDirectory(own, dir, [], at);
+    if (!built) return undefined;
+    record = {
+      resources: built,
+      findings: own.findings,
+      incompleteReasons: own.incompleteReasons,
+      filesRead: [...own.filesRead],
+      referencedKustomizations: [...own.referencedKustomizations],
+    };
+    if (ctx.builds.cutoffs === cutoffsBefore) ctx.builds.set(dir, record);
+  }
+  // A base reached by two paths (a diamond) brings its findings once.
+  const known = new Set(record.findings.length > 0 ? ctx.findings : []);
+  for (const finding of record.findings) if (!known.has(finding)) ctx.findings.push(finding);
+  for (const reason of record.incompleteReasons) markIncomplete(ctx, reason);
+  for (const path of record.filesRead) ctx.filesRead.add(path);
+  for (const path of record.referencedKustomizations) ctx.referencedKustomizations.add(path);
+  return record.resources.map(copyResource);
+}
+
 /**
  * Builds the kustomization in `dir`. Components pass the accumulated resources in `into` and modify them in place.
- * Returns undefined when `dir` has no kustomization or is already being built (a cycle).
+ * Returns undefined when `dir` has no kustomization; a cycle or nesting deeper than the limit stops with a finding.
  */
 export function buildDirectory(ctx: RenderContext, dir: string, into: Resource[], at?: SourceLocation): Resource[] | undefined {
   const file = findKustomizationFile(ctx.host, dir);
   if (!file) return undefined;
   if (ctx.stack.includes(dir)) {
+    ctx.builds.cutoffs++;
     if (at) report(ctx, 'kustomize/cycle', 'error', `Kustomizations include each other in a cycle (${[...ctx.stack, dir].join(' → ')}); kustomize build fails.`, at);
     markIncomplete(ctx, `kustomization cycle through ${dir}`);
+    return into;
+  }
+  if (ctx.stack.length >= MAX_KUSTOMIZATION_DEPTH) {
+    ctx.builds.cutoffs++;
+    const message = `Kustomizations here are nested more than ${MAX_KUSTOMIZATION_DEPTH} levels deep (from ${ctx.stack[0]}); SyncPlan stops following them, so the plan is incomplete.`;
+    if (at) report(ctx, 'kustomize/too-deep', 'error', message, at);
+    markIncomplete(ctx, `kustomizations nested deeper than ${MAX_KUSTOMIZATION_DEPTH} levels below ${ctx.stack[0]}`);
     return into;
   }
   const parsed = parseTracked(ctx, file);
@@ -40,16 +82,20 @@ export function buildDirectory(ctx: RenderContext, dir: string, into: Resource[]
 }
 
 function accumulate(ctx: RenderContext, k: Kustomization, resources: Resource[]): void {
+  const marksBefore = ctx.incompleteMarks ?? 0;
   for (const key of UNSUPPORTED_FIELDS) {
     if (!field(k, key)) continue;
     report(ctx, 'kustomize/unsupported', 'info', `SyncPlan does not evaluate "${key}"; objects it would produce or change are not shown.`, keyLocation(k, key));
     markIncomplete(ctx, `${key} in ${k.file} is not evaluated`);
   }
-  for (const entry of [...listField(k, 'resources'), ...listField(k, 'bases')]) addResource(ctx, k, entry, resources);
+  const ids = new Set(resources.map(idKey).filter((key): key is string => key !== undefined));
+  for (const entry of [...listField(k, 'resources'), ...listField(k, 'bases')]) addResource(ctx, k, entry, resources, ids);
   for (const entry of listField(k, 'components')) addComponent(ctx, k, entry, resources);
   runGenerators(ctx, k, resources);
-  applyPatchesStrategicMerge(ctx, k, resources);
-  applyPatches(ctx, k, resources);
+  // When a resource of this kustomization could not be rendered, a patch target may be among the missing objects.
+  const partial = (ctx.incompleteMarks ?? 0) > marksBefore;
+  applyPatchesStrategicMerge(ctx, k, resources, partial);
+  applyPatches(ctx, k, resources, partial);
   const namespace = field(k, 'namespace')?.value;
   if (typeof namespace === 'string' && namespace) applyNamespace(resources, namespace);
   const prefix = field(k, 'namePrefix')?.value;
@@ -76,22 +122,51 @@ function changes(ctx: RenderContext, entries: ReturnType<typeof mapField>): Meta
   return entries.map((entry) => ({ key: entry.key, value: entry.value, location: entry.location }));
 }
 
-function addResource(ctx: RenderContext, k: Kustomization, entry: Entry, resources: Resource[]): void {
+function addResource(ctx: RenderContext, k: Kustomization, entry: Entry, resources: Resource[], ids: Set<string>): void {
   if (typeof entry.value !== 'string' || entry.value === '') return;
   const target = resolveEntry(ctx, k, entry.value, entry.location);
   if (!target) return;
   if (target.isDirectory) {
-    const built = buildDirectory(ctx, target.path, [], entry.location);
+    const built = buildBase(ctx, target.path, entry.location);
     if (!built) return reportNoKustomization(ctx, entry.value, target.path, entry.location);
     ctx.referencedKustomizations.add(target.path);
-    resources.push(...built);
+    appendUnique(ctx, resources, ids, built, entry);
     return;
   }
   if (!isInside(k.dir, target.path)) return reportOutsideRoot(ctx, entry.value, target.path, k, entry.location);
   const parsed = parseTracked(ctx, target.path);
   if (!parsed) return;
   if (parsed.documents.some((d) => d.hasErrors)) markIncomplete(ctx, `YAML errors in ${target.path}`);
-  for (const object of readObjects(parsed)) resources.push(resourceFromObject(object));
+  checkResourceDocuments(ctx, parsed, entry.value, entry.location);
+  appendUnique(ctx, resources, ids, readObjects(parsed).map(resourceFromObject), entry);
+}
+
+/**
+ * Kustomize's ResMap.Append: an object whose id is already in the list fails the build ("may not add resource
+ * with an already registered id"). We report it once per entry and keep the first, so a diamond of bases that
+ * brings the same base twice cannot double the objects at every level.
+ */
+function appendUnique(ctx: RenderContext, resources: Resource[], ids: Set<string>, added: Resource[], entry: Entry): void {
+  let duplicate: Resource | undefined;
+  for (const resource of added) {
+    const key = idKey(resource);
+    if (key === undefined || !ids.has(key)) {
+      if (key !== undefined) ids.add(key);
+      resources.push(resource);
+    } else duplicate ??= resource;
+  }
+  if (!duplicate) return;
+  const id = idToString(currentId(duplicate));
+  report(ctx, 'kustomize/duplicate-id', 'error', `"${entry.value}" adds ${id} a second time; kustomize build fails ("may not add resource with an already registered id").`, entry.location);
+  markIncomplete(ctx, `${id} added twice by ${entry.location.file}`);
+}
+
+/** Kustomize's id equality (sameId): group, version, kind, name, and namespace with "" as "default". Unnamed objects never clash. */
+function idKey(resource: Resource): string | undefined {
+  const id = currentId(resource);
+  if (!id.name) return undefined;
+  const namespace = isClusterScoped(id.group, id.kind) ? '' : id.namespace || 'default';
+  return `${id.group}\u0000${id.version}\u0000${id.kind}\u0000${namespace}\u0000${id.name}`;
 }
 
 function addComponent(ctx: RenderContext, k: Kustomization, entry: Entry, resources: Resource[]): void {

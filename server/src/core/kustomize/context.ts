@@ -3,6 +3,7 @@
 import type { ParsedFile } from '../parse/parseYamlFile';
 import { isInside, resolvePath } from '../paths';
 import type { FileHost, Finding, Severity, SourceLocation } from '../types';
+import type { BuildCache } from './buildCache';
 import type { Kustomization } from './kustomizationFile';
 
 export interface RenderContext {
@@ -15,6 +16,10 @@ export interface RenderContext {
   /** Kustomization dirs being built, to stop cycles. */
   stack: string[];
   parsedCache: Map<string, ParsedFile>;
+  /** Folder builds shared by every render of one analysis. */
+  builds: BuildCache;
+  /** How many times something could not be rendered; a kustomization compares it to know its inputs are partial. */
+  incompleteMarks?: number;
 }
 
 export function report(ctx: RenderContext, code: string, severity: Severity, message: string, at: SourceLocation): void {
@@ -22,6 +27,7 @@ export function report(ctx: RenderContext, code: string, severity: Severity, mes
 }
 
 export function markIncomplete(ctx: RenderContext, reason: string): void {
+  ctx.incompleteMarks = (ctx.incompleteMarks ?? 0) + 1;
   if (!ctx.incompleteReasons.includes(reason)) ctx.incompleteReasons.push(reason);
 }
 

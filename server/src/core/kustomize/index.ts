@@ -4,7 +4,8 @@
 import type { K8sObject } from '../model/k8sObject';
 import { parseYamlFile, type ParsedFile } from '../parse/parseYamlFile';
 import type { FileHost, Finding } from '../types';
-import { buildDirectory } from './build';
+import { buildBase } from './build';
+import { BuildCache } from './buildCache';
 import { applyApplicationOverrides, hasOverrides, type KustomizeOverrides } from './applicationOverrides';
 import type { RenderContext } from './context';
 import { compareLegacy } from './ids';
@@ -15,6 +16,7 @@ import { currentId, setName, storePreviousId, toK8sObject, type Resource } from 
 
 export { KUSTOMIZATION_FILENAMES, findKustomizationFile } from './kustomizationFile';
 export type { KustomizeOverrides } from './applicationOverrides';
+export { BuildCache } from './buildCache';
 
 export interface KustomizeResult {
   /** Rendered objects, in kustomize's (legacy) output order. */
@@ -35,6 +37,7 @@ export function renderKustomization(
   dir: string,
   parse: (path: string, text: string) => ParsedFile = parseYamlFile,
   overrides?: KustomizeOverrides,
+  builds: BuildCache = new BuildCache(),
 ): KustomizeResult {
   const ctx: RenderContext = {
     host,
@@ -45,10 +48,11 @@ export function renderKustomization(
     referencedKustomizations: new Set(),
     stack: [],
     parsedCache: new Map(),
+    builds,
   };
   let resources: Resource[] = [];
   try {
-    const built = buildDirectory(ctx, dir, []);
+    const built = buildBase(ctx, dir);
     if (!built) ctx.incompleteReasons.push(`no kustomization file in ${dir}`);
     resources = built ?? [];
     if (hasOverrides(overrides)) applyApplicationOverrides(resources, overrides);

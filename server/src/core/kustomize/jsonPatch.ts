@@ -24,7 +24,9 @@ function applyOperation(root: unknown, operation: JsonPatchOperation): unknown {
     case 'add':
       return insert(root, path, structuredClone(operation.value), true);
     case 'replace':
-      get(root, path, operation.path);
+      // Kustomize's JSON patch library (evanphx/json-patch v5) adds a missing key when its parent map exists;
+      // a missing parent or array index still fails (checked against `kubectl kustomize`).
+      if (!replacesMissingMapKey(root, path)) get(root, path, operation.path);
       return insert(root, path, structuredClone(operation.value), false);
     case 'remove':
       return remove(root, path, operation.path);
@@ -68,6 +70,16 @@ function get(root: unknown, path: string[], pointer: string): unknown {
     }
   }
   return current;
+}
+
+function replacesMissingMapKey(root: unknown, path: string[]): boolean {
+  if (path.length === 0) return false;
+  try {
+    const parent = get(root, path.slice(0, -1), '');
+    return !Array.isArray(parent) && asRecord(parent) !== undefined && !Object.hasOwn(parent as object, path[path.length - 1]);
+  } catch {
+    return false;
+  }
 }
 
 function insert(root: unknown, path: string[], value: unknown, adding: boolean): unknown {

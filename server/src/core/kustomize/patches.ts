@@ -10,18 +10,18 @@ import { allIds, currentId, metadataOf, stringMap, storePreviousId, type Resourc
 import { readTarget, selectResources, type Target } from './selectors';
 import { applyStrategicMerge } from './strategicMerge';
 
-export function applyPatchesStrategicMerge(ctx: RenderContext, k: Kustomization, resources: Resource[]): void {
+export function applyPatchesStrategicMerge(ctx: RenderContext, k: Kustomization, resources: Resource[], partial = false): void {
   for (const entry of listField(k, 'patchesStrategicMerge')) {
     const text = typeof entry.value === 'string' ? entry.value : undefined;
     if (text === undefined) continue;
     // Each entry is a file path, or inline YAML when it spans several lines or looks like an object.
     const inline = text.includes('\n') || /^\s*(apiVersion|kind|metadata)\s*:/.test(text);
     const docs = loadPatchDocuments(ctx, k, { path: inline ? undefined : text, inline: inline ? text : undefined, node: entry.node, at: entry.location });
-    for (const doc of docs) applyUntargeted(ctx, resources, doc, entry.location, 'patchesStrategicMerge', false);
+    for (const doc of docs) applyUntargeted(ctx, resources, doc, entry.location, 'patchesStrategicMerge', false, partial);
   }
 }
 
-export function applyPatches(ctx: RenderContext, k: Kustomization, resources: Resource[]): void {
+export function applyPatches(ctx: RenderContext, k: Kustomization, resources: Resource[], partial = false): void {
   for (const entry of listField(k, 'patches')) {
     const spec = asRecord(entry.value);
     if (!spec) continue;
@@ -34,7 +34,7 @@ export function applyPatches(ctx: RenderContext, k: Kustomization, resources: Re
     const allowNameChange = asRecord(spec.options)?.allowNameChange === true;
     for (const doc of docs) {
       if (target) applyTargeted(ctx, resources, doc, target, at, 'patches', allowNameChange);
-      else if (doc.kind === 'strategic') applyUntargeted(ctx, resources, doc, at, 'patches', allowNameChange);
+      else if (doc.kind === 'strategic') applyUntargeted(ctx, resources, doc, at, 'patches', allowNameChange, partial);
       else report(ctx, 'kustomize/invalid-patch', 'error', 'A JSON6902 patch needs a target; kustomize build fails.', at);
     }
   }
@@ -52,8 +52,11 @@ export function applyPatchesJson6902(ctx: RenderContext, k: Kustomization, resou
   }
 }
 
-/** A strategic merge patch without target applies to the one resource with the patch's id (Kustomize `GetById`). */
-function applyUntargeted(ctx: RenderContext, resources: Resource[], doc: PatchDocument, at: SourceLocation, addedBy: string, allowNameChange: boolean): void {
+/**
+ * A strategic merge patch without target applies to the one resource with the patch's id (Kustomize `GetById`).
+ * `partial`: some resource could not be rendered (remote, missing, helmCharts), so a missing target cannot be judged.
+ */
+function applyUntargeted(ctx: RenderContext, resources: Resource[], doc: PatchDocument, at: SourceLocation, addedBy: string, allowNameChange: boolean, partial: boolean): void {
   if (!doc.strategic) return;
   const { group, version } = splitGroupVersion(doc.strategic.apiVersion);
   const meta = asRecord(doc.strategic.metadata);
@@ -66,6 +69,11 @@ function applyUntargeted(ctx: RenderContext, resources: Resource[], doc: PatchDo
   };
   let matches = resources.filter((r) => allIds(r).some((id) => sameId(id, patchId)));
   if (matches.length === 0 && !patchId.namespace) matches = resources.filter((r) => allIds(r).some((id) => sameGvkName(id, patchId)));
+  if (matches.length === 0 && partial) {
+    const message = `Cannot check the patch for ${idToString(patchId)}: its target may be one of the objects SyncPlan could not render here, so it is neither applied nor reported as missing.`;
+    report(ctx, 'kustomize/patch-target', 'info', message, at);
+    return;
+  }
   if (matches.length !== 1) {
     const problem = matches.length === 0 ? 'matches no resource' : 'matches several resources';
     report(ctx, 'kustomize/patch-target', 'error', `The patch for ${idToString(patchId)} ${problem}; kustomize build fails.`, at);

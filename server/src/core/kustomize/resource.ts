@@ -50,17 +50,26 @@ function stringifyMetadataValues(body: Record<string, unknown>, object: K8sObjec
     const values = asRecord(meta?.[field]);
     if (!values) continue;
     const node = isMap(metaNode) ? metaNode.get(field, true) : undefined;
+    let written: Map<string, string | undefined> | undefined;
     for (const [key, value] of Object.entries(values)) {
       if (typeof value === 'string') continue;
-      values[key] = value === null || value === undefined ? '' : sourceText(node, key) ?? String(value);
+      written ??= sourceTexts(node);
+      values[key] = value === null || value === undefined ? '' : written.get(key) ?? String(value);
     }
   }
 }
 
-function sourceText(mapNode: unknown, key: string): string | undefined {
-  if (!isMap(mapNode)) return undefined;
-  const pair = (mapNode.items as Pair<unknown, unknown>[]).find((p) => isScalar(p.key) && String(p.key.value) === key);
-  return isScalar(pair?.value) && typeof pair.value.source === 'string' ? pair.value.source : undefined;
+/** Each key's scalar value as written, read in one pass (a lookup per key would be quadratic on big maps). */
+function sourceTexts(mapNode: unknown): Map<string, string | undefined> {
+  const texts = new Map<string, string | undefined>();
+  if (!isMap(mapNode)) return texts;
+  for (const pair of mapNode.items as Pair<unknown, unknown>[]) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    // The first pair with a key wins, as a lookup would find it.
+    if (!texts.has(key)) texts.set(key, isScalar(pair.value) && typeof pair.value.source === 'string' ? pair.value.source : undefined);
+  }
+  return texts;
 }
 
 export function currentId(resource: Resource): ResId {

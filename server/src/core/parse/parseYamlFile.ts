@@ -46,7 +46,15 @@ export function parseYamlFile(path: string, text: string): ParsedFile {
     documents.push(parsed);
     problems.push(...documentProblems(path, parsed, templated));
   });
-  if (templated && documents.some((d) => d.hasErrors)) {
+  if (masked.unclosedAt !== undefined) {
+    problems.push({
+      code: 'parse/templated',
+      severity: 'info',
+      message: 'This file has a Helm "{{" that is never closed, so Helm cannot render it (unclosed action); SyncPlan reads the file only up to it.',
+      file: path,
+      span: { start: masked.unclosedAt, end: masked.unclosedAt + 2 },
+    });
+  } else if (templated && documents.some((d) => d.hasErrors)) {
     problems.push({
       code: 'parse/templated',
       severity: 'info',

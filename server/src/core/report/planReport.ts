@@ -53,6 +53,8 @@ export interface AppReport {
   deleteHooks: ResourceReport[];
   children: string[];
   caveats: string[];
+  /** Present (true) for a folder no Application of the workspace deploys (app/not-deployed). */
+  notDeployed?: true;
 }
 
 export interface KargoStageReport {
@@ -135,6 +137,7 @@ export function buildPlanReport(workspace: WorkspaceAnalysis, base: string, read
         : null,
       destinationNamespace: app.destinationNamespace ?? null,
       complete: app.complete,
+      ...(app.notDeployed ? { notDeployed: true as const } : {}),
       incompleteReasons: app.incompleteReasons.map((reason) => reason.split(`${base}/`).join('')),
       steps: app.plan.steps.map((step) => {
         const resources = step.tasks.map((t) => task(t, app));

@@ -5,11 +5,14 @@ import { HELM_HOOK, HOOK } from '../catalogue/keys';
 import type { K8sObject } from '../model/k8sObject';
 import { anchorOf, finding, fix } from './support/findings';
 import { literalSyncHook } from './support/hookFacts';
+import { deletingAction } from './support/deletingCommands';
 import { containersOf, podSpecOf } from './support/podSpecs';
 import { isJudgeable, replaceValueEdit } from './support/sourceText';
 import type { Rule } from './ruleTypes';
 import { label } from './support/objectFacts';
 
+// Judged from the object's name and from commands that delete resources; words in printed hints or in other
+// commands (a migration that mentions "remove") are not evidence.
 const CLEANUP_WORDS = /(^|[^a-z])(clean-?up|clean_up|teardown|tear-down|delete|destroy|drop|remove)([^a-z]|$)/i;
 
 export const hookPostsyncCleanupOnFailure: Rule = {
@@ -41,9 +44,8 @@ function cleanupEvidence(object: K8sObject): string | undefined {
   if (inName) return `its name mentions "${inName[2]}"`;
   const pod = podSpecOf(object);
   for (const { container } of pod ? containersOf(pod) : []) {
-    const words = [container.command, container.args].flatMap((v) => (Array.isArray(v) ? v : [])).filter((v): v is string => typeof v === 'string');
-    const hit = words.join(' ').match(CLEANUP_WORDS);
-    if (hit) return `its command mentions "${hit[2]}"`;
+    const action = deletingAction(container.command, container.args);
+    if (action) return `its command runs ${action}`;
   }
   return undefined;
 }

@@ -18,8 +18,11 @@ export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = 
   const objects: K8sObject[] = [];
   for (const app of workspace.apps) {
     for (const object of app.objects) {
-      if (seenObjects.has(object.id)) continue;
-      seenObjects.add(object.id);
+      // The same source object rendered by two overlays is checked once per distinct set of annotations and
+      // labels, so an overlay's own patched annotation is judged whichever overlay renders the base first.
+      const key = `${object.id}\u0000${metadataFingerprint(object)}`;
+      if (seenObjects.has(key)) continue;
+      seenObjects.add(key);
       objects.push(object);
     }
   }
@@ -33,6 +36,11 @@ export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = 
     }
   }
   return findings;
+}
+
+function metadataFingerprint(object: K8sObject): string {
+  const entries = [...object.annotations.values(), ...object.labels.values()];
+  return entries.map((e) => `${e.key}=${String(e.value)}@${e.valueLocation.file}:${e.valueLocation.span.start}`).join('\u0001');
 }
 
 /** Parses a file's text; the analysis passes its parse cache, so rules re-use the parses it already has. */

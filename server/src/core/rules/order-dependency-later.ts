@@ -21,19 +21,23 @@ export const orderDependencyLater: Rule = {
     // SyncFail tasks only run when a sync fails; they neither provide nor wait in the normal order.
     const tasks = app.plan.steps.flatMap((s) => s.tasks).filter((t) => !t.synthetic);
     const providers = earliestProviders(tasks);
-    const findings: Finding[] = [];
-    const reported = new Set<string>();
+    // One finding per consumer and dependency object: every field naming it (five env vars from one Secret)
+    // becomes a related location of the first.
+    const grouped = new Map<string, { task: PlanTask; provider: PlanTask; references: PodDependency[] }>();
     // Tasks are in plan order, so a hook running in several phases is judged by its earliest run.
     for (const task of tasks) {
       if (task.object.source.templated) continue;
       for (const dependency of podDependencies(task.object)) {
         const provider = lookup(providers, dependency, task);
-        const key = `${task.object.id}:${dependency.path.join('.')}`;
-        if (!provider || !runsBefore(task, provider) || reported.has(key)) continue;
-        reported.add(key);
-        findings.push(report(this, app, task, provider, dependency));
+        if (!provider || !runsBefore(task, provider)) continue;
+        const key = `${task.object.id}:${dependency.kind}/${dependency.name}`;
+        const group = grouped.get(key);
+        if (!group) grouped.set(key, { task, provider, references: [dependency] });
+        else if (group.task === task && !group.references.some((r) => r.path.join('.') === dependency.path.join('.'))) group.references.push(dependency);
       }
     }
+    const findings: Finding[] = [];
+    for (const { task, provider, references } of grouped.values()) findings.push(report(this, app, task, provider, references));
     return findings;
   },
 };
@@ -70,7 +74,9 @@ function runsBefore(consumer: PlanTask, provider: PlanTask): boolean {
   return compareSteps(consumer, provider) < 0;
 }
 
-function report(rule: Rule, app: AppAnalysis, consumer: PlanTask, provider: PlanTask, dependency: PodDependency): Finding {
+function report(rule: Rule, app: AppAnalysis, consumer: PlanTask, provider: PlanTask, references: PodDependency[]): Finding {
+  const dependency = references[0];
+  const via = [...new Set(references.map((r) => r.via))].join(', ');
   const consumerName = label(consumer.object);
   const providerName = label(provider.object);
   const needs = `${dependency.kind} ${dependency.name}${provider.object.kind === dependency.kind ? '' : ` (created from ${providerName})`}`;
@@ -83,11 +89,14 @@ function report(rule: Rule, app: AppAnalysis, consumer: PlanTask, provider: Plan
     ? `Create ${dependency.kind} ${dependency.name} earlier (for example as a ${consumer.phase} hook in a lower wave), or run ${consumerName} later (for example as a Sync hook in a higher wave).`
     : `Give ${providerName} a lower sync-wave than ${consumerName}.`;
   const message =
-    `${consumerName} runs in ${step(consumer)} of ${appLabel(app)} but needs ${needs} (${dependency.via}), which Argo CD only ` +
+    `${consumerName} runs in ${step(consumer)} of ${appLabel(app)} but needs ${needs} (${via}), which Argo CD only ` +
     `creates in ${step(provider)}, ${stall}. ${fixHint}`;
   const at = locationAt(consumer.object, dependency.path, dependency.name);
   return finding(rule, at, message, {
     severity: laterPhase ? 'error' : 'warning',
-    related: [{ ...anchorOf(provider.object), message: `${providerName} is created in ${step(provider)}` }],
+    related: [
+      { ...anchorOf(provider.object), message: `${providerName} is created in ${step(provider)}` },
+      ...references.slice(1).map((r) => ({ ...locationAt(consumer.object, r.path, r.name), message: `${r.via} also needs ${dependency.kind} ${dependency.name}` })),
+    ],
   });
 }

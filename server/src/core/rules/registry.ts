@@ -4,9 +4,12 @@ import { annotationInLabels } from './annotation-in-labels';
 import { annotationNotString } from './annotation-not-string';
 import { annotationUnknownKey } from './annotation-unknown-key';
 import { annotationWrongKind } from './annotation-wrong-kind';
+import { appGlobMatchesNothing } from './app-glob-matches-nothing';
 import { appMissingPath } from './app-missing-path';
+import { appNotDeployed } from './app-not-deployed';
 import { appOfAppsNoApplicationHealth } from './app-of-apps-no-application-health';
 import { appOnlyHooks } from './app-only-hooks';
+import { appSourceType } from './app-source-type';
 import { compareOptionsMisplaced } from './compare-options-misplaced';
 import { compareOptionsUnknown } from './compare-options-unknown';
 import { helmUnsupportedHook } from './helm-unsupported-hook';
@@ -25,6 +28,7 @@ import { kustomizeDeprecatedField } from './kustomize-deprecated-field';
 import { kustomizeMissingResource } from './kustomize-missing-resource';
 import { kustomizeOutsideRoot } from './kustomize-outside-root';
 import { orderDependencyLater } from './order-dependency-later';
+import { orderPvcBeforeConsumer } from './order-pvc-before-consumer';
 import { resourceDuplicate } from './resource-duplicate';
 import type { Rule } from './ruleTypes';
 import { syncOptionsAppOnly } from './sync-options-app-only';
@@ -53,6 +57,7 @@ export const ALL_RULES: readonly Rule[] = [
   annotationInLabels,
   // Order and phase
   orderDependencyLater,
+  orderPvcBeforeConsumer,
   jobImmutableSyncJob,
   hookNamedNotRecreated,
   hookGenerateNameAccumulates,
@@ -62,6 +67,9 @@ export const ALL_RULES: readonly Rule[] = [
   appOnlyHooks,
   appOfAppsNoApplicationHealth,
   appMissingPath,
+  appGlobMatchesNothing,
+  appNotDeployed,
+  appSourceType,
   resourceDuplicate,
   k8sShellSyntax,
   // Kustomize (outside-root and missing-resource are reported by the renderer)

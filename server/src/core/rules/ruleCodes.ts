@@ -23,18 +23,22 @@ const WORKSPACE_CODES: readonly RuleCodeInfo[] = [
   { code: 'workspace/outside-link', severity: 'warning', title: 'A link whose real path is outside the workspace: it is not read.' },
   { code: 'workspace/not-regular-file', severity: 'warning', title: 'A pipe, socket or device in the workspace: it is not read.' },
   { code: 'syncplan/internal-error', severity: 'error', title: 'A check failed inside SyncPlan; its results are missing.' },
+  { code: 'syncplan/unused-suppression', severity: 'hint', title: 'A syncplan-disable comment or syncplan.dev/ignore annotation that silences nothing.' },
   { code: 'workspace/file-too-large', severity: 'warning', title: 'A file over the size limit (syncplan.maxFileSize): it is not read.' },
 ];
 
 /** Codes the native Kustomize renderer reports when `kustomize build` would fail or SyncPlan cannot follow it. */
 const KUSTOMIZE_BUILD_CODES: readonly RuleCodeInfo[] = [
   { code: 'kustomize/cycle', severity: 'error', title: 'Kustomizations include each other in a cycle: the build fails.' },
+  { code: 'kustomize/duplicate-id', severity: 'error', title: 'The same object added twice to one kustomization: the build fails.' },
+  { code: 'kustomize/too-deep', severity: 'error', title: 'Kustomizations nested more than 100 levels deep: SyncPlan stops following them.' },
   { code: 'kustomize/invalid-patch', severity: 'error', title: 'A patch that is not valid YAML or lacks a target: the build fails.' },
   { code: 'kustomize/patch-target', severity: 'error', title: 'A patch whose target matches no object, or several: the build fails.' },
   { code: 'kustomize/patch-failed', severity: 'error', title: 'A patch that cannot be applied: the build fails.' },
   { code: 'kustomize/invalid-generator', severity: 'error', title: 'A ConfigMap or Secret generator without a name or with a malformed literal: the build fails.' },
   { code: 'kustomize/generator-merge-target', severity: 'error', title: 'A generator with behavior merge or replace and nothing to merge into: the build fails.' },
   { code: 'kustomize/non-string-value', severity: 'error', title: 'An unquoted number or boolean where Kustomize needs a string: the build fails.' },
+  { code: 'kustomize/invalid-resource', severity: 'error', title: 'A resource document that is not a Kubernetes object (text, a list, no kind or no name): the build fails.' },
   { code: 'kustomize/remote-resource', severity: 'warning', title: 'A remote resource or base that cannot be fetched offline: the plan is incomplete.' },
   { code: 'kustomize/unsupported', severity: 'info', title: 'A kustomization field SyncPlan does not evaluate: the plan may miss its effect.' },
 ];

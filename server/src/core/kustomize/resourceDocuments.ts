@@ -1,0 +1,44 @@
+// Kustomize fails the whole build on a resource document that is not a Kubernetes object: a scalar or list
+// ("missing Resource metadata"), a map without `kind` or without `metadata.name` (checked with kustomize v5.5).
+
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { ParsedFile } from '../parse/parseYamlFile';
+import type { SourceLocation } from '../types';
+import { markIncomplete, report, type RenderContext } from './context';
+
+/** Reports at the kustomization entry `at` that names the file, like the other build failures of a resource. */
+export function checkResourceDocuments(ctx: RenderContext, parsed: ParsedFile, entry: string, at: SourceLocation): void {
+  if (parsed.templated) return;
+  for (const document of parsed.documents) {
+    if (document.hasErrors) continue;
+    const root = document.doc.contents as Node | null;
+    if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) continue;
+    const problem = problemOf(root);
+    if (!problem) continue;
+    const offset = root.range ? root.range[0] : document.span.start;
+    const line = parsed.text.slice(0, offset).split('\n').length;
+    report(ctx, 'kustomize/invalid-resource', 'error', `"${entry}": the document at line ${line} ${problem}, so kustomize build fails and Argo CD cannot render this application.`, at);
+    markIncomplete(ctx, `a resource document in ${parsed.path} is not a Kubernetes object`);
+  }
+}
+
+function problemOf(root: Node): string | undefined {
+  if (!isMap(root)) return isSeq(root) ? 'is a list, not a Kubernetes object ("missing Resource metadata")' : 'is plain text, not a Kubernetes object ("missing Resource metadata")';
+  const kind = text(root.get('kind', true));
+  const metadata = root.get('metadata', true);
+  const name = isMap(metadata) ? text(metadata.get('name', true)) : undefined;
+  if (!kind && !isMap(metadata)) return 'has neither `kind` nor `metadata` ("missing Resource metadata")';
+  const apiVersion = text(root.get('apiVersion', true)) ?? '';
+  if (apiVersion.startsWith('kustomize.config.k8s.io/')) return undefined;
+  if (kind?.endsWith('List') && isSeq(root.get('items', true))) return undefined;
+  if (!kind) return 'has no `kind` ("missing kind in object")';
+  if (!name) {
+    const generated = isMap(metadata) && metadata.has('generateName') ? ' (Kustomize does not support `generateName`)' : '';
+    return `has no \`metadata.name\`${generated} ("missing metadata.name in object")`;
+  }
+  return undefined;
+}
+
+function text(node: unknown): string | undefined {
+  return isScalar(node) && node.value !== null && String(node.value) !== '' ? String(node.value) : undefined;
+}

@@ -1,0 +1,34 @@
+// app/glob-matches-nothing: Argo CD matches a directory source's include and exclude against each file's path with
+// gobwas/glob, expanding only `{a,b}` braces. A pattern that matches no file of the folder is a mistake: a
+// multi-line `exclude: |` is one pattern containing newlines, so it excludes nothing.
+
+import picomatch from 'picomatch';
+import { relativePath } from '../paths';
+import { directoryFiles } from '../discover/renderSource';
+import { finding } from './support/findings';
+import type { Rule } from './ruleTypes';
+
+export const appGlobMatchesNothing: Rule = {
+  code: 'app/glob-matches-nothing',
+  severity: 'warning',
+  title: 'A directory include or exclude pattern of an Application that matches no file in its folder.',
+  checkApp(app, context) {
+    const directory = app.directory;
+    if (!app.definedBy || app.sourceType !== 'directory' || !directory || app.externalRepository !== undefined) return [];
+    // Candidates: the files the folder offers before include and exclude are applied.
+    const candidates = directoryFiles({ ...app, directory: { recurse: directory.recurse } }, context.workspace.files).map((f) => relativePath(app.path, f));
+    const findings = [];
+    for (const [field, pattern, at] of [['include', directory.include, directory.includeLocation], ['exclude', directory.exclude, directory.excludeLocation]] as const) {
+      if (!pattern || !at || pattern.includes('{{')) continue;
+      const matches = picomatch(pattern, { dot: true, bash: true });
+      if (candidates.some((file) => matches(file))) continue;
+      const multiline = pattern.trim().includes('\n');
+      const effect = field === 'include' ? 'so the Application deploys no file of the folder' : 'so it excludes nothing';
+      const hint = multiline
+        ? ' Argo CD reads a multi-line value as one pattern containing line breaks, not one pattern per line; list alternatives in braces instead, for example {a.yaml,b.yaml}.'
+        : ' Patterns are matched against paths relative to the source folder.';
+      findings.push(finding(this, at, `The directory ${field} pattern of Application ${app.definedBy.name} matches no file in its folder ${relativePath(context.workspace.root, app.path) || '.'}, ${effect}.${hint}`));
+    }
+    return findings;
+  },
+};

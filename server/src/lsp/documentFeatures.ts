@@ -99,7 +99,7 @@ export function registerDocumentFeatures(context: FeatureContext): void {
         only: actionContext.only,
         diagnostics: actionContext.diagnostics,
         objects: doc.objects,
-        analysis: doc.folder.latest(),
+        analysis: doc.folder.current(),
         context: diagnosticContext(doc.folder),
       });
     }),

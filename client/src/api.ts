@@ -15,4 +15,10 @@ export interface SyncPlanApi {
   lastPlans(): PlansResult | undefined;
   /** What the status bar shows. */
   serverState(): ServerState;
+  /** The status bar item's text, tooltip and visibility. */
+  statusBar(): { text: string; tooltip: string; visible: boolean };
+  /** The context keys the view last set (`syncplan.hasPlans`, `syncplan.filtered`), which gate its title-bar buttons. */
+  contextKeys(): Readonly<Record<string, boolean>>;
+  /** The extension's log folder; the extension host's own log (tree errors among others) is two levels up. */
+  logFolder(): string;
 }

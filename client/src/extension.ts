@@ -56,6 +56,8 @@ export function activate(context: vscode.ExtensionContext): SyncPlanApi {
     status.showStarting();
     try {
       await client.start();
+      const server = client.initializeResult?.serverInfo;
+      output.info(`Language server ${server?.version ?? ''} running; syncplan.trace.server shows its messages`);
       view.refreshInBackground();
     } catch (error) {
       const message = `The SyncPlan language server could not start: ${error instanceof Error ? error.message : String(error)}`;
@@ -91,6 +93,9 @@ export function activate(context: vscode.ExtensionContext): SyncPlanApi {
     treeRoots: () => view.model.roots,
     lastPlans: () => view.lastPlans,
     serverState: () => status.state,
+    statusBar: () => status.snapshot,
+    contextKeys: () => view.contextKeys,
+    logFolder: () => context.logUri.fsPath,
   };
 }
 

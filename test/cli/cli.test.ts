@@ -83,9 +83,10 @@ describe('syncplan CLI', () => {
     assert.equal(report.version, 1);
     const root = report.apps.find((a: { name: string }) => a.name === 'shop-root');
     assert.ok(root, 'the app-of-apps is named after its Application');
-    assert.equal(root.path, 'argocd/apps');
+    // Paths are relative to the current directory (here the repository root), as in `check`.
+    assert.equal(root.path, 'examples/shop/argocd/apps');
     assert.equal(root.source, 'directory');
-    assert.deepEqual(root.definedBy, { file: 'argocd/root.yaml', line: 2 });
+    assert.deepEqual(root.definedBy, { file: 'examples/shop/argocd/root.yaml', line: 2 });
     assert.deepEqual(
       root.steps.map((s: { phase: string; wave: number; resources: { name: string }[] }) => [s.phase, s.wave, s.resources.map((r) => r.name)]),
       [['Sync', -1, ['platform']], ['Sync', 1, ['shortlink-prod']]],
@@ -94,8 +95,10 @@ describe('syncplan CLI', () => {
     const resource = root.steps[0].resources[0];
     assert.deepEqual(
       { group: resource.group, kind: resource.kind, namespace: resource.namespace, hook: resource.hook, file: resource.file, line: resource.line },
-      { group: 'argoproj.io', kind: 'Application', namespace: 'argocd', hook: false, file: 'argocd/apps/platform.yaml', line: 1 },
+      { group: 'argoproj.io', kind: 'Application', namespace: 'argocd', hook: false, file: 'examples/shop/argocd/apps/platform.yaml', line: 1 },
     );
+    const inside = JSON.parse(runCli(['plan', '.', '--format', 'json'], join(REPO_ROOT, 'examples', 'shop')).stdout);
+    assert.equal(inside.apps.find((a: { name: string }) => a.name === 'shop-root').path, 'argocd/apps');
   });
 
   it('plan text output groups steps per application', () => {
@@ -104,6 +107,25 @@ describe('syncplan CLI', () => {
     assert.match(run.stdout, /shop-root .*argocd\/apps/);
     assert.match(run.stdout, /1\/2 Sync · wave -1/);
     assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colours when NO_COLOR is set');
+  });
+
+  it('plan text nests each child app under the step that applies it, in sync order, with one notes block', () => {
+    const lines = runCli(['plan', '.'], join(REPO_ROOT, 'examples', 'shop')).stdout.split('\n');
+    const at = (pattern: RegExp) => lines.findIndex((l) => pattern.test(l));
+    const indent = (i: number) => /^ */.exec(lines[i])![0].length;
+    const rootApp = at(/^shop-root /);
+    assert.equal(rootApp, -1, 'shop-root is not a top-level block');
+    const shopRoot = at(/^ +shop-root \(directory, argocd\/apps/);
+    const platformStep = at(/· Application argocd\/platform /);
+    const platform = at(/^ +platform \(directory, platform;/);
+    const prodStep = at(/· Application argocd\/shortlink-prod /);
+    const prod = at(/^ +shortlink-prod \(kustomize/);
+    assert.ok(shopRoot > 0 && shopRoot < platformStep && platformStep + 1 === platform && platform < prodStep && prodStep + 1 === prod, lines.join('\n'));
+    assert.ok(indent(platform) > indent(shopRoot) && indent(prod) === indent(platform));
+    assert.equal(lines.filter((l) => /Prune tasks depend on what is live/.test(l)).length, 1, 'a caveat every app shares is printed once');
+    assert.match(lines[at(/does not exist yet, Argo CD creates it/)], /\(platform, shortlink-prod\)$/, 'a caveat of some apps names them');
+    assert.ok(at(/^Notes$/) > prod, 'the notes come after every app');
+    assert.ok(!lines.some((l) => /^ +note:/.test(l)));
   });
 
   it('check reports a YAML error with 1-based positions and exits 1', () => {

@@ -10,7 +10,9 @@ function reference(text: string, offset: number): LinePosition {
     const ch = text.charCodeAt(i);
     if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
   }
-  const clamped = Math.max(0, Math.min(offset, text.length));
+  let clamped = Math.max(0, Math.min(offset, text.length));
+  // Between the \r and \n of a CRLF: the end of that line, before the \r.
+  if (clamped > 0 && text.charCodeAt(clamped - 1) === 13 && text.charCodeAt(clamped) === 10) clamped--;
   let line = 0;
   while (line + 1 < starts.length && starts[line + 1] <= clamped) line++;
   return { line, character: clamped - starts[line] };
@@ -35,7 +37,7 @@ describe('core: line index', () => {
           assert.deepEqual(index.positionAt(offset), reference(text, offset), JSON.stringify({ text, offset }));
         } else {
           const position = reference(text, offset);
-          assert.equal(index.offsetAt(position), Math.max(0, Math.min(offset, text.length)), JSON.stringify({ text, position }));
+          assert.deepEqual(reference(text, index.offsetAt(position)), position, JSON.stringify({ text, position }));
         }
       }
       assert.equal(index.offsetAt({ line: 10_000, character: 0 }), text.length);

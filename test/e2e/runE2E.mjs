@@ -15,9 +15,9 @@ if (!executable) {
   console.log('e2e: skipped: VSCODE_EXECUTABLE_PATH is not set. Run `bash ../shared/vscode-web/setup.sh` and set it to ../shared/vscode-web/code-shim.js (no VS Code download is possible here).');
   process.exit(0);
 }
-for (const bundle of ['extension.js', 'server.js', 'cli.js']) {
-  if (!existsSync(join(root, 'dist', bundle))) {
-    console.error(`e2e: dist/${bundle} is missing; run \`npm run build\` first.`);
+for (const bundle of ['dist/extension.js', 'dist/server.js', 'packages/cli/dist/cli.js']) {
+  if (!existsSync(join(root, bundle))) {
+    console.error(`e2e: ${bundle} is missing; run \`npm run build\` first.`);
     process.exit(1);
   }
 }
@@ -43,7 +43,7 @@ try {
     extensionDevelopmentPath: root,
     extensionTestsPath: join(outDir, 'index.js'),
     launchArgs: [workspace, `--user-data-dir=${join(scratch, 'user-data')}`, `--extensions-dir=${join(scratch, 'extensions')}`, '--disable-extensions'],
-    extensionTestsEnv: { SYNCPLAN_E2E_CLI: join(root, 'dist/cli.js') },
+    extensionTestsEnv: { SYNCPLAN_E2E_CLI: join(root, 'packages/cli/dist/cli.js') },
   });
 } catch (error) {
   console.error(`e2e: ${error instanceof Error ? error.message : String(error)}`);

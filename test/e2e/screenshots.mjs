@@ -5,6 +5,7 @@
 // Usage (after `npm run build` and `bash ../shared/vscode-web/setup.sh`):
 //   node test/e2e/screenshots.mjs [--folder examples/shop] [--panel-file F] [--completion-file F]
 //        [--completion-line TEXT] [--hover-text TEXT] [--out-dir docs/images] [--theme "Default Dark Modern"]
+//        [--sidebar-width PX] (default: VS Code's own side bar width)
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -115,7 +116,8 @@ try {
   await runCommand(page, 'Focus on Sync Order View', 'Sync Order');
   await page.locator('[id="workbench.parts.sidebar"] .monaco-list-row', { hasText: 'wave' }).first().waitFor({ timeout: 60000 });
   await page.locator('#status\\.problems').waitFor({ timeout: 30000 });
-  await widenSideBar(page, Number(opt('sidebar-width', 470)));
+  // The side bar keeps VS Code's default width (the labels are written to fit it) unless --sidebar-width asks.
+  await widenSideBar(page, Number(opt('sidebar-width', 0)));
   await page.keyboard.press('Control+1'); // focus back in the editor, so the side bar has no focus outline
   const wait = (ms) => page.waitForTimeout(ms); // only lets rendering settle after the conditions above
   // The panel file's first error: wait for its squiggle and hover it, so the diagnostic's message shows.

@@ -36,6 +36,8 @@ export class TestClient {
   /** Every plansChanged notification in full (folder and changed app ids). */
   readonly plansChangedParams: { folderUri: string; appIds: string[] }[] = [];
   readonly logs: string[] = [];
+  /** The same messages with their LSP MessageType (1 error, 2 warning, 3 info, 4 log). */
+  readonly logEntries: { type: number; message: string }[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   /** How many times the server asked the client to request code lenses again. */
   codeLensRefreshes = 0;
@@ -60,8 +62,10 @@ export class TestClient {
       this.plansChangedParams.push(params);
       this.notify();
     });
-    connection.onNotification('window/logMessage', (params: { message: string }) => {
+    connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
       this.logs.push(params.message);
+      this.logEntries.push(params);
+      this.notify();
     });
     connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...params.registrations);

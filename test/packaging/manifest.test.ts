@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../helpers/runCli';
 
@@ -32,19 +32,32 @@ describe('VSIX metadata', () => {
 
 describe('action.yml', () => {
   const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8'));
-  const checkStep: string = action.runs.steps.find((s: { name: string }) => s.name === 'Run syncplan check').run;
+  const stepRun = (name: string): string => action.runs.steps.find((s: { name: string }) => s.name === name).run;
+  const checkStep = stepRun('Run syncplan check');
   let dir: string;
+  let runnerTemp: string;
+  let binDir: string;
+  // The install step as the runner runs it: it packs the CLI, installs the tarball and adds its bin to GITHUB_PATH.
+  before(() => {
+    runnerTemp = mkdtempSync(join(tmpdir(), 'syncplan-runner-'));
+    const githubPath = join(runnerTemp, 'github-path');
+    const env = { ...process.env, GITHUB_ACTION_PATH: REPO_ROOT, RUNNER_TEMP: runnerTemp, GITHUB_PATH: githubPath, npm_config_cache: join(runnerTemp, 'npm-cache') };
+    const install = spawnSync('bash', ['-e', '-c', stepRun('Install the packed CLI')], { cwd: runnerTemp, env, encoding: 'utf8' });
+    assert.equal(install.status, 0, install.stderr);
+    binDir = readFileSync(githubPath, 'utf8').trim();
+  });
+  after(() => rmSync(runnerTemp, { recursive: true, force: true }));
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'syncplan-action-'));
     writeFileSync(join(dir, 'hook.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: h\n  annotations:\n    argocd.argoproj.io/hook: presync\n');
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  // Runs the action's check step as the runner would, against the CLI built in this checkout.
+  // Runs the action's check step as the runner would, with the installed CLI first on PATH.
   function runStep(inputs: { path?: string; format?: string; 'fail-on'?: string; output?: string }) {
     const env = {
       ...process.env,
-      GITHUB_ACTION_PATH: REPO_ROOT,
+      PATH: `${binDir}${delimiter}${process.env.PATH}`,
       SYNCPLAN_PATH: inputs.path ?? action.inputs.path.default,
       SYNCPLAN_FORMAT: inputs.format ?? action.inputs.format.default,
       SYNCPLAN_FAIL_ON: inputs['fail-on'] ?? action.inputs['fail-on'].default,

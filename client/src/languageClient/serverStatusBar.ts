@@ -8,15 +8,21 @@ export type ServerState = 'starting' | 'analysing' | 'ready' | 'error';
 export class ServerStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('syncplan.status', vscode.StatusBarAlignment.Left, 10);
   private current: ServerState = 'starting';
+  private visible = false;
 
   constructor() {
     this.item.name = 'SyncPlan';
     this.showStarting();
-    this.item.show();
+    this.show();
   }
 
   get state(): ServerState {
     return this.current;
+  }
+
+  /** What the item shows now, for the end-to-end tests. */
+  get snapshot(): { text: string; tooltip: string; visible: boolean } {
+    return { text: this.item.text, tooltip: String(this.item.tooltip ?? ''), visible: this.visible };
   }
 
   showStarting(): void {
@@ -32,9 +38,10 @@ export class ServerStatusBar implements vscode.Disposable {
     if (apps === 0) {
       this.set('ready', '$(list-ordered) SyncPlan', 'SyncPlan: no applications found');
       this.item.hide();
+      this.visible = false;
       return;
     }
-    this.item.show();
+    this.show();
     const text = `$(list-ordered) SyncPlan: ${plural(apps, 'app')}`;
     this.set('ready', text, `SyncPlan: ${plural(apps, 'application')}, ${plural(findings, 'finding')}. Click to show the sync order.`, 'syncplan.syncOrder.focus');
   }
@@ -42,6 +49,11 @@ export class ServerStatusBar implements vscode.Disposable {
   showError(message: string): void {
     this.set('error', '$(error) SyncPlan', `${message}\nClick to restart the language server.`, 'syncplan.restartServer');
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+  }
+
+  private show(): void {
+    this.item.show();
+    this.visible = true;
   }
 
   private set(state: ServerState, text: string, tooltip: string, command?: string): void {

@@ -33,6 +33,7 @@ export function folderName(folderUri: string): string {
 export class PlanTreeModel {
   readonly roots: PlanNode[];
   private readonly parents = new Map<string, PlanNode>();
+  private readonly byId = new Map<string, PlanNode>();
   private readonly nodesByFile = new Map<string, PlanNode[]>();
   private readonly usedIds = new Set<string>();
   private readonly findings = new Map<FolderPlans, ResourceFindings>();
@@ -67,6 +68,10 @@ export class PlanTreeModel {
 
   parentOf(node: PlanNode): PlanNode | undefined {
     return this.parents.get(node.id);
+  }
+
+  nodeById(id: string): PlanNode | undefined {
+    return this.byId.get(id);
   }
 
   /** Every application of every folder, for the filter and "Copy plan as Markdown". */
@@ -260,6 +265,7 @@ export class PlanTreeModel {
 
   private indexParents(nodes: readonly PlanNode[], parent: PlanNode | undefined): void {
     for (const node of nodes) {
+      this.byId.set(node.id, node);
       if (parent) this.parents.set(node.id, parent);
       if (node.location && node.resource) {
         const key = normalizePath(node.location.file);

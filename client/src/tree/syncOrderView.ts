@@ -26,6 +26,7 @@ export class SyncOrderView implements vscode.Disposable {
   private queued: Promise<void> | undefined;
   private staleFindings = false;
   private findingsTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly contextValues: Record<string, boolean> = {};
 
   constructor(private readonly fetchPlans: () => Promise<PlansResult>, private readonly reportError: (error: unknown) => void) {
     this.treeView = vscode.window.createTreeView(SYNC_ORDER_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
@@ -49,6 +50,16 @@ export class SyncOrderView implements vscode.Disposable {
 
   get appFilter(): ReadonlySet<string> {
     return this.filter;
+  }
+
+  /** The context keys this view set last (they show or hide its title-bar buttons). */
+  get contextKeys(): Readonly<Record<string, boolean>> {
+    return { ...this.contextValues };
+  }
+
+  private setContext(key: string, value: boolean): void {
+    this.contextValues[key] = value;
+    void vscode.commands.executeCommand('setContext', key, value);
   }
 
   /** The server says the plans changed: refresh soon when visible, else when the view next becomes visible. */
@@ -80,7 +91,7 @@ export class SyncOrderView implements vscode.Disposable {
 
   setFilter(keys: Iterable<string>): void {
     this.filter = new Set(keys);
-    void vscode.commands.executeCommand('setContext', 'syncplan.filtered', this.filter.size > 0);
+    this.setContext('syncplan.filtered', this.filter.size > 0);
     this.rebuild();
   }
 
@@ -94,7 +105,7 @@ export class SyncOrderView implements vscode.Disposable {
     }
     if (!node) return false;
     await vscode.commands.executeCommand(`${SYNC_ORDER_VIEW_ID}.focus`);
-    await this.treeView.reveal(node, { select: true, focus: true, expand: true });
+    await this.treeView.reveal(this.provider.liveNode(node), { select: true, focus: true, expand: true });
     return true;
   }
 
@@ -128,7 +139,7 @@ export class SyncOrderView implements vscode.Disposable {
     this.provider.setModel(model);
     const names = model.allApps().filter(({ folderUri, app }) => this.filter.has(appKey(folderUri, app.id))).map(({ app }) => app.name);
     this.treeView.message = names.length ? `Showing only: ${names.join(', ')}` : undefined;
-    void vscode.commands.executeCommand('setContext', 'syncplan.hasPlans', !model.isEmpty);
+    this.setContext('syncplan.hasPlans', !model.isEmpty);
   }
 
   dispose(): void {

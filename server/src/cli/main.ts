@@ -9,6 +9,7 @@ import { formatPlanText } from './planText';
 import { toSarif } from './sarif';
 import { plural } from './plural';
 import { formatCheckMarkdown, formatGithub, formatPlanMarkdown } from './ciFormats';
+import { CONFIG_PROBLEM_CODE } from '../core/rules/projectConfigFindings';
 import { buildPlanReport, type PlanReport } from '../core/report/planReport';
 
 declare const SYNCPLAN_VERSION: string | undefined;
@@ -44,11 +45,12 @@ export function runCli(argv: string[]): number {
     }
     throw error;
   }
-  for (const root of roots) for (const problem of root.configProblems) process.stderr.write(`syncplan: ${problem}\n`);
   return options.command === 'plan' ? printPlan(options, roots) : printCheck(options, roots);
 }
 
 function printPlan(options: CliOptions, roots: RootAnalysis[]): number {
+  // `plan` prints no findings, but a broken `.syncplan.yaml` changes what it reads (exclude), so it is said.
+  for (const r of diagnosticRecords(roots)) if (r.code === CONFIG_PROBLEM_CODE) process.stderr.write(`syncplan: ${r.file}:${r.line}:${r.column}: ${r.message}\n`);
   const plans = roots.map(planOf);
   const report: PlanReport = { version: 1, apps: plans.flatMap((plan) => plan.apps), kargo: plans.flatMap((plan) => plan.kargo ?? []) };
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -58,7 +60,8 @@ function printPlan(options: CliOptions, roots: RootAnalysis[]): number {
 }
 
 function planOf(root: RootAnalysis): PlanReport {
-  const report = buildPlanReport(root.workspace, root.root, (path) => root.host.readFile(path));
+  // Paths relative to the current directory, as in `check`, so several PATH arguments never make two files look alike.
+  const report = buildPlanReport(root.workspace, process.cwd(), (path) => root.host.readFile(path));
   if (!root.onlyFile) return report;
   const file = root.onlyFile;
   return { ...report, apps: report.apps.filter((_, i) => root.workspace.apps[i].files.includes(file)) };

@@ -1,6 +1,8 @@
 // Rule descriptions for SARIF, taken from docs/rules.md (embedded in the bundle at build time).
 
 import { RULE_CODES, RULE_DOCS_URL } from '../core/rules/severityConfig';
+import { RULE_DOCS_BASE } from '../core/rules/ruleCodes';
+import { CONFIG_PROBLEM_CODE } from '../core/rules/projectConfigFindings';
 import type { Severity } from '../core/types';
 
 declare const SYNCPLAN_RULE_DOCS: string | undefined;
@@ -17,6 +19,7 @@ export interface RuleDoc {
 const RULES_MARKDOWN = typeof SYNCPLAN_RULE_DOCS === 'string' ? SYNCPLAN_RULE_DOCS : '';
 
 export function ruleDoc(code: string): RuleDoc {
+  if (code === CONFIG_PROBLEM_CODE) return CONFIG_RULE;
   const known = RULE_CODES.find((info) => info.code === code);
   return {
     code,
@@ -26,6 +29,15 @@ export function ruleDoc(code: string): RuleDoc {
     url: RULE_DOCS_URL(code),
   };
 }
+
+// Problems with `.syncplan.yaml` itself are not a rule about manifests: they link to the configuration section.
+const CONFIG_RULE: RuleDoc = {
+  code: CONFIG_PROBLEM_CODE,
+  severity: 'error',
+  title: 'The .syncplan.yaml configuration file has an unknown key, an unknown rule code or an invalid severity.',
+  markdown: 'Fix the entry in `.syncplan.yaml`; the valid entries still apply. See [Configuring severities](' + `${RULE_DOCS_BASE}#configuring-severities).`,
+  url: `${RULE_DOCS_BASE}#configuring-severities`,
+};
 
 /** The text under `### code` up to the next heading of the same or a higher level. */
 function sectionOf(code: string): string {

@@ -7,8 +7,9 @@ import { BuildCache, renderKustomization, type KustomizeOverrides, type Kustomiz
 import type { AnalysisMemo } from './incremental/analysisMemo';
 import { analyzeKargo } from './kargo';
 import { isApplication, type K8sObject } from './model/k8sObject';
-import { isYamlFile } from './paths';
+import { isYamlFile, relativePath } from './paths';
 import { SafeHost } from './safeHost';
+import { guarded } from './stageGuard';
 import { buildSyncPlan } from './plan/buildSyncPlan';
 import { runRules } from './rules';
 import { applySuppressions } from './suppress/applySuppressions';
@@ -39,11 +40,13 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   // Files with suppression comments, kept so suppressions need no second read.
   const directiveTexts = new Map<string, string>();
   for (const file of files.filter(isYamlFile)) {
-    const text = host.readFile(file);
-    if (text === undefined) continue;
-    findings.push(...cache.parse(file, text).problems);
-    if (text.includes('syncplan-disable-')) directiveTexts.set(file, text);
-    objectsByFile.set(file, cache.objects(file, text));
+    guarded(findings, `reading ${relativePath(root, file)}`, file, undefined, () => {
+      const text = host.readFile(file);
+      if (text === undefined) return;
+      findings.push(...cache.parse(file, text).problems);
+      if (text.includes('syncplan-disable-')) directiveTexts.set(file, text);
+      objectsByFile.set(file, cache.objects(file, text));
+    });
   }
 
   const renders = new Map<string, KustomizeResult>();
@@ -54,34 +57,44 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
     const build = (shared?: BuildCache): KustomizeResult => renderKustomization(reader, dir, (p, t) => cache.parse(p, t), overrides, shared);
     // The memo shares whole builds within and between runs and counts a shared build's reads for each app using
     // it; each build reads its own bases, so the reads it records are complete.
-    if (options.memo) return options.memo.kustomize(key, () => build());
+    const label = `building the Kustomize folder ${relativePath(root, dir) || '.'}`;
+    // Guarded outside the memo, so a build that fails is reported on every run and never cached.
+    const memo = options.memo;
+    if (memo) return guarded(findings, label, dir, failedBuild(), () => memo.kustomize(key, () => build()));
     let result = renders.get(key);
     if (!result) {
-      result = build(builds);
+      result = guarded(findings, label, dir, failedBuild(), () => build(builds));
       renders.set(key, result);
     }
     return result;
   };
   const kustomize = options.kustomize ?? true;
-  const sources = discoverApplications({ host, root, files, objectsByFile, cache, kustomize, renderKustomize });
+  const sources = guarded(findings, 'finding the applications', root, [], () =>
+    discoverApplications({ host, root, files, objectsByFile, cache, kustomize, renderKustomize }),
+  );
   const context: RenderContext = { host: reader, files, cache, renderKustomize };
   const apps = sources.map((source) => analyzeApp(context, source, findings, options.memo)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   linkChildren(apps);
 
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files };
   const objects = uniqueObjects(apps);
-  const kargo = analyzeKargo(objects, objects.filter(isApplication), (file) => host.readFile(file));
+  const kargo = guarded(findings, 'reading the Kargo pipelines', root, { projects: [], findings: [] } as ReturnType<typeof analyzeKargo>, () =>
+    analyzeKargo(objects, objects.filter(isApplication), (file) => host.readFile(file)),
+  );
   workspace.kargo = kargo.projects;
   const all = dedupe([...findings, ...runRules(workspace, undefined, host, (p, t) => cache.parse(p, t)), ...kargo.findings, ...host.findings()]);
-  workspace.findings = applySuppressions({ findings: all, files: [...directiveTexts.keys()], readFile: (file) => directiveTexts.get(file) ?? host.readFile(file), objects: uniqueObjects(apps) });
+  workspace.findings = applySuppressions({ findings: all, files: [...directiveTexts.keys()], readFile: (file) => directiveTexts.get(file) ?? host.readFile(file), objects });
   options.memo?.end();
   return workspace;
 }
 
 function analyzeApp(context: RenderContext, source: AppSource, findings: Finding[], memo?: AnalysisMemo): AppAnalysis {
-  const rendered = memo?.render(source, () => renderSource(context, source)) ?? renderSource(context, source);
+  const where = source.definedBy?.source.file ?? source.path;
+  const failed = { objects: [], findings: [], complete: false, incompleteReasons: ['SyncPlan could not render this application (an internal problem).'], files: [] };
+  const rendered = guarded(findings, `rendering the application ${source.name}`, where, failed, () => memo?.render(source, () => renderSource(context, source)) ?? renderSource(context, source));
   findings.push(...rendered.findings);
-  const plan = buildSyncPlan(rendered.objects, { destinationNamespace: source.destinationNamespace, syncOptions: source.syncOptions });
+  const options = { destinationNamespace: source.destinationNamespace, syncOptions: source.syncOptions };
+  const plan = guarded(findings, `planning the application ${source.name}`, where, buildSyncPlan([], options), () => buildSyncPlan(rendered.objects, options));
   return {
     ...source,
     objects: rendered.objects,
@@ -114,6 +127,12 @@ function linkChildren(apps: AppAnalysis[]): void {
       for (const child of byDefiningObject.get(object.id) ?? []) if (child !== app) app.children.push(child.id);
     }
   }
+}
+
+/** What a Kustomize build that stopped on an internal problem leaves: nothing, marked incomplete. */
+function failedBuild(): KustomizeResult {
+  const reason = 'SyncPlan could not build this Kustomize folder (an internal problem).';
+  return { objects: [], findings: [], complete: false, incompleteReasons: [reason], filesRead: [], referencedKustomizations: [] };
 }
 
 function dedupe(findings: Finding[]): Finding[] {

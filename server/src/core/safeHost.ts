@@ -54,7 +54,7 @@ export class SafeHost implements FileHost {
     if (!this.inner.inspect) return true;
     const info = this.info(path);
     if (!info) return true; // Missing: the reader reports it as it always did.
-    if (!isInside(this.realRoot, info.realPath)) {
+    if (!isInside(this.realRoot, info.realPath) && !(isGitMetadata(path) && isGitMetadata(info.realPath))) {
       return this.refuse(path, 'workspace/outside-link', `${this.shown(path)} is a link to a place outside the workspace, so it is not read.`);
     }
     if (info.kind === 'other') {
@@ -79,4 +79,19 @@ export class SafeHost implements FileHost {
   private shown(path: string): string {
     return isInside(this.root, path) ? relativePath(this.root, path) : path;
   }
+}
+
+/**
+ * The one exception to the root: the enclosing checkout's Git metadata (the `.git` folder or pointer file, and
+ * its `config` and `commondir`), which lies above the root when a subfolder is analysed or the checkout is a
+ * linked worktree. Only remote URLs are taken from it, and they are never printed. Both the path asked for and its
+ * real path must be Git metadata, so a link named `.git/config` that leads elsewhere, or a manifest linked to a
+ * Git config, is still refused.
+ */
+function isGitMetadata(path: string): boolean {
+  const parts = path.split(/[\\/]/);
+  const gitAt = parts.lastIndexOf('.git');
+  if (gitAt < 0) return false;
+  const last = parts[parts.length - 1];
+  return gitAt === parts.length - 1 || last === 'config' || last === 'commondir';
 }

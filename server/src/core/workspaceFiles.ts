@@ -1,6 +1,6 @@
 // Lists and parses the workspace's files through the FileHost, caching parses by file version.
 
-import picomatch from 'picomatch';
+import { compileGlobs } from './glob/linearGlob';
 import { readObjects } from './model/readObjects';
 import type { K8sObject } from './model/k8sObject';
 import { parseYamlFile, type ParsedFile } from './parse/parseYamlFile';
@@ -19,7 +19,8 @@ export interface ListOptions {
 type WalkHost = FileHost & { realPath?(path: string): string };
 
 export function listWorkspaceFiles(host: WalkHost, root: string, options: ListOptions = {}): string[] {
-  const isExcluded = options.exclude?.length ? picomatch(options.exclude as string[], { dot: true }) : () => false;
+  const excluded = compileGlobs(options.exclude ?? [], 'paths');
+  const isExcluded = (rel: string): boolean => excluded.test(rel);
   const files: string[] = [];
   const pending = [root];
   const seen = new Set<string>();

@@ -11,9 +11,10 @@ import { AdaptiveDelay } from './adaptiveDelay';
 import { CachedDiskHost } from './cachedDiskHost';
 import { IncrementalParseCache } from './incrementalParseCache';
 import { changedApps, planFingerprints, type PlanFingerprints } from './planFingerprints';
-import { projectConfigFindings } from './projectConfigFindings';
+import { projectConfigFindings } from '../core/rules/projectConfigFindings';
 import { applySeverities, readProjectConfig, type ProjectConfig } from './ruleSeverities';
 import { DEFAULT_SETTINGS, type SyncPlanSettings } from './settings';
+import { SafeHost } from '../core/safeHost';
 
 export type AnalyzeFunction = (host: FileHost, root: string, options: AnalyzeOptions) => WorkspaceAnalysis;
 
@@ -102,7 +103,9 @@ export class AnalyzedFolder {
     const started = performance.now();
     const { workspace, findings } = this.runAnalysis();
     this.delay.record(performance.now() - started);
-    const report = buildPlanReport(workspace, this.root, (path) => this.host.readFile(path), { absolutePaths: true });
+    // Line numbers are read through the gate, so an outside link's target is never opened.
+    const gate = new SafeHost(this.host, this.root, this.settings.maxFileSize);
+    const report = buildPlanReport(workspace, this.root, (path) => gate.readFile(path), { absolutePaths: true });
     this.latestAnalysis = { workspace, findings, report, generation };
     this.announcePlanChanges(this.latestAnalysis);
     return this.latestAnalysis;

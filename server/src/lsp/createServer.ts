@@ -37,9 +37,26 @@ export interface SyncPlanServer {
 
 const WATCHED_GLOBS = ['**/*.{yaml,yml,json}', '**/Kustomization'];
 
+declare const SYNCPLAN_VERSION: string | undefined;
+const VERSION = typeof SYNCPLAN_VERSION === 'string' ? SYNCPLAN_VERSION : '0.0.0-dev';
+
+/** Wraps the analysis so each run is logged at info level: folder, apps, files and time, as the output channel shows. */
+function loggedAnalysis(analyze: AnalyzeFunction, info: (message: string) => void): AnalyzeFunction {
+  return (host, root, analyzeOptions) => {
+    const started = performance.now();
+    const workspace = analyze(host, root, analyzeOptions);
+    const ms = Math.round(performance.now() - started);
+    const apps = workspace.apps.length;
+    const files = workspace.files.length;
+    info(`Analysed ${root}: ${apps} ${apps === 1 ? 'app' : 'apps'}, ${files} ${files === 1 ? 'file' : 'files'}, ${workspace.findings.length} findings in ${ms} ms`);
+    return workspace;
+  };
+}
+
 export function createServer(connection: Connection, options: ServerOptions = {}): SyncPlanServer {
   const defaultDelayMs = options.debounceMs ?? 50;
   const log = (message: string): void => connection.console.error(message);
+  const info = (message: string): void => connection.console.info(message);
   const overlay = new DocumentOverlay();
   const positions = new PositionAdapter();
   const publisher = new DiagnosticsPublisher(connection);
@@ -53,7 +70,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       if (supportsCodeLensRefresh) connection.sendRequest('workspace/codeLens/refresh').catch((error: unknown) => log(`SyncPlan: code lens refresh failed: ${String(error)}`));
     });
   };
-  const folders = new FolderRegistry(overlay, options.analyze ?? analyzeWorkspace, log, announcePlans);
+  const folders = new FolderRegistry(overlay, loggedAnalysis(options.analyze ?? analyzeWorkspace, info), log, announcePlans);
   const debouncer = new Debouncer();
   let supportsConfiguration = false;
   let supportsWatcherRegistration = false;
@@ -110,13 +127,14 @@ export function createServer(connection: Connection, options: ServerOptions = {}
           documentLinkProvider: { resolveProvider: false },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
-        serverInfo: { name: 'syncplan' },
+        serverInfo: { name: 'syncplan', version: VERSION },
       };
     }),
   );
 
   connection.onInitialized(
     guard(log, 'initialized', undefined, async () => {
+      info(`SyncPlan language server ${VERSION} (Node.js ${process.version})`);
       if (supportsWatcherRegistration) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
       }

@@ -2,7 +2,7 @@
 
 import { RULE_DOCS_BASE } from '../core/rules/ruleCodes';
 import { applySeverities, parseSyncplanConfig, RULE_DOCS_URL, type SeveritySetting } from '../core/rules/severityConfig';
-import { CONFIG_PROBLEM_CODE } from './projectConfigFindings';
+import { CONFIG_PROBLEM_CODE } from '../core/rules/projectConfigFindings';
 
 export type SeverityOverride = SeveritySetting;
 export { applySeverities };

@@ -2,6 +2,7 @@
 
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { DirEntry, FileHost, FileInfo } from '../core/types';
+import { decodeText } from './decodeText';
 
 export interface OverlaySource {
   /** Text of an open buffer for this absolute path, if the editor has one open. */
@@ -20,7 +21,7 @@ export function nodeFileHost(overlay: OverlaySource = NO_OVERLAY): FileHost {
       try {
         // Never open anything but a regular file: a FIFO or device would block or never end.
         if (!statSync(path).isFile()) return undefined;
-        return readFileSync(path, 'utf8');
+        return decodeText(readFileSync(path));
       } catch {
         return undefined;
       }

@@ -2,33 +2,16 @@
 // expected | error}. `engine: go` runs renderGoTemplate (missingkey=default); `engine: helm` (the default)
 // runs renderHelmTemplates with one template named `chart/templates/t.yaml` unless `templates` is given.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse, Scalar } from 'yaml';
-import { GoInt, renderGoTemplate, renderHelmTemplates } from '../../../server/src/core/gotemplate';
+import { renderGoTemplate, renderHelmTemplates } from '../../../server/src/core/gotemplate';
+import { Case, loadCaseFiles, mainTemplate } from './cases';
 
-interface Case {
-  name: string;
-  engine?: 'go' | 'helm';
-  missingKey?: 'default' | 'zero' | 'error';
-  template?: string;
-  templates?: { name: string; text: string }[];
-  data?: unknown;
-  expected?: string;
-  error?: string;
-  errorKind?: string;
-}
-
-// `!int 3` in data is a Go int (as `--set` produces); plain YAML numbers are float64 as in values.yaml.
-const intTag = { tag: '!int', resolve: (s: string) => new GoInt(BigInt(s)), identify: (v: unknown) => v instanceof GoInt, stringify: (i: Scalar) => String(i.value) };
-
-const dir = join(__dirname, 'cases');
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
-  const cases = parse(readFileSync(join(dir, file), 'utf8'), { customTags: [intTag] }) as Case[];
+for (const { file, cases } of loadCaseFiles()) {
   describe(`gotemplate ${file}`, () => {
     for (const c of cases) {
       it(c.name, () => {
-        const { output, error } = run(c);
+        const { output, error, caveats } = run(c);
+        // `caveats` lists the non-deterministic calls as func@template:line, in call order.
+        if (c.caveats) assert.deepEqual(caveats.map((k) => `${k.func}@${k.position.template}:${k.position.line}`), c.caveats);
         if (c.error !== undefined) {
           assert.ok(error, `expected error ${c.error}, got output ${JSON.stringify(output)}`);
           assert.equal(error.message, c.error);
@@ -42,10 +25,12 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
   });
 }
 
-function run(c: Case): { output: string; error?: { message: string; kind: string } } {
+interface Run { output: string; error?: { message: string; kind: string }; caveats: { func: string; position: { template: string; line: number } }[] }
+
+function run(c: Case): Run {
   if (c.engine === 'go') return renderGoTemplate(c.template ?? '', c.data, { funcs: 'applicationset', missingKey: c.missingKey, name: 't' });
   const templates = c.templates ?? [{ name: 'chart/templates/t.yaml', text: c.template ?? '' }];
   const result = renderHelmTemplates(templates.map((t) => ({ ...t, data: c.data })));
-  const main = result.templates.find((t) => t.name === (c.templates ? c.templates.find((t) => !t.name.split('/').pop()!.startsWith('_'))!.name : 'chart/templates/t.yaml'))!;
-  return { output: main.output, error: main.error };
+  const main = result.templates.find((t) => t.name === mainTemplate(c))!;
+  return { output: main.output, error: main.error, caveats: result.caveats };
 }

@@ -7,6 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeWorkspace } from '../../../server/src/core/analyzeWorkspace';
+import { readWorkspaceRepository } from '../../../server/src/core/discover/workspaceRepository';
+import { SafeHost } from '../../../server/src/core/safeHost';
 import { nodeFileHost } from '../../../server/src/workspace/nodeFileHost';
 import { runCli } from '../../helpers/runCli';
 
@@ -97,11 +99,30 @@ describe('workspace gate', () => {
     assert.deepEqual(report.diagnostics.map((f) => [f.code, f.file]), [['workspace/not-regular-file', 'pipe.yaml']]);
   });
 
+  it('the CLI never prints an outside target, in any output format', () => {
+    symlinkSync(join(outside, 'secret.yaml'), join(root, 'secret.yaml'));
+    for (const args of [['check', '.'], ['check', '.', '--format', 'json'], ['plan', '.'], ['plan', '.', '--format', 'json']]) {
+      const run = runCli(args, root);
+      assert.ok(!`${run.stdout}${run.stderr}`.includes('top-secret-outside'), args.join(' '));
+    }
+  });
+
   it('the CLI takes --max-file-size', () => {
     writeFileSync(join(root, 'big.yaml'), `${MANIFEST}# ${'x'.repeat(200)}\n`);
     const run = runCli(['check', root, '--format', 'json', '--max-file-size', '100']);
     const report = JSON.parse(run.stdout) as { diagnostics: { code: string }[] };
     assert.deepEqual(report.diagnostics.map((f) => f.code), ['workspace/file-too-large']);
     assert.equal(runCli(['check', root, '--max-file-size', 'lots']).status, 2);
+  });
+
+  it('reads the enclosing checkout\'s Git config above the root, silently, and nothing else there', () => {
+    mkdirSync(join(base, '.git'));
+    writeFileSync(join(base, '.git', 'config'), '[remote "origin"]\n\turl = https://example.com/org/gitops.git\n');
+    const analysis = analyze();
+    assert.deepEqual(codes(analysis), [], 'no outside-link finding for the checkout\'s metadata');
+    assert.deepEqual(readWorkspaceRepository(new SafeHost(nodeFileHost(), root), root).urls, ['https://example.com/org/gitops']);
+    // A manifest that is a link to that config is still refused.
+    symlinkSync(join(base, '.git', 'config'), join(root, 'config.yaml'));
+    assert.deepEqual(codes(analyze()), ['workspace/outside-link config.yaml']);
   });
 });

@@ -58,9 +58,9 @@ export function diagnosticCode(diagnostic: vscode.Diagnostic): string {
   return String(typeof code === 'object' && code !== null ? code.value : code);
 }
 
-/** Runs the built CLI (dist/cli.js) on the fixture workspace and parses its JSON. */
+/** Runs the built CLI (packages/cli/dist/cli.js) on the fixture workspace and parses its JSON. */
 export function runCli<T>(...args: string[]): T {
-  const cli = process.env.SYNCPLAN_E2E_CLI ?? join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist/cli.js');
+  const cli = process.env.SYNCPLAN_E2E_CLI ?? join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'packages/cli/dist/cli.js');
   let stdout: string;
   try {
     // ELECTRON_RUN_AS_NODE makes a desktop VS Code's binary behave as plain Node.

@@ -132,14 +132,27 @@ function standaloneSources(input: DiscoveryInput, pointed: AppSource[], claimed:
   const claimedFiles = new Set(claimed);
 
   const referenced = new Set<string>();
+  const refsOf = new Map<string, readonly string[]>();
   for (const dir of kustomizeDirs) {
     const render = input.renderKustomize(dir);
+    refsOf.set(dir, render.referencedKustomizations);
     for (const ref of render.referencedKustomizations) referenced.add(ref);
     for (const f of render.filesRead) claimedFiles.add(f);
   }
+  const covered = new Set<string>();
+  const cover = (dir: string) => [dir, ...(refsOf.get(dir) ?? [])].forEach((d) => covered.add(d));
   for (const dir of kustomizeDirs) {
+    if (pointedFolders.has(`kustomize:${dir}`)) cover(dir);
     if (referenced.has(dir) || pointedFolders.has(`kustomize:${dir}`) || insideAny(dir, chartDirs)) continue;
     result.push(standalone(input, dir, 'kustomize'));
+    cover(dir);
+  }
+  // Kustomizations that only use each other (A uses B, B uses A) have no root; the first of each such group
+  // becomes one, so its build reports the cycle instead of the folders silently vanishing.
+  for (const dir of kustomizeDirs) {
+    if (covered.has(dir) || insideAny(dir, chartDirs)) continue;
+    result.push(standalone(input, dir, 'kustomize'));
+    cover(dir);
   }
   for (const dir of chartDirs) {
     if (pointedFolders.has(`helm:${dir}`) || chartDirs.some((other) => other !== dir && isInside(joinPath(other, 'charts'), dir))) continue;

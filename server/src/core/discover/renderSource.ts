@@ -1,6 +1,6 @@
 // Produces the objects of one application source: a plain folder, a Kustomize root or a Helm chart.
 
-import picomatch from 'picomatch';
+import { compileGlob } from '../glob/linearGlob';
 import type { KustomizeOverrides, KustomizeResult } from '../kustomize';
 import type { K8sObject } from '../model/k8sObject';
 import { isInside, joinPath, relativePath } from '../paths';
@@ -76,16 +76,15 @@ function fromKustomize(result: KustomizeResult): RenderedSource {
 export function directoryFiles(source: AppSource, allFiles: readonly string[]): string[] {
   const recurse = source.directory?.recurse ?? false;
   // The repo server matches with gobwas/glob and no separator (util/glob.Match), so `*` also crosses `/`.
-  const glob = { dot: true, bash: true };
-  const include = source.directory?.include ? picomatch(source.directory.include, glob) : undefined;
-  const exclude = source.directory?.exclude ? picomatch(source.directory.exclude, glob) : undefined;
+  const include = source.directory?.include ? compileGlob(source.directory.include, 'argocd') : undefined;
+  const exclude = source.directory?.exclude ? compileGlob(source.directory.exclude, 'argocd') : undefined;
   const prefix = source.path.endsWith('/') ? source.path : `${source.path}/`;
   return allFiles.filter((file) => {
     if (!file.startsWith(prefix) || !MANIFEST_FILE.test(file)) return false;
     const rel = relativePath(source.path, file);
     if (!recurse && rel.includes('/')) return false;
-    if (include && !include(rel)) return false;
-    return !(exclude && exclude(rel));
+    if (include && !include.test(rel)) return false;
+    return !(exclude && exclude.test(rel));
   });
 }
 

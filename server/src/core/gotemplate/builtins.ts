@@ -94,6 +94,10 @@ export const builtinFuncs: FuncMap = {
   index: fn(['any', 'any'], indexOf, true),
   slice: fn(['any', 'any'], sliceOf, true),
   len: fn(['any'], length),
+  call: fn(['any', 'any'], (f: unknown, ...args: unknown[]) => {
+    if (typeof f !== 'function') throw new FuncError(`non-function ${formatValue(f)} of type ${typeName(f)}`);
+    return (f as (...a: unknown[]) => unknown)(...args);
+  }, true),
   print: fn(['any'], (...a: unknown[]) => sprint(a), true),
   printf: fn(['string', 'any'], (f: string, ...a: unknown[]) => sprintf(f, a), true),
   println: fn(['any'], (...a: unknown[]) => sprintln(a), true),

@@ -11,7 +11,7 @@ export type MissingKey = 'default' | 'zero' | 'error';
 
 /** An execution failure with Go's message; `helmWarn` marks required/fail. */
 export class TemplateExecError extends Error {
-  constructor(message: string, readonly position: TemplatePosition | undefined, readonly helmWarn?: 'required' | 'fail', readonly location = '') {
+  constructor(message: string, readonly position: TemplatePosition | undefined, readonly helmWarn?: 'required' | 'fail', readonly location = '', readonly unsupported = false) {
     super(message);
   }
 }
@@ -21,11 +21,17 @@ export interface Segment extends TemplatePosition { outputStart: number; outputE
 export interface Namespace {
   trees: Map<string, Tree>;
   funcs: FuncMap;
+  /** Names the real program defines, implemented or not (a known name missing from `funcs` is unsupported). */
+  known: ReadonlySet<string>;
   missingKey: MissingKey;
   /** Helm's tpl: parses and runs `text` in a copy of the namespace. */
   tpl(text: string, data: unknown, callerTemplate: string, depth: number): string;
   caveat(func: string, position: TemplatePosition): void;
   maxIncludeDepth: number;
+  /** Go's root template name (Helm: "gotpl"), which "no template" errors and tpl use. */
+  rootName: string;
+  /** Helm's includedNames: how deep each name is being included right now (shared with tpl). */
+  included: Map<string, number>;
 }
 
 const BREAK = Symbol('break');
@@ -33,10 +39,13 @@ const CONTINUE = Symbol('continue');
 
 interface Var { name: string; value: unknown }
 
+/** The node a failed call names: the command for functions, the field for methods. */
+interface CallSite { pos: number; text: string }
+
 /** Executes template `name` with `data`; returns output and segments. Throws TemplateExecError. */
 export function executeTemplate(ns: Namespace, name: string, data: unknown, depth = 0): { output: string; segments: Segment[] } {
   const tree = ns.trees.get(name);
-  if (!tree) throw new TemplateExecError(`template: no template "${name}" associated with template`, undefined);
+  if (!tree) throw new TemplateExecError(`template: no template ${JSON.stringify(name)} associated with template ${JSON.stringify(ns.rootName)}`, undefined);
   const state = new State(ns, tree, name, data, depth);
   state.walk(data, tree.root);
   return { output: state.out, segments: state.segments };
@@ -73,6 +82,7 @@ class State {
       case 'break': throw BREAK;
       case 'continue': throw CONTINUE;
       case 'template': {
+        this.at(node.pos, `{{template ${JSON.stringify(node.name)}${node.pipe ? ' ' + nodeString(node.pipe) : ''}}}`);
         const tree = this.ns.trees.get(node.name);
         if (!tree) this.fail(`template "${node.name}" not defined`, node.pos);
         if (this.depth >= 100000) this.fail('exceeded maximum template depth (100000)', node.pos);
@@ -121,7 +131,7 @@ class State {
   private write(text: string, pos: number): void {
     if (text === '') return;
     const { line, column } = lineAndColumn(this.tree.text, pos);
-    this.segments.push({ template: this.tree.name, line, column, outputStart: this.out.length, outputEnd: this.out.length + text.length });
+    this.segments.push({ template: this.tree.parseName, line, column, outputStart: this.out.length, outputEnd: this.out.length + text.length });
     this.out += text;
   }
 
@@ -132,6 +142,7 @@ class State {
   }
 
   evalPipeline(dot: unknown, pipe: PipeNode): unknown {
+    this.at(pipe.pos, nodeString(pipe));
     let value: unknown = undefined;
     let first = true;
     for (const cmd of pipe.cmds) {
@@ -162,18 +173,25 @@ class State {
     return this.fail(`undefined variable: ${name}`, pos);
   }
 
+  // Which node errors name follows Go's exec.go: each branch sets the node (s.at) exactly where Go does.
   private evalCommand(dot: unknown, cmd: CommandNode, final: unknown, hasFinal: boolean): unknown {
     const first = cmd.args[0];
-    this.at(cmd.pos, nodeString(cmd.args.length > 1 || hasFinal ? cmd : first));
     switch (first.type) {
-      case 'field': return this.evalFieldChain(dot, dot, first.pos, first.ident, cmd.args, final, hasFinal, true);
+      case 'field':
+        this.at(first.pos, nodeString(first));
+        return this.evalFieldChain(dot, dot, first.pos, first.ident, cmd.args, final, hasFinal, true);
       case 'chain': {
+        this.at(first.pos, nodeString(first));
         if (first.node.type === 'nil') this.fail(`indirection through explicit nil in ${nodeString(first)}`, first.pos);
         const recv = this.evalArg(dot, first.node, 'any');
+        this.at(first.pos, nodeString(first));
         return this.evalFieldChain(dot, recv, first.pos, first.field, cmd.args, final, hasFinal, false);
       }
-      case 'identifier': return this.evalFunction(dot, first.ident, first.pos, cmd.args, final, hasFinal);
+      case 'identifier':
+        this.at(first.pos, first.ident);
+        return this.evalFunction(dot, first.ident, first.pos, cmd.args, final, hasFinal, { pos: cmd.pos, text: nodeString(cmd) });
       case 'variable': {
+        this.at(first.pos, nodeString(first));
         const v = this.varValue(first.ident[0], first.pos);
         if (first.ident.length === 1) {
           this.notAFunction(cmd.args, hasFinal, first.pos);
@@ -182,8 +200,8 @@ class State {
         return this.evalFieldChain(dot, v, first.pos, first.ident.slice(1), cmd.args, final, hasFinal, false);
       }
       case 'pipe': this.notAFunction(cmd.args, hasFinal, first.pos); return this.evalPipeline(dot, first);
-      case 'nil': return this.fail('nil is not a command', first.pos);
-      default: this.notAFunction(cmd.args, hasFinal, first.pos); return this.evalArg(dot, first, 'any');
+      case 'nil': this.at(first.pos, 'nil'); return this.fail('nil is not a command', first.pos);
+      default: this.at(first.pos, nodeString(first)); this.notAFunction(cmd.args, hasFinal, first.pos); return this.evalArg(dot, first, 'any');
     }
   }
 
@@ -209,7 +227,7 @@ class State {
       const method = (receiver as Record<string, unknown>)[name];
       if (typeof method === 'function') {
         const f: GoFunc = { params: ['any'], variadic: true, fn: (...a: unknown[]) => (method as (...x: unknown[]) => unknown).apply(receiver, a) };
-        return this.evalCall(dot, f, name, pos, args, final, hasFinal);
+        return this.evalCall(dot, f, name, pos, args, final, hasFinal, this.node ?? { pos, text: name });
       }
     }
     if (isMap(receiver)) {
@@ -221,7 +239,7 @@ class State {
     return this.fail(`can't evaluate field ${name} in type ${typ}`, pos);
   }
 
-  private evalFunction(dot: unknown, name: string, pos: number, args: ArgNode[], final: unknown, hasFinal: boolean): unknown {
+  private evalFunction(dot: unknown, name: string, pos: number, args: ArgNode[], final: unknown, hasFinal: boolean, site: CallSite): unknown {
     if (name === 'and' || name === 'or') {
       const operands = args.slice(1);
       if (operands.length + (hasFinal ? 1 : 0) < 1) this.fail(`wrong number of args for ${name}: want at least 1 got 0`, pos);
@@ -233,12 +251,16 @@ class State {
       return v;
     }
     const f = this.ns.funcs[name];
-    if (!f) return this.fail(`"${name}" is not a defined function`, pos);
-    return this.evalCall(dot, f, name, pos, args, final, hasFinal);
+    if (!f) {
+      const { line, column } = lineAndColumn(this.tree.text, pos);
+      const where = `${this.tree.parseName}:${line}`;
+      if (this.ns.known.has(name)) throw new TemplateExecError(`unsupported function ${name} at ${where}`, { template: this.tree.parseName, line, column }, undefined, where, true);
+      return this.fail(`"${name}" is not a defined function`, pos);
+    }
+    return this.evalCall(dot, f, name, pos, args, final, hasFinal, site);
   }
 
-  private evalCall(dot: unknown, f: GoFunc, name: string, pos: number, args: ArgNode[], final: unknown, hasFinal: boolean): unknown {
-    const callContext = this.node;
+  private evalCall(dot: unknown, f: GoFunc, name: string, pos: number, args: ArgNode[], final: unknown, hasFinal: boolean, site: CallSite): unknown {
     const argNodes = args.slice(1);
     const count = argNodes.length + (hasFinal ? 1 : 0);
     const fixed = f.variadic ? f.params.length - 1 : f.params.length;
@@ -247,14 +269,29 @@ class State {
     }
     const kindAt = (i: number): ParamKind => f.params[Math.min(i, f.params.length - 1)];
     const argv = argNodes.map((a, i) => this.evalArg(dot, a, kindAt(i)));
-    this.node = callContext;
     if (hasFinal) argv.push(this.checkType(final, kindAt(argv.length), pos, true));
+    // Go's call builtin names the argument's node in its error.
+    if (name === 'call' && argv.length > 0 && typeof argv[0] !== 'function') {
+      this.at(site.pos, site.text);
+      this.fail(`error calling call: non-function ${argNodes.length > 0 ? nodeString(argNodes[0]) : formatValue(argv[0])} of type ${typeName(argv[0])}`, pos);
+    }
     const { line, column } = lineAndColumn(this.tree.text, pos);
     const ctx: CallContext = {
-      position: { template: this.tree.name, line, column },
+      position: { template: this.tree.parseName, line, column },
       include: (n, d) => {
-        if (this.depth >= this.ns.maxIncludeDepth) throw new FuncError('rendering template has a nested reference name: ' + n);
-        return executeTemplate(this.ns, n, d, this.depth + 1).output;
+        // Helm's includeFun: a name included more than maxIncludeDepth times at once is a runaway recursion.
+        const count = this.ns.included.get(n) ?? 0;
+        if (count > this.ns.maxIncludeDepth) throw new FuncError(`rendering template has a nested reference name: ${n}: unable to execute template`);
+        this.ns.included.set(n, count + 1);
+        try {
+          return executeTemplate(this.ns, n, d, this.depth + 1).output;
+        } catch (e) {
+          // The JavaScript stack can end before Helm's limit: report it as the runaway recursion it is.
+          if (e instanceof RangeError) throw new FuncError(`rendering template has a nested reference name: ${n}: unable to execute template`);
+          throw e;
+        } finally {
+          this.ns.included.set(n, count);
+        }
       },
       tpl: (text, d) => this.ns.tpl(text, d, this.tree.name, this.depth + 1),
       caveat: (fname) => this.ns.caveat(fname, ctx.position),
@@ -262,19 +299,24 @@ class State {
     try {
       return f.fn.apply(ctx, argv);
     } catch (e) {
-      if (e instanceof TemplateExecError) throw e;
+      if (e instanceof TemplateExecError) {
+        // Go wraps a nested execution error (include); required/fail keep their text, the location becomes ours.
+        if (e.unsupported) throw e;
+        this.at(site.pos, site.text);
+        return this.fail(`error calling ${name}: ${e.message}`, pos, e.helmWarn, e.helmWarn ? e.message : undefined, e.position);
+      }
       const message = e instanceof Error ? e.message : String(e);
-      this.node = callContext;
+      this.at(site.pos, site.text);
       return this.fail(`error calling ${name}: ${message}`, pos, e instanceof FuncError ? e.helmWarn : undefined, message);
     }
   }
 
   private evalArg(dot: unknown, n: ArgNode, kind: ParamKind): unknown {
-    this.at(n.pos, n.type === 'pipe' ? `(${nodeString(n)})` : nodeString(n));
+    this.at(n.pos, nodeString(n));
     switch (n.type) {
       case 'dot': return this.checkType(dot, kind, n.pos, false);
       case 'nil':
-        if (kind === 'any') return null;
+        if (kind === 'any' || kind === 'map') return null;
         return this.fail(`cannot assign nil to ${goKind(kind)}`, n.pos);
       case 'field': return this.checkType(this.evalFieldChain(dot, dot, n.pos, n.ident, [n], undefined, false, true), kind, n.pos, false);
       case 'variable': {
@@ -283,8 +325,12 @@ class State {
         return this.checkType(r, kind, n.pos, false);
       }
       case 'pipe': return this.checkType(this.evalPipeline(dot, n), kind, n.pos, true);
-      case 'identifier': return this.checkType(this.evalFunction(dot, n.ident, n.pos, [n], undefined, false), kind, n.pos, true);
+      case 'identifier': return this.checkType(this.evalFunction(dot, n.ident, n.pos, [n], undefined, false, { pos: n.pos, text: n.ident }), kind, n.pos, true);
       case 'chain': return this.checkType(this.evalCommand(dot, { type: 'command', pos: n.pos, args: [n] }, undefined, false), kind, n.pos, true);
+      case 'bool': case 'string': case 'number':
+        if (kind === 'map') return this.fail(`can't handle ${nodeString(n)} for arg of type ${goKind(kind)}`, n.pos);
+    }
+    switch (n.type) {
       case 'bool':
         if (kind === 'any' || kind === 'bool') return n.value;
         return this.fail(`expected ${goKind(kind)}; found ${n.value}`, n.pos);
@@ -304,9 +350,12 @@ class State {
   /** Go's validateType: values of the wrong kind for an int/string/bool/float parameter are errors. */
   private checkType(v: unknown, kind: ParamKind, pos: number, unwrapped: boolean): unknown {
     if (kind === 'any') return v === undefined ? null : v;
+    // Go's invalid value (a missing key, a nil pipeline result) is a nil map argument; a nil interface{} is not.
+    if (kind === 'map' && (v === undefined || (v === null && unwrapped))) return null;
     if (v === undefined || (v === null && unwrapped)) return this.fail(`invalid value; expected ${goKind(kind)}`, pos);
     if (v === null) return this.fail(`wrong type for value; expected ${goKind(kind)}; got interface {}`, pos);
-    const ok = kind === 'int' ? v instanceof GoInt : kind === 'string' ? typeof v === 'string' : kind === 'bool' ? typeof v === 'boolean' : typeof v === 'number';
+    // Go's assignability: an int64 is not an int, chartutil.Values is a map[string]interface {}.
+    const ok = kind === 'int' ? v instanceof GoInt && v.goType === 'int' : kind === 'map' ? isMap(v) : kind === 'string' ? typeof v === 'string' : kind === 'bool' ? typeof v === 'boolean' : typeof v === 'number';
     if (!ok) this.fail(`wrong type for value; expected ${goKind(kind)}; got ${typeName(v)}`, pos);
     return v;
   }
@@ -315,16 +364,17 @@ class State {
     this.node = { pos, text };
   }
 
-  private fail(message: string, pos: number, helmWarn?: 'required' | 'fail', rawMessage?: string): never {
-    const { line, column, goColumn } = lineAndColumn(this.tree.text, pos);
-    const location = `${this.tree.name}:${line}:${goColumn}`;
-    let context = this.node?.text ?? '';
-    if (context.length > 20) context = context.slice(0, 20) + '...';
+  /** Go's errorf: the location and context are those of the current node (the last `at`), else of `pos`. */
+  private fail(message: string, pos: number, helmWarn?: 'required' | 'fail', rawMessage?: string, causePosition?: TemplatePosition): never {
+    const { line, column, goColumn } = lineAndColumn(this.tree.text, this.node?.pos ?? pos);
+    const location = `${this.tree.parseName}:${line}:${goColumn}`;
+    const context = this.node?.text ?? '';
     const full = `template: ${location}: executing "${this.execName}" at <${context}>: ${message}`;
-    throw new TemplateExecError(helmWarn ? rawMessage ?? message : full, { template: this.tree.name, line, column }, helmWarn, location);
+    // The position is the root cause's (a nested include's line), the message is Go's chain.
+    throw new TemplateExecError(helmWarn ? rawMessage ?? message : full, causePosition ?? { template: this.tree.parseName, line, column }, helmWarn, location);
   }
 }
 
 function goKind(kind: ParamKind): string {
-  return kind === 'float' ? 'float64' : kind;
+  return kind === 'float' ? 'float64' : kind === 'map' ? 'map[string]interface {}' : kind;
 }

@@ -1,5 +1,5 @@
 /** Go fmt's %v printing (fmt.Sprint) of template values: maps sorted `map[a:1]`, slices `[a b]`, float64 `%g`. */
-import { GoInt, isMap, typeName } from './values';
+import { GoInt, GoStruct, isMap, typeName } from './values';
 
 /** Go's strconv.FormatFloat(f, 'g', -1, 64), what %v prints: exponent form below 1e-4 and from 1e6 up. */
 export function formatFloat(f: number): string {
@@ -31,6 +31,7 @@ export function formatValue(v: unknown): string {
   if (v instanceof GoInt) return v.value.toString();
   if (Array.isArray(v)) return '[' + v.map(formatValue).join(' ') + ']';
   if (typeof v === 'function') return '0x0';
+  if (v instanceof GoStruct) return v.goString();
   if (isMap(v)) {
     const keys = Object.keys(v).sort();
     return 'map[' + keys.map((k) => `${k}:${formatValue(v[k])}`).join(' ') + ']';

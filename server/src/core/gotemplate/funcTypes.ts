@@ -2,7 +2,7 @@
 import type { TemplatePosition } from './positions-api';
 
 /** Go parameter kinds the executor checks: 'int' and 'string' reject other types as Go's reflection does. */
-export type ParamKind = 'any' | 'int' | 'string' | 'bool' | 'float';
+export type ParamKind = 'any' | 'int' | 'string' | 'bool' | 'float' | 'map';
 
 /** What a function can ask of the executor while it runs. */
 export interface CallContext {

@@ -5,6 +5,15 @@ import { builtinFuncs } from './builtins';
 import { formatValue } from './fmt';
 import { CallContext, fn, FuncError, FuncMap } from './funcTypes';
 import { GoInt, isMap, toFloat, toInt, typeName } from './values';
+import { toPlain } from './toPlain';
+import { sprigDateFuncs } from './sprigDates';
+import { sprigDictFuncs } from './sprigDicts';
+import { sprigListFuncs } from './sprigLists';
+import { sprigMathFuncs } from './sprigMath';
+import { sprigMiscFuncs } from './sprigMisc';
+import { sprigRegexFuncs } from './sprigRegex';
+import { sprigSemverFuncs } from './sprigSemver';
+import { sprigStringFuncs } from './sprigStrings';
 
 /** Sprig's strval: strings as they are, everything else as fmt's %v. */
 export function strval(v: unknown): string {
@@ -30,19 +39,16 @@ export function goQuote(s: string): string {
     .replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
-/** Converts template values to plain JSON values (GoInt becomes a number; undefined becomes null). */
-function toPlain(v: unknown): unknown {
-  if (v instanceof GoInt) return Number(v.value);
-  if (v === undefined) return null;
-  if (Array.isArray(v)) return v.map(toPlain);
-  if (isMap(v)) return Object.fromEntries(Object.keys(v).sort().map((k) => [k, toPlain(v[k])]));
-  return v;
-}
-
 /** Helm's toYaml: sigs.k8s.io/yaml output (sorted keys, block style), without the final newline. */
 export function toYaml(v: unknown): string {
   const plain = toPlain(v);
   const text = stringifyYaml(plain, { sortMapEntries: true, indentSeq: false, lineWidth: 0, version: '1.1', aliasDuplicateObjects: false });
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
+}
+
+/** Helm's toYamlPretty: go-yaml v3 with indent 2, so lists are indented under their key. */
+export function toYamlPretty(v: unknown): string {
+  const text = stringifyYaml(toPlain(v), { sortMapEntries: true, indentSeq: true, lineWidth: 0, version: '1.1', aliasDuplicateObjects: false });
   return text.endsWith('\n') ? text.slice(0, -1) : text;
 }
 
@@ -58,12 +64,6 @@ function fromYaml(text: string): unknown {
   } catch (e) {
     return { Error: e instanceof Error ? e.message : String(e) };
   }
-}
-
-function dict(...pairs: unknown[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i < pairs.length; i += 2) out[strval(pairs[i])] = i + 1 < pairs.length ? pairs[i + 1] : '';
-  return out;
 }
 
 function trunc(c: GoInt, s: string): string {
@@ -83,6 +83,14 @@ const helmWarn = (kind: 'required' | 'fail') => (msg: string) => new FuncError(m
 /** Helm's function map (Sprig minus env/expandenv, plus Helm's own), as far as implemented. */
 export const helmFuncs: FuncMap = {
   ...builtinFuncs,
+  ...sprigListFuncs,
+  ...sprigDictFuncs,
+  ...sprigStringFuncs,
+  ...sprigMathFuncs,
+  ...sprigMiscFuncs,
+  ...sprigRegexFuncs,
+  ...sprigSemverFuncs,
+  ...sprigDateFuncs,
   include: fn(['string', 'any'], function (this: CallContext, name: string, data: unknown) { return this.include(name, data); }),
   tpl: fn(['string', 'any'], function (this: CallContext, text: string, data: unknown) { return this.tpl(text, data); }),
   required: fn(['string', 'any'], (warn: string, v: unknown) => {
@@ -99,9 +107,8 @@ export const helmFuncs: FuncMap = {
   squote: fn(['any'], (...v: unknown[]) => v.filter((x) => x !== null).map((x) => `'${strval(x)}'`).join(' '), true),
   toYaml: fn(['any'], toYaml),
   mustToYaml: fn(['any'], toYaml),
+  toYamlPretty: fn(['any'], toYamlPretty),
   fromYaml: fn(['string'], fromYaml),
-  toJson: fn(['any'], toJson),
-  mustToJson: fn(['any'], toJson),
   indent: fn(['int', 'string'], indent),
   nindent: fn(['int', 'string'], (n: GoInt, v: string) => '\n' + indent(n, v)),
   trim: fn(['string'], (s: string) => s.replace(/^[\s\u0085\u00a0]+|[\s\u0085\u00a0]+$/gu, '')),
@@ -109,12 +116,6 @@ export const helmFuncs: FuncMap = {
   lower: fn(['string'], (s: string) => s.toLowerCase()),
   title: fn(['string'], (s: string) => s.replace(/(^|[^\p{L}\p{N}_'])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase())),
   replace: fn(['string', 'string', 'string'], (o: string, n: string, s: string) => (o === '' ? s.replace(/(?:)/gu, n) : s.split(o).join(n))),
-  list: fn(['any'], (...v: unknown[]) => v, true),
-  dict: fn(['any'], dict, true),
-  hasKey: fn(['any', 'string'], (d: unknown, k: string) => {
-    if (!isMap(d)) throw new FuncError(`wrong type for value; expected map[string]interface {}; got ${typeName(d)}`);
-    return Object.prototype.hasOwnProperty.call(d, k);
-  }),
   contains: fn(['string', 'string'], (sub: string, s: string) => s.includes(sub)),
   hasPrefix: fn(['string', 'string'], (p: string, s: string) => s.startsWith(p)),
   hasSuffix: fn(['string', 'string'], (p: string, s: string) => s.endsWith(p)),
@@ -124,8 +125,8 @@ export const helmFuncs: FuncMap = {
   b64dec: fn(['string'], (s: string) => Buffer.from(s, 'base64').toString('utf8')),
   sha256sum: fn(['string'], (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')),
   sha1sum: fn(['string'], (s: string) => createHash('sha1').update(s, 'utf8').digest('hex')),
-  int: fn(['any'], toInt),
-  int64: fn(['any'], toInt),
+  int: fn(['any'], (v: unknown) => new GoInt(toInt(v).value)),
+  int64: fn(['any'], (v: unknown) => new GoInt(toInt(v).value, 'int64')),
   float64: fn(['any'], toFloat),
   toString: fn(['any'], strval),
   trunc: fn(['int', 'string'], trunc),

@@ -6,19 +6,23 @@
  * - JS `number` is Go float64 (what Helm's YAML/JSON values decode to); it prints with Go's `%g` rules.
  * - Go int64 is the `GoInt` class below (a bigint wrapper), produced by `int`, `len`, `add` and friends.
  * - strings, booleans, `null` (Go nil), arrays (Go slices) and plain objects (Go maps) as usual.
+ * - A plain object carrying the `GO_TYPE_NAME` symbol is a named map type: Helm's callers set
+ *   `chartutil.Values` on the top-level data and on `.Values`, which `typeOf`/`%T` then print as Helm does.
  * - A field path that reaches a JS function is a Go method call: `.Files.Get "x"` calls the function with
  *   the evaluated arguments and `this` bound to the object that holds it.
  *
- * Status: lexer, parser, executor and a first Helm function map are implemented (see helmFuncs.ts for the
- * list); a function outside it is a template error of kind 'unsupported' ("unsupported function X at
- * name:line").
+ * Status: lexer, parser, executor and a Helm function map are implemented (see helmFuncs.ts). A function
+ * Helm (or Argo CD's ApplicationSet map) defines but the engine lacks is a template error of kind 'unsupported'
+ * ("unsupported function X at name:line") when it runs; a name neither defines is a parse error in Go's words
+ * (funcNames.ts lists both maps).
  */
 import { executeTemplate, Segment } from './exec';
 import { applicationSetFuncs } from './appsetFuncs';
+import { APPLICATIONSET_NAMES, HELM_NAMES } from './funcNames';
 import { helmFuncs } from './helmFuncs';
 import { Caveat, createNamespace, helmOrder, stripNoValue, toRenderError } from './render';
 
-export { GoInt } from './values';
+export { GO_TYPE_NAME, GoInt } from './values';
 
 /** A place in a template: template name (Helm: the chart-relative path), 1-based line and column. */
 export interface TemplatePosition {
@@ -85,7 +89,7 @@ export interface HelmRenderResult {
  */
 export function renderHelmTemplates(templates: HelmTemplateInput[], options: HelmRenderOptions = {}): HelmRenderResult {
   const caveats: Caveat[] = [];
-  const ns = createNamespace(helmFuncs, options.strict ? 'error' : 'zero', options.maxIncludeDepth ?? 1000, caveats);
+  const ns = createNamespace(helmFuncs, HELM_NAMES, options.strict ? 'error' : 'zero', options.maxIncludeDepth ?? 1000, caveats);
   const byName = new Map(templates.map((t) => [t.name, t]));
   const texts = new Map(templates.map((t) => [t.name, t.text]));
   const order = helmOrder([...byName.keys()]);
@@ -130,7 +134,7 @@ export interface GoTemplateResult {
 export function renderGoTemplate(text: string, data: unknown, options: GoTemplateOptions): GoTemplateResult {
   const caveats: Caveat[] = [];
   const name = options.name ?? 'template';
-  const ns = createNamespace(applicationSetFuncs, options.missingKey ?? 'default', 1000, caveats);
+  const ns = createNamespace(applicationSetFuncs, APPLICATIONSET_NAMES, options.missingKey ?? 'default', 1000, caveats, name);
   try {
     ns.add(name, text);
     return { output: executeTemplate(ns, name, data).output, caveats };

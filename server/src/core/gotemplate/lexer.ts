@@ -3,7 +3,9 @@
 export type TokenKind =
   | 'text' | 'leftDelim' | 'rightDelim' | 'identifier' | 'field' | 'variable' | 'declare' | 'assign'
   | 'pipe' | 'leftParen' | 'rightParen' | 'string' | 'rawString' | 'char' | 'number' | 'bool' | 'nil'
-  | 'dot' | 'comma' | 'space' | 'keyword' | 'error' | 'eof';
+  | 'dot' | 'comma' | 'space' | 'keyword' | 'error' | 'eof'
+  /** Any other printable ASCII character inside an action (Go's itemChar); the parser rejects it. */
+  | 'other';
 
 export interface Token {
   kind: TokenKind;
@@ -104,16 +106,16 @@ export function lex(text: string): Token[] {
         }
         pos++;
         emit('char', start);
-      } else if (c === '$') {
+      } else if (c === '$' || (c === '.' && !/[0-9]/.test(text[pos + 1] ?? ''))) {
+        // Go's lexFieldOrVariable: a lone `.`/`$` before a terminator, else a name that must end at one.
         pos++;
+        if (atTerminator(text, pos)) {
+          emit(c === '$' ? 'variable' : 'dot', start);
+          continue;
+        }
         while (pos < text.length && ALNUM.test(text[pos])) pos++;
-        emit('variable', start);
-      } else if (c === '.' && !/[0-9]/.test(text[pos + 1] ?? '')) {
-        pos++;
-        if (pos < text.length && ALNUM.test(text[pos])) {
-          while (pos < text.length && ALNUM.test(text[pos])) pos++;
-          emit('field', start);
-        } else emit('dot', start);
+        if (!atTerminator(text, pos)) return fail(`bad character ${goRune(text, pos)}`);
+        emit(c === '$' ? 'variable' : 'field', start);
       } else if (/[-+.0-9]/.test(c)) {
         const m = /^[-+]?(0[xX][0-9a-fA-F_]*\.?[0-9a-fA-F_]*([pP][-+]?[0-9_]+)?|0[oO][0-7_]+|0[bB][01_]+|[0-9_]*\.?[0-9_]*([eE][-+]?[0-9_]+)?)i?/.exec(text.slice(pos));
         const len = m ? m[0].length : 0;
@@ -122,6 +124,7 @@ export function lex(text: string): Token[] {
         emit('number', start);
       } else if (ALNUM.test(c)) {
         while (pos < text.length && ALNUM.test(text[pos])) pos++;
+        if (!atTerminator(text, pos)) return fail(`bad character ${goRune(text, pos)}`);
         const word = text.slice(start, pos);
         if (KEYWORDS.has(word)) emit('keyword', start);
         else if (word === 'true' || word === 'false') emit('bool', start);
@@ -139,13 +142,29 @@ export function lex(text: string): Token[] {
         parenDepth--;
         if (parenDepth < 0) return fail('unexpected right paren');
         emit('rightParen', start);
+      } else if (c >= ' ' && c <= '~') {
+        pos++;
+        emit('other', start);
       } else {
-        return fail(`unrecognized character in action: ${JSON.stringify(c)}`);
+        return fail(`unrecognized character in action: ${goRune(text, pos)}`);
       }
     }
   }
   tokens.push({ kind: 'eof', value: '', pos: text.length });
   return tokens;
+}
+
+/** Go's atTerminator: what may follow a field, variable or identifier. */
+function atTerminator(text: string, pos: number): boolean {
+  if (pos >= text.length) return true;
+  return SPACE.test(text[pos]) || '.,|:)('.includes(text[pos]) || text.startsWith('}}', pos);
+}
+
+/** fmt's %#U of the character at `pos`: U+007B '{' (no quoted form for unprintable ones). */
+function goRune(text: string, pos: number): string {
+  const cp = text.codePointAt(pos) ?? 0;
+  const hex = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
+  return /[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]/u.test(String.fromCodePoint(cp)) && cp !== 0x3000 ? `${hex} '${String.fromCodePoint(cp)}'` : hex;
 }
 
 /** A right trim marker is " -}}" (space, then -}}). */

@@ -39,6 +39,8 @@ export interface StringNode { type: 'string'; pos: number; quoted: string; text:
 /** A parsed template: its name, source text (for positions) and body. */
 export interface Tree {
   name: string;
+  /** The file it was parsed from (Go's ParseName): positions and error locations name this, also inside a define. */
+  parseName: string;
   text: string;
   root: ListNode;
 }

@@ -46,7 +46,7 @@ class Parser {
       if ('type' in n && (n.type === 'end' || n.type === 'else')) this.fail(`unexpected {{${n.type}}}`, n.pos);
       root.nodes.push(n as Node);
     }
-    this.add({ name: this.name, text: this.text, root });
+    this.add({ name: this.name, parseName: this.name, text: this.text, root });
     return this.trees;
   }
 
@@ -66,7 +66,7 @@ class Parser {
     const [list, end] = this.itemList();
     if (end.type !== 'end') this.fail(`unexpected {{${end.type}}} in define clause`, end.pos);
     this.vars = saved;
-    this.add({ name, text: this.text, root: list });
+    this.add({ name, parseName: this.name, text: this.text, root: list });
   }
 
   private itemList(): [ListNode, Marker] {
@@ -141,7 +141,9 @@ class Parser {
       this.i--;
       pipe = this.pipeline('template clause', 'rightDelim');
     }
-    return { type: 'template', pos: t.pos, name, pipe };
+    // Go's TemplateNode takes the position of the name.
+    void t;
+    return { type: 'template', pos: nameTok.pos, name, pipe };
   }
 
   private blockControl(t: Token): Node {
@@ -152,7 +154,7 @@ class Parser {
     const [list, end] = this.itemList();
     if (end.type !== 'end') this.fail('unexpected {{else}} in block clause', end.pos);
     this.vars = saved;
-    this.add({ name, text: this.text, root: list });
+    this.add({ name, parseName: this.name, text: this.text, root: list });
     return { type: 'template', pos: t.pos, name, pipe };
   }
 
@@ -226,13 +228,15 @@ class Parser {
     const node = this.term();
     if (!node || this.peek().kind !== 'field') return node;
     const fields: string[] = [];
+    // Go's operand(): the chained node takes the position of the first chained field.
+    const chainPos = this.peek().pos;
     while (this.peek().kind === 'field') fields.push(this.next().value.slice(1));
     switch (node.type) {
-      case 'field': return { type: 'field', pos: node.pos, ident: [...node.ident, ...fields] };
-      case 'variable': return { type: 'variable', pos: node.pos, ident: [...node.ident, ...fields] };
+      case 'field': return { type: 'field', pos: chainPos, ident: [...node.ident, ...fields] };
+      case 'variable': return { type: 'variable', pos: chainPos, ident: [...node.ident, ...fields] };
       case 'bool': case 'string': case 'number': case 'nil': case 'dot':
         return this.fail(`unexpected . after term "${this.text.slice(node.pos, this.peek().pos)}"`, node.pos);
-      default: return { type: 'chain', pos: node.pos, node, field: fields };
+      default: return { type: 'chain', pos: chainPos, node, field: fields };
     }
   }
 
@@ -240,10 +244,7 @@ class Parser {
     const t = this.nextNonSpace();
     switch (t.kind) {
       case 'identifier':
-        if (!this.isFunction(t.value)) {
-          const { line } = lineAndColumn(this.text, t.pos);
-          throw new TemplateParseError(`unsupported function ${t.value} at ${this.name}:${line}`, this.name, t.pos, true);
-        }
+        if (!this.isFunction(t.value)) this.fail(`function ${JSON.stringify(t.value)} not defined`, t.pos);
         return { type: 'identifier', pos: t.pos, ident: t.value };
       case 'dot': return { type: 'dot', pos: t.pos };
       case 'nil': return { type: 'nil', pos: t.pos };
@@ -319,7 +320,9 @@ class Parser {
   }
   private unexpected(t: Token, context: string): never {
     if (t.kind === 'error') this.fail(t.value, t.pos);
-    const shown = t.kind === 'eof' ? 'EOF' : t.kind === 'rightDelim' ? '"}}"' : t.kind === 'leftDelim' ? '"{{"' : `<${t.value}>`;
+    // Go's item.String(): keywords as <x>, long values cut to 10 characters, the rest quoted.
+    const chars = [...t.value];
+    const shown = t.kind === 'eof' ? 'EOF' : t.kind === 'keyword' ? `<${t.value}>` : chars.length > 10 ? `${JSON.stringify(chars.slice(0, 10).join(''))}...` : JSON.stringify(t.value);
     return this.fail(`unexpected ${shown} in ${context}`, t.pos);
   }
   private fail(message: string, pos = this.tokens[Math.min(this.i, this.tokens.length - 1)].pos): never {

@@ -8,11 +8,29 @@ export interface LineColumn {
   goColumn: number;
 }
 
+// The executor asks for positions on every write: line starts are computed once per template text.
+const recent = new Map<string, number[]>();
+
+function lineStarts(text: string): number[] {
+  let starts = recent.get(text);
+  if (!starts) {
+    starts = [0];
+    for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) starts.push(k + 1);
+    if (recent.size >= 64) recent.delete(recent.keys().next().value!);
+    recent.set(text, starts);
+  }
+  return starts;
+}
+
 export function lineAndColumn(text: string, pos: number): LineColumn {
-  const before = text.slice(0, pos);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  let line = 1;
-  for (let k = before.indexOf('\n'); k >= 0; k = before.indexOf('\n', k + 1)) line++;
-  const prefix = before.slice(lineStart);
-  return { line, column: prefix.length + 1, goColumn: Buffer.byteLength(prefix, 'utf8') };
+  const starts = lineStarts(text);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  const prefix = text.slice(starts[lo], pos);
+  return { line: lo + 1, column: prefix.length + 1, goColumn: Buffer.byteLength(prefix, 'utf8') };
 }

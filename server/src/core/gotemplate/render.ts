@@ -1,6 +1,6 @@
 /** Runs parsed templates the way Helm's engine does: one namespace, Helm's order, `<no value>` stripped. */
 import { executeTemplate, Namespace, Segment, TemplateExecError } from './exec';
-import { FuncMap } from './funcTypes';
+import { FuncError, FuncMap } from './funcTypes';
 import type { Tree } from './nodes';
 import { parseTemplate, TemplateParseError } from './parser';
 import { lineAndColumn } from './positions';
@@ -15,37 +15,40 @@ export interface RenderError {
 export interface Caveat { func: string; position: TemplatePosition }
 
 /** Builds a namespace over `funcs`; `parse` adds templates (later definitions replace earlier ones). */
-export function createNamespace(funcs: FuncMap, missingKey: Namespace['missingKey'], maxIncludeDepth: number, caveats: Caveat[]): Namespace & { add(name: string, text: string): void } {
+export function createNamespace(funcs: FuncMap, known: ReadonlySet<string>, missingKey: Namespace['missingKey'], maxIncludeDepth: number, caveats: Caveat[], rootName = 'gotpl'): Namespace & { add(name: string, text: string): void } {
+  const defined = (f: string): boolean => f in funcs || known.has(f);
   const ns = {
     trees: new Map<string, Tree>(),
     funcs,
+    known,
+    rootName,
+    included: new Map<string, number>(),
     missingKey,
     maxIncludeDepth,
     caveat: (func: string, position: TemplatePosition) => caveats.push({ func, position }),
     add(name: string, text: string): void {
-      for (const [n, t] of parseTemplate(name, text, (f) => f in funcs)) ns.trees.set(n, t);
+      for (const [n, t] of parseTemplate(name, text, defined)) ns.trees.set(n, t);
     },
-    tpl(text: string, data: unknown, callerTemplate: string, depth: number): string {
+    // Helm's tplFun: parse `text` as a new template named after the root ("gotpl") in a clone of the namespace.
+    tpl(text: string, data: unknown, _callerTemplate: string, depth: number): string {
       const copy = { ...ns, trees: new Map(ns.trees) };
-      const name = templateNameOf(data) ?? callerTemplate;
+      const name = ns.rootName;
       try {
-        for (const [n, t] of parseTemplate(name, text, (f) => f in funcs)) copy.trees.set(n, t);
+        for (const [n, t] of parseTemplate(name, text, defined)) copy.trees.set(n, t);
       } catch (e) {
         throw new Error(`cannot parse template ${JSON.stringify(text)}: ${(e as Error).message}`);
       }
       try {
         return executeTemplate(copy, name, data, depth).output.replaceAll('<no value>', '');
       } catch (e) {
+        // required/fail inside tpl keep their own text, as Helm's error formatting finds it.
+        if (e instanceof TemplateExecError && e.helmWarn) throw new FuncError(e.message, e.helmWarn);
+        if (e instanceof TemplateExecError && e.unsupported) throw e;
         throw new Error(`error during tpl function execution for ${JSON.stringify(text)}: ${(e as Error).message}`);
       }
     },
   };
   return ns;
-}
-
-function templateNameOf(data: unknown): string | undefined {
-  const t = (data as { Template?: { Name?: unknown } } | null)?.Template;
-  return typeof t?.Name === 'string' ? t.Name : undefined;
 }
 
 /** Turns a thrown parse or exec error into the API's error, with Helm's message shapes when `helm` is set. */
@@ -55,10 +58,12 @@ export function toRenderError(e: unknown, texts: Map<string, string>, helm: bool
     const { line, column } = lineAndColumn(text, e.pos);
     const position = { template: e.templateName, line, column };
     if (e.unsupported) return { kind: 'unsupported', message: e.message, position };
-    const message = helm ? `parse error at (${e.templateName}:${line}): ${e.message.replace(/^template: [^:]*:\d+: /, '')}` : e.message;
+    // Helm's cleanupParseError keeps only the last ": "-separated part of Go's message.
+    const message = helm ? `parse error at (${e.templateName}:${line}): ${e.message.split(': ').pop()}` : e.message;
     return { kind: 'parse', message, position };
   }
   if (e instanceof TemplateExecError) {
+    if (e.unsupported) return { kind: 'unsupported', message: e.message, position: e.position };
     if (e.helmWarn) return { kind: e.helmWarn, message: `execution error at (${e.location}): ${e.message}`, position: e.position };
     return { kind: 'exec', message: e.message, position: e.position };
   }

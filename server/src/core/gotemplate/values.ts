@@ -2,7 +2,8 @@
 
 /** A Go int64 value. JS numbers stand for float64, so integers made by template functions use this class. */
 export class GoInt {
-  constructor(readonly value: bigint) {}
+  /** `goType` is the Go type: `int` (literals, len, until, the int cast) or `int64` (--set values, Sprig math). */
+  constructor(readonly value: bigint, readonly goType: 'int' | 'int64' = 'int') {}
   toString(): string {
     return this.value.toString();
   }
@@ -10,17 +11,34 @@ export class GoInt {
 
 export const goInt = (n: number | bigint): GoInt => new GoInt(typeof n === 'bigint' ? BigInt.asIntN(64, n) : BigInt(Math.trunc(n)));
 
+/** A Go int64 (what Sprig's math functions and Helm's `--set` produce). */
+export const goInt64 = (n: number | bigint): GoInt => new GoInt(goInt(n).value, 'int64');
+
 export type GoMap = Record<string, unknown>;
 
-export function isMap(v: unknown): v is GoMap {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof GoInt) && !(v instanceof Uint8Array);
+/** A Go struct value the engine models as a class (time.Time): printed with `goString`, typed by `goTypeName`. */
+export abstract class GoStruct {
+  abstract goString(): string;
+  abstract goTypeName(): string;
 }
+
+export function isMap(v: unknown): v is GoMap {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof GoInt) && !(v instanceof Uint8Array) && !(v instanceof GoStruct);
+}
+
+/**
+ * Marks a plain object as a value of a named Go map type: Helm's top-level data and `.Values` are
+ * `chartutil.Values`, which `typeOf` and `%T` print; everything else treats it as a map.
+ */
+export const GO_TYPE_NAME = Symbol.for('syncplan.gotemplate.goTypeName');
 
 /** Go's type name as fmt's %T and error messages print it. */
 export function typeName(v: unknown): string {
   if (v === undefined || v === null) return '<nil>';
+  if (isMap(v) && typeof (v as { [GO_TYPE_NAME]?: unknown })[GO_TYPE_NAME] === 'string') return (v as { [GO_TYPE_NAME]: string })[GO_TYPE_NAME];
   if (typeof v === 'number') return 'float64';
-  if (v instanceof GoInt) return 'int';
+  if (v instanceof GoInt) return v.goType;
+  if (v instanceof GoStruct) return v.goTypeName();
   if (typeof v === 'string') return 'string';
   if (typeof v === 'boolean') return 'bool';
   if (Array.isArray(v)) return '[]interface {}';

@@ -2,6 +2,7 @@
 // then built-in Go checks; without one a resource counts as done as soon as it is applied.
 
 import { BUILT_IN_LUA_HEALTH } from './builtInLuaHealth';
+import { compileGlob, type GlobMatcher } from '../glob/linearGlob';
 
 /** Built-in Go checks (gitops-engine `GetHealthCheckFunc`), as `group/Kind`, core group "". */
 const BUILT_IN_GO_HEALTH = new Set([
@@ -30,10 +31,17 @@ export function hasHealthCheck(group: string, kind: string, custom: readonly Kin
   return [...custom, ...LUA_PATTERNS].some((p) => globMatches(p.group, group) && globMatches(p.kind, kind));
 }
 
+/** Keys may hold globs (Argo CD matches them with util/glob); compiled once, linear time. */
+const compiledKeys = new Map<string, GlobMatcher>();
+
 function globMatches(pattern: string, value: string): boolean {
   if (!pattern.includes('*')) return pattern === value;
-  const parts = pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('.*')}$`).test(value);
+  let matcher = compiledKeys.get(pattern);
+  if (!matcher) {
+    matcher = compileGlob(pattern, 'argocd');
+    if (compiledKeys.size < 10_000) compiledKeys.set(pattern, matcher);
+  }
+  return matcher.test(value);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Builds one kustomization the way Kustomize's KustTarget.accumulateTarget does:
 // resources, then components, then generators, then the built-in transformers in Kustomize's order.
 
+import { isScalar } from 'yaml';
 import { readObjects } from '../model/readObjects';
 import { isInside, resolvePath } from '../paths';
 import type { SourceLocation } from '../types';
@@ -123,21 +124,29 @@ function changes(ctx: RenderContext, entries: ReturnType<typeof mapField>): Meta
 }
 
 function addResource(ctx: RenderContext, k: Kustomization, entry: Entry, resources: Resource[], ids: Set<string>): void {
-  if (typeof entry.value !== 'string' || entry.value === '') return;
-  const target = resolveEntry(ctx, k, entry.value, entry.location);
+  // `.` is a float to a YAML 1.1 reader here, but Go's YAML decoder keeps it as the string ".".
+  const node: unknown = entry.node;
+  const value = isScalar(node) && node.source === '.' ? '.' : entry.value;
+  if (typeof value !== 'string' || value === '') return;
+  const target = resolveEntry(ctx, k, value, entry.location);
   if (!target) return;
+  if (!target.isDirectory && target.path === k.file) {
+    report(ctx, 'kustomize/cycle', 'error', `The kustomization lists its own file "${value}" as a resource; kustomize build fails.`, entry.location);
+    markIncomplete(ctx, `${k.file} lists itself as a resource`);
+    return;
+  }
   if (target.isDirectory) {
     const built = buildBase(ctx, target.path, entry.location);
-    if (!built) return reportNoKustomization(ctx, entry.value, target.path, entry.location);
+    if (!built) return reportNoKustomization(ctx, value, target.path, entry.location);
     ctx.referencedKustomizations.add(target.path);
     appendUnique(ctx, resources, ids, built, entry);
     return;
   }
-  if (!isInside(k.dir, target.path)) return reportOutsideRoot(ctx, entry.value, target.path, k, entry.location);
+  if (!isInside(k.dir, target.path)) return reportOutsideRoot(ctx, value, target.path, k, entry.location);
   const parsed = parseTracked(ctx, target.path);
   if (!parsed) return;
   if (parsed.documents.some((d) => d.hasErrors)) markIncomplete(ctx, `YAML errors in ${target.path}`);
-  checkResourceDocuments(ctx, parsed, entry.value, entry.location);
+  checkResourceDocuments(ctx, parsed, value, entry.location);
   appendUnique(ctx, resources, ids, readObjects(parsed).map(resourceFromObject), entry);
 }
 

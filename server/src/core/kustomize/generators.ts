@@ -7,6 +7,8 @@ import { markIncomplete, readRestrictedFile, report, type RenderContext } from '
 import { asRecord, sameNamespace, type ResId } from './ids';
 import { childNode, field, listField, locationOf, type Entry, type Kustomization } from './kustomizationFile';
 import { allIds, metadataOf, resourceFromObject, type Resource } from './resource';
+import { setOwn } from '../ownKeys';
+import { valueText } from '../model/valueText';
 
 interface Options {
   labels: Record<string, string>;
@@ -36,7 +38,7 @@ function readOptions(value: unknown, base: Options): Options {
 
 function stringRecord(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, entry] of Object.entries(asRecord(value) ?? {})) out[key] = entry === null ? '' : String(entry);
+  for (const [key, entry] of Object.entries(asRecord(value) ?? {})) setOwn(out, key, valueText(entry));
   return out;
 }
 
@@ -135,14 +137,14 @@ function collectData(ctx: RenderContext, k: Kustomization, entry: Entry, kind: s
       report(ctx, 'kustomize/invalid-generator', 'error', `Literal "${literal.text}" must look like KEY=VALUE.`, literal.at);
       continue;
     }
-    data[literal.text.slice(0, eq)] = removeQuotes(literal.text.slice(eq + 1));
+    setOwn(data, literal.text.slice(0, eq), removeQuotes(literal.text.slice(eq + 1)));
   }
   for (const source of items('files')) {
     const eq = source.text.indexOf('=');
     const key = eq > 0 ? source.text.slice(0, eq) : basenameOf(source.text);
     const path = eq > 0 ? source.text.slice(eq + 1) : source.text;
     const file = readRestrictedFile(ctx, k, path, source.at, `${kind} file`);
-    if (file) data[key] = file.text;
+    if (file) setOwn(data, key, file.text);
   }
   return data;
 }
@@ -168,6 +170,6 @@ export function parseEnvFile(text: string): Record<string, string> {
 
 function base64Values(data: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(data)) out[key] = Buffer.from(value, 'utf8').toString('base64');
+  for (const [key, value] of Object.entries(data)) setOwn(out, key, Buffer.from(value, 'utf8').toString('base64'));
   return out;
 }

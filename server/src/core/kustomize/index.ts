@@ -13,6 +13,7 @@ import { findKustomizationFile } from './kustomizationFile';
 import { kustomizeHash } from './hash';
 import { fixNameReferences } from './nameReferences';
 import { currentId, setName, storePreviousId, toK8sObject, type Resource } from './resource';
+import { internalError } from '../stageGuard';
 
 export { KUSTOMIZATION_FILENAMES, findKustomizationFile } from './kustomizationFile';
 export type { KustomizeOverrides } from './applicationOverrides';
@@ -58,9 +59,10 @@ export function renderKustomization(
     if (hasOverrides(overrides)) applyApplicationOverrides(resources, overrides);
     addHashSuffixes(resources);
     fixNameReferences(resources);
-  } catch (error) {
-    // Rendering must never throw: keep what was built and say why it stopped.
-    ctx.incompleteReasons.push(`internal error while rendering ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+  } catch {
+    // Rendering must never throw: keep what was built, and say in plain words that it stopped.
+    ctx.incompleteReasons.push('SyncPlan stopped on an internal problem while building this folder, so its objects may be missing.');
+    ctx.findings.push(internalError('building this Kustomize folder', findKustomizationFile(host, dir) ?? dir));
   }
   const objects = resources
     .map((resource) => ({ resource, id: currentId(resource) }))

@@ -19,7 +19,7 @@ export function applyJsonPatch(document: Record<string, unknown>, operations: Js
 }
 
 function applyOperation(root: unknown, operation: JsonPatchOperation): unknown {
-  const path = parsePointer(operation.path);
+  const path = parsePointer(pointerField(operation, 'path'));
   switch (operation.op) {
     case 'add':
       return insert(root, path, structuredClone(operation.value), true);
@@ -31,12 +31,14 @@ function applyOperation(root: unknown, operation: JsonPatchOperation): unknown {
     case 'remove':
       return remove(root, path, operation.path);
     case 'move': {
-      const from = parsePointer(operation.from ?? '');
-      const value = get(root, from, operation.from ?? '');
-      return insert(remove(root, from, operation.from ?? ''), path, value, true);
+      const fromText = pointerField(operation, 'from');
+      const from = parsePointer(fromText);
+      const value = get(root, from, fromText);
+      return insert(remove(root, from, fromText), path, value, true);
     }
     case 'copy': {
-      const value = get(root, parsePointer(operation.from ?? ''), operation.from ?? '');
+      const fromText = pointerField(operation, 'from');
+      const value = get(root, parsePointer(fromText), fromText);
       return insert(root, path, structuredClone(value), true);
     }
     case 'test': {
@@ -45,8 +47,16 @@ function applyOperation(root: unknown, operation: JsonPatchOperation): unknown {
       return root;
     }
     default:
-      throw new Error(`unknown operation "${String(operation.op)}"`);
+      throw new Error(operation.op === undefined ? 'an operation has no "op" field' : `unknown operation ${JSON.stringify(operation.op)}`);
   }
+}
+
+/** The operation's `path` or `from`: json-patch refuses an operation whose field is missing or not a string. */
+function pointerField(operation: JsonPatchOperation, field: 'path' | 'from'): string {
+  const value: unknown = operation[field];
+  if (typeof value === 'string') return value;
+  const op = typeof operation.op === 'string' ? `"${operation.op}" ` : '';
+  throw new Error(value === undefined ? `the ${op}operation has no "${field}" field` : `the ${op}operation's "${field}" is not a string`);
 }
 
 export function parsePointer(pointer: string): string[] {

@@ -53,8 +53,11 @@ function toPatchDocuments(ctx: RenderContext, docs: Document.Parsed[], file: str
     let value: unknown;
     try {
       value = doc.toJSON();
-    } catch {
-      value = undefined;
+    } catch (error) {
+      // For example an alias to an anchor that does not exist: Kustomize cannot read the patch and the build fails.
+      const reason = error instanceof Error ? error.message.split('\n')[0] : 'it cannot be read';
+      report(ctx, 'kustomize/invalid-patch', 'error', `The patch is not valid YAML: ${reason.replace(/\.$/, '')}.`, at);
+      continue;
     }
     const range = doc.range ?? [0, 0, 0];
     const span = inlineSpan ?? { start: range[0], end: range[2] };

@@ -9,6 +9,7 @@ import { loadPatchDocuments, locateKey, type PatchDocument } from './patchSource
 import { allIds, currentId, metadataOf, stringMap, storePreviousId, type Resource } from './resource';
 import { readTarget, selectResources, type Target } from './selectors';
 import { applyStrategicMerge } from './strategicMerge';
+import { internalError } from '../stageGuard';
 
 export function applyPatchesStrategicMerge(ctx: RenderContext, k: Kustomization, resources: Resource[], partial = false): void {
   for (const entry of listField(k, 'patchesStrategicMerge')) {
@@ -87,7 +88,9 @@ function applyTargeted(ctx: RenderContext, resources: Resource[], doc: PatchDocu
   try {
     applyToResources(resources, selected, doc, addedBy, allowNameChange);
   } catch (error) {
-    report(ctx, 'kustomize/patch-failed', 'error', `The patch could not be applied: ${error instanceof Error ? error.message : String(error)}; kustomize build fails.`, at);
+    // The patch code throws plain Errors with Kustomize-like messages; any other exception is a SyncPlan bug.
+    if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError) ctx.findings.push(internalError('applying a patch', at.file));
+    else report(ctx, 'kustomize/patch-failed', 'error', `The patch could not be applied: ${error instanceof Error ? error.message : String(error)}; kustomize build fails.`, at);
   }
 }
 

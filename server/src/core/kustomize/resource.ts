@@ -4,6 +4,8 @@ import { isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
 import type { K8sObject, MetadataEntry, MetadataMap } from '../model/k8sObject';
 import type { SourceLocation } from '../types';
 import { asRecord, idOfBody, type ResId } from './ids';
+import { setOwn } from '../ownKeys';
+import { valueText } from '../model/valueText';
 
 /** Who set a metadata entry, and the kustomization (or patch) line that did it. */
 export interface Provenance {
@@ -54,7 +56,7 @@ function stringifyMetadataValues(body: Record<string, unknown>, object: K8sObjec
     for (const [key, value] of Object.entries(values)) {
       if (typeof value === 'string') continue;
       written ??= sourceTexts(node);
-      values[key] = value === null || value === undefined ? '' : written.get(key) ?? String(value);
+      setOwn(values, key, value === null || value === undefined ? '' : written.get(key) ?? valueText(value));
     }
   }
 }
@@ -96,7 +98,7 @@ export function metadataOf(body: Record<string, unknown>): Record<string, unknow
 
 export function stringMap(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, entry] of Object.entries(asRecord(value) ?? {})) out[key] = entry === null || entry === undefined ? '' : String(entry);
+  for (const [key, entry] of Object.entries(asRecord(value) ?? {})) setOwn(out, key, valueText(entry));
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Patch targets: Kustomize's `Select` (anchored regexes on GVK, name, namespace; label and annotation selectors).
 
 import { RE2JS } from 're2js';
+import { regexTooLarge } from './regexSize';
 import { asRecord, isClusterScoped, type ResId } from './ids';
 import { currentId, stringMap, type Resource } from './resource';
 
@@ -39,6 +40,7 @@ function anchored(pattern: string | undefined): Matcher | undefined {
   if (pattern === undefined) return undefined;
   let compiled: RE2JS;
   try {
+    if (regexTooLarge(pattern)) throw new Error('too large');
     compiled = RE2JS.compile(`^(?:${pattern})$`);
   } catch {
     compiled = RE2JS.compile(`^${RE2JS.quote(pattern)}$`);
@@ -81,15 +83,15 @@ export function matchesSelector(selector: string, values: Record<string, string>
     let match: RegExpMatchArray | null;
     if ((match = text.match(/^(\S+)\s+(in|notin)\s*\((.*)\)$/))) {
       const set = match[3].split(',').map((v) => v.trim());
-      const has = match[1] in values && set.includes(values[match[1]]);
+      const has = Object.hasOwn(values, match[1]) && set.includes(values[match[1]]);
       if (match[2] === 'in' ? !has : has) return false;
     } else if ((match = text.match(/^(\S+?)\s*!=\s*(\S*)$/))) {
-      if (values[match[1]] === match[2]) return false;
+      if (Object.hasOwn(values, match[1]) && values[match[1]] === match[2]) return false;
     } else if ((match = text.match(/^(\S+?)\s*==?\s*(\S*)$/))) {
-      if (values[match[1]] !== match[2]) return false;
+      if (!Object.hasOwn(values, match[1]) || values[match[1]] !== match[2]) return false;
     } else if (text.startsWith('!')) {
-      if (text.slice(1).trim() in values) return false;
-    } else if (!(text in values)) {
+      if (Object.hasOwn(values, text.slice(1).trim())) return false;
+    } else if (!Object.hasOwn(values, text)) {
       return false;
     }
   }

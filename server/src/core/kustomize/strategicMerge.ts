@@ -2,6 +2,7 @@
 // maps merge, null deletes a key, `$patch: delete|replace` directives, lists of objects merge by their merge key.
 
 import { asRecord } from './ids';
+import { copyOwn, getOwn, setOwn } from '../ownKeys';
 
 type Json = unknown;
 
@@ -33,7 +34,7 @@ export function applyStrategicMerge(target: Record<string, unknown>, patch: Reco
 
 function mergeMap(target: Record<string, unknown> | undefined, patch: Record<string, unknown>): Record<string, unknown> {
   if (patch.$patch === 'replace') return stripDirectives(patch) as Record<string, unknown>;
-  const out: Record<string, unknown> = target ? { ...target } : {};
+  const out: Record<string, unknown> = target ? copyOwn(target) : {};
   for (const [key, value] of Object.entries(patch)) {
     if (key.startsWith('$')) continue;
     if (key.startsWith('$setElementOrder/') || key.startsWith('$deleteFromPrimitiveList/')) continue;
@@ -41,7 +42,7 @@ function mergeMap(target: Record<string, unknown> | undefined, patch: Record<str
       delete out[key];
       continue;
     }
-    out[key] = mergeValue(key, out[key], value);
+    setOwn(out, key, mergeValue(key, getOwn(out, key), value));
   }
   return out;
 }
@@ -96,7 +97,7 @@ function stripDirectives(value: Json): Json {
   for (const [key, entry] of Object.entries(map)) {
     if (key.startsWith('$')) continue;
     if (entry === null) continue;
-    out[key] = stripDirectives(entry);
+    setOwn(out, key, stripDirectives(entry));
   }
   return out;
 }

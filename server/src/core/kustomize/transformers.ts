@@ -3,6 +3,7 @@
 import type { SourceLocation } from '../types';
 import { asRecord, isClusterScoped } from './ids';
 import { currentId, metadataOf, storePreviousId, type Provenance, type Resource } from './resource';
+import { setOwn } from '../ownKeys';
 
 /** NamespaceTransformer: sets metadata.namespace on namespaced objects and renames v1 Namespace objects. */
 export function applyNamespace(resources: Resource[], namespace: string): void {
@@ -107,7 +108,7 @@ function setAll(meta: Record<string, unknown>, field: string, changes: MetadataC
   const map = asRecord(meta[field]) ?? {};
   meta[field] = map;
   for (const change of changes) {
-    map[change.key] = change.value;
+    setOwn(map, change.key, change.value);
     origins.set(change.key, { addedBy, location: change.location });
   }
 }
@@ -123,5 +124,5 @@ function setAtPath(root: Record<string, unknown>, path: string[], changes: Metad
     }
     current = next;
   }
-  for (const change of changes) current[change.key] = change.value;
+  for (const change of changes) setOwn(current, change.key, change.value);
 }

@@ -86,7 +86,8 @@ export function readMetadataMap(file: ParsedFile, node: unknown): MetadataMap {
     const shown = templated && typeof value === 'string' ? file.text.slice(valueSpan.start, valueSpan.end) : value;
     map.set(key, {
       key,
-      value: isScalar(pair.value) || pair.value === null ? shown : '[object]',
+      // A map or list keeps its JSON value, so annotation/not-string can report it (Argo CD cannot decode it).
+      value: isScalar(pair.value) || pair.value === null ? shown : collectionValue(pair.value),
       text: typeof value === 'string' ? (shown as string) : undefined,
       keyLocation: { file: file.path, span: keySpan },
       valueLocation: { file: file.path, span: valueSpan },
@@ -94,6 +95,16 @@ export function readMetadataMap(file: ParsedFile, node: unknown): MetadataMap {
     });
   }
   return map;
+}
+
+/** A map or list as plain data; an alias (resolved elsewhere) or anything unreadable as an empty map. */
+function collectionValue(node: unknown): unknown {
+  if (!isMap(node) && !isSeq(node)) return {};
+  try {
+    return (node as Node).toJSON();
+  } catch {
+    return {};
+  }
 }
 
 /** A scalar's string as written: for a Helm-templated value the original `{{ ... }}` text, not the parse filler. */

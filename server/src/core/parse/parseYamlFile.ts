@@ -2,6 +2,7 @@
 
 import { parseAllDocuments, type Document, LineCounter } from 'yaml';
 import type { Finding, Span } from '../types';
+import { dropCollectionKeys } from './collectionKeys';
 import { dropDuplicateKeys } from './duplicateKeys';
 import { hasTemplateActions, maskTemplateActions } from './templateMask';
 
@@ -32,7 +33,8 @@ export function parseYamlFile(path: string, text: string): ParsedFile {
   try {
     // Kubernetes reads manifests with a YAML 1.1 parser (sigs.k8s.io/yaml), so `yes` and `on` are booleans there too.
     // uniqueKeys off: duplicates are not fatal for Argo CD either; dropDuplicateKeys keeps the last value.
-    docs = parseAllDocuments(masked.text, { version: '1.1', lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
+    // logLevel 'error': the library's warnings would go to stderr; what matters becomes a finding instead.
+    docs = parseAllDocuments(crAsLineBreak(masked.text), { version: '1.1', lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false, logLevel: 'error' }) as Document.Parsed[];
   } catch (error) {
     problems.push(parseFailure(path, text, error));
     return { path, text, documents: [], templated, templateSpans: masked.templateSpans, problems };
@@ -41,6 +43,7 @@ export function parseYamlFile(path: string, text: string): ParsedFile {
   // Problems are listed document by document, so a parse of one document alone lists them the same way.
   const documents: ParsedDocument[] = [];
   docs.forEach((doc, index) => {
+    problems.push(...dropCollectionKeys(path, doc, !templated));
     problems.push(...dropDuplicateKeys(path, doc, !templated));
     const parsed = toParsedDocument(doc, index);
     documents.push(parsed);
@@ -90,6 +93,12 @@ function parseFailure(path: string, text: string, error: unknown): Finding {
     file: path,
     span: { start: 0, end: Math.min(1, text.length) },
   };
+}
+
+/** Go's YAML reader (libyaml) takes a lone CR as a line break; the `yaml` library does not. Same length, so
+ * every offset still points into the original text. */
+function crAsLineBreak(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 function firstLine(message: string): string {

@@ -8,6 +8,7 @@ import {
   type DeletePhase, type SyncPhase,
 } from './hookVocabulary';
 import { parseCsv } from './valueParsing';
+import { valueText } from '../model/valueText';
 
 export type Classification =
   | { kind: 'resource'; phases: ['Sync'] }
@@ -20,7 +21,7 @@ export type Classification =
 export function annotationValue(entry: MetadataEntry | undefined): string | undefined {
   if (!entry) return undefined;
   if (entry.text !== undefined) return entry.text;
-  return entry.value === null || entry.value === undefined ? '' : String(entry.value);
+  return valueText(entry.value);
 }
 
 export function classifyObject(obj: K8sObject): Classification {

@@ -9,6 +9,7 @@ import { finding } from './support/findings';
 import { isJudgeable } from './support/sourceText';
 import type { Rule } from './ruleTypes';
 import { label } from './support/objectFacts';
+import { moveLabelToAnnotationsFix } from './support/mechanicalFixes';
 
 export const annotationInLabels: Rule = {
   code: 'annotation/in-labels',
@@ -22,7 +23,7 @@ export const annotationInLabels: Rule = {
       const message =
         `Argo CD reads \`${entry.key}\` only from metadata.annotations; as a label on ${label(object)} it does nothing` +
         `${consequence(object, entry.key)} Move it under metadata.annotations.`;
-      findings.push(finding(this, entry.keyLocation, message));
+      findings.push(finding(this, entry.keyLocation, message, { fixes: [moveLabelToAnnotationsFix(context, object, entry)] }));
     }
     return findings;
   },

@@ -2,7 +2,7 @@
 // gobwas/glob, expanding only `{a,b}` braces. A pattern that matches no file of the folder is a mistake: a
 // multi-line `exclude: |` is one pattern containing newlines, so it excludes nothing.
 
-import picomatch from 'picomatch';
+import { compileGlob } from '../glob/linearGlob';
 import { relativePath } from '../paths';
 import { directoryFiles } from '../discover/renderSource';
 import { finding } from './support/findings';
@@ -20,8 +20,8 @@ export const appGlobMatchesNothing: Rule = {
     const findings = [];
     for (const [field, pattern, at] of [['include', directory.include, directory.includeLocation], ['exclude', directory.exclude, directory.excludeLocation]] as const) {
       if (!pattern || !at || pattern.includes('{{')) continue;
-      const matches = picomatch(pattern, { dot: true, bash: true });
-      if (candidates.some((file) => matches(file))) continue;
+      const matcher = compileGlob(pattern, 'argocd');
+      if (candidates.some((file) => matcher.test(file))) continue;
       const multiline = pattern.trim().includes('\n');
       const effect = field === 'include' ? 'so the Application deploys no file of the folder' : 'so it excludes nothing';
       const hint = multiline

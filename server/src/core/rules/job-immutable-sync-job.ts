@@ -13,6 +13,7 @@ import { isMap, type Node } from 'yaml';
 import type { K8sObject } from '../model/k8sObject';
 import { nodeSpan } from '../model/readObjects';
 import { annotationsKnown, label } from './support/objectFacts';
+import { immutableJobFixes } from './support/mechanicalFixes';
 
 /** Helm `sha256sum | trunc` style hex suffixes, and Kustomize's 10-character content hash alphabet. */
 const HASHED_NAME = [/-(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}$/, /-(?=[245-9bcdfghkmt]*\d)[245-9bcdfghkmt]{10}$/];
@@ -49,6 +50,6 @@ export const jobImmutableSyncJob: Rule = {
       `template fails the sync with "field is immutable" (and an unchanged Job never runs again). Make it a hook ` +
       `(argocd.argoproj.io/hook: Sync, or PreSync/PostSync), which is recreated on every sync, or add ` +
       `argocd.argoproj.io/sync-options: Replace=true,Force=true.`;
-    return [finding(this, anchorOf(object), message)];
+    return [finding(this, anchorOf(object), message, { fixes: immutableJobFixes(context, object) })];
   },
 };

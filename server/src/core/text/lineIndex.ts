@@ -14,7 +14,9 @@ export class LineIndex {
   constructor(private readonly text: string) {}
 
   positionAt(offset: number): LinePosition {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    // An offset between the `\r` and `\n` of a CRLF line end belongs to that line's end, before the `\r`.
+    if (clamped > 0 && this.text.charCodeAt(clamped - 1) === 13 && this.text.charCodeAt(clamped) === 10) clamped--;
     this.scan(clamped, Infinity);
     let low = 0;
     let high = this.lineStarts.length - 1;

@@ -2,8 +2,8 @@
 // The core (`parseSyncplanConfig`) says what is wrong in words; this file only finds where.
 
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
-import { parseSyncplanConfig } from '../core/rules/severityConfig';
-import type { Finding, Span } from '../core/types';
+import { parseSyncplanConfig } from './severityConfig';
+import type { Finding, Span } from '../types';
 
 export const CONFIG_PROBLEM_CODE = 'syncplan/config';
 

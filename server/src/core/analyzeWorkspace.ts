@@ -7,6 +7,7 @@ import type { AppAnalysis, AppSource, WorkspaceAnalysis } from './discover/appTy
 import { renderSource, type RenderContext, type RenderedSource } from './discover/renderSource';
 import { crdApiVersions } from './helm';
 import { BuildCache, renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
+import type { AnalysisMemo } from './incremental/analysisMemo';
 import { analyzeKargo, checkProjectOrder } from './kargo';
 import { isApplication, type K8sObject } from './model/k8sObject';
 import { isYamlFile, relativePath } from './paths';
@@ -27,6 +28,8 @@ export interface AnalyzeOptions {
   cache?: ParseCache;
   /** Files larger than this many bytes are skipped with a finding (default 10 MB). */
   maxFileSize?: number;
+  /** Renders kept between runs, reused while what they read is unchanged (the language server keeps one per workspace). */
+  memo?: AnalysisMemo;
 }
 
 export function analyzeWorkspace(diskHost: FileHost, root: string, options: AnalyzeOptions = {}): WorkspaceAnalysis {
@@ -34,6 +37,8 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   const cache = options.cache ?? new ParseCache();
   const files = listWorkspaceFiles(host, root, options);
   const findings: Finding[] = [];
+  // Renders read through `reader`, which records their reads when a memo is kept.
+  const reader = options.memo?.begin(host, files) ?? host;
   const objectsByFile = new Map<string, K8sObject[]>();
   // Files with suppression comments, kept so suppressions need no second read.
   const directiveTexts = new Map<string, string>();
@@ -52,11 +57,16 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   const renderKustomize = (dir: string, overrides?: KustomizeOverrides): KustomizeResult => {
     // Application-level options change the output, so such renders are cached apart.
     const key = overrides ? `${dir}\u0000${JSON.stringify({ ...overrides, location: undefined })}` : dir;
+    const build = (shared?: BuildCache): KustomizeResult => renderKustomization(reader, dir, (p, t) => cache.parse(p, t), overrides, shared);
+    // The memo shares whole builds within and between runs and counts a shared build's reads for each app using
+    // it; each build reads its own bases, so the reads it records are complete.
+    const label = `building the Kustomize folder ${relativePath(root, dir) || '.'}`;
+    // Guarded outside the memo, so a build that fails is reported on every run and never cached.
+    const memo = options.memo;
+    if (memo) return guarded(findings, label, dir, failedBuild(), () => memo.kustomize(key, () => build()));
     let result = renders.get(key);
     if (!result) {
-      result = guarded(findings, `building the Kustomize folder ${relativePath(root, dir) || '.'}`, dir, failedBuild(), () =>
-        renderKustomization(host, dir, (p, t) => cache.parse(p, t), overrides, builds),
-      );
+      result = guarded(findings, label, dir, failedBuild(), () => build(builds));
       renders.set(key, result);
     }
     return result;
@@ -76,12 +86,13 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
     (crdVersions ??= [...objectsByFile.values()].flat().filter((o) => o.kind === 'CustomResourceDefinition').flatMap((o) => crdApiVersions(o.body)));
   const argocdConfigMaps = (): K8sObject[] =>
     [...objectsByFile.values()].flat().filter((o) => o.kind === 'ConfigMap' && o.name === 'argocd-cm' && !o.source.templated);
-  const context: RenderContext = { host, files, cache, renderKustomize, root, workspaceApiVersions, argocdConfigMaps };
+  const context: RenderContext = { host: reader, files, cache, renderKustomize, root, workspaceApiVersions, argocdConfigMaps };
   const apps = addRenderedChildren(
     context,
-    sources.map((source) => analyzeApp(context, source, findings)),
+    sources.map((source) => analyzeApp(context, source, findings, options.memo)),
     findings,
     kustomize,
+    options.memo,
   ).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   linkChildren(apps);
 
@@ -93,15 +104,17 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   );
   workspace.kargo = kargo.projects;
   const kargoOrder = guarded(findings, 'checking the Kargo Project order', root, [], () => checkProjectOrder(apps.map((a) => a.plan)));
-  const all = dedupe([...findings, ...runRules(workspace, undefined, host), ...kargo.findings, ...kargoOrder, ...host.findings()]);
+  const all = dedupe([...findings, ...runRules(workspace, undefined, host, (p, t) => cache.parse(p, t)), ...kargo.findings, ...kargoOrder, ...host.findings()]);
   workspace.findings = applySuppressions({ findings: all, files: [...directiveTexts.keys()], readFile: (file) => directiveTexts.get(file) ?? host.readFile(file), objects });
+  options.memo?.end();
   return workspace;
 }
 
-function analyzeApp(context: RenderContext, source: AppSource, findings: Finding[]): AppAnalysis {
+function analyzeApp(context: RenderContext, source: AppSource, findings: Finding[], memo?: AnalysisMemo): AppAnalysis {
   const where = source.definedBy?.source.file ?? source.path;
   const failed: RenderedSource = { objects: [], findings: [], complete: false, incompleteReasons: ['SyncPlan could not render this application (an internal problem).'], files: [] };
-  let rendered = guarded(findings, `rendering the application ${source.name}`, where, failed, () => renderSource(context, source));
+  const render = () => renderSource(context, source);
+  let rendered = guarded(findings, `rendering the application ${source.name}`, where, failed, () => (memo ? memo.render(source, render, inputsBesidesFiles(context, source)) : render()));
   const revision = templatedRevision(source);
   if (revision !== undefined) {
     // A copy: renders are cached and shared between apps.
@@ -133,6 +146,15 @@ function templatedRevision(source: AppSource): string | undefined {
   return sources.map((s) => s?.targetRevision).find((r): r is string => typeof r === 'string') ?? '';
 }
 
+/**
+ * What a render depends on besides the files it reads, for the memo's key: a Helm chart's `.Capabilities` take the
+ * workspace's CRDs and argocd-cm settings, which live in other files.
+ */
+function inputsBesidesFiles(context: RenderContext, source: AppSource): string {
+  if (source.sourceType !== 'helm') return '';
+  return JSON.stringify([context.workspaceApiVersions?.(), context.argocdConfigMaps?.().map((o) => o.body)]);
+}
+
 /** Rounds of Applications rendered by Applications rendered by ... (app-of-apps through Helm) followed. */
 const MAX_RENDERED_DEPTH = 5;
 
@@ -140,7 +162,7 @@ const MAX_RENDERED_DEPTH = 5;
  * Applications that a chart renders (not written in a file) become apps too, rendered in turn; a standalone
  * app for the same folder gives way to them, since an Application now says how it is synced.
  */
-function addRenderedChildren(context: RenderContext, apps: AppAnalysis[], findings: Finding[], kustomize: boolean): AppAnalysis[] {
+function addRenderedChildren(context: RenderContext, apps: AppAnalysis[], findings: Finding[], kustomize: boolean, memo?: AnalysisMemo): AppAnalysis[] {
   const written = new Set(apps.flatMap((a) => (a.definedBy ? [a.definedBy.id] : [])));
   let all = apps;
   let frontier = apps;
@@ -150,7 +172,7 @@ function addRenderedChildren(context: RenderContext, apps: AppAnalysis[], findin
     for (const o of rendered) written.add(o.id);
     const sources = sourcesOfRenderedApplications({ host: context.host, root: context.root, kustomize }, rendered).filter((s) => s.externalRepository === undefined);
     const pointed = new Set(sources.map((s) => s.path));
-    frontier = sources.map((source) => analyzeApp(context, source, findings));
+    frontier = sources.map((source) => analyzeApp(context, source, findings, memo));
     all = [...all.filter((a) => a.definedBy || !pointed.has(a.path)), ...frontier];
   }
   return all;

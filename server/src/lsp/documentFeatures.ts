@@ -3,6 +3,7 @@
 import type { Connection, Position } from 'vscode-languageserver';
 import type { K8sObject } from '../core/model/k8sObject';
 import type { ParsedFile } from '../core/parse/parseYamlFile';
+import { DEFAULT_MAX_FILE_SIZE } from '../core/safeHost';
 import type { AnalyzedFolder } from './analyzedFolder';
 import { codeActionsFor } from './codeActions';
 import { codeLensesFor } from './codeLenses';
@@ -36,13 +37,17 @@ interface OpenDocument {
 export function registerDocumentFeatures(context: FeatureContext): void {
   const { connection, overlay, folders, positions, log } = context;
 
-  /** The open buffer behind a request, parsed through its folder's cache (parsed once per content). */
+  /**
+   * The open buffer behind a request, parsed through its folder's cache (parsed once per content). A buffer
+   * over `syncplan.maxFileSize` is not parsed: the analysis says so with one `workspace/file-too-large` diagnostic.
+   */
   const openDocument = (uri: string): OpenDocument | undefined => {
     const document = overlay.documents.get(uri);
     const path = document && overlay.pathOf(document);
     if (!document || !path) return undefined;
     const folder = folders.folderFor(path);
     const text = document.getText();
+    if (isOverSizeCap(text, folder.settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return undefined;
     return {
       uri,
       path,
@@ -77,7 +82,7 @@ export function registerDocumentFeatures(context: FeatureContext): void {
   connection.onHover(
     guard(log, 'hover', null, ({ textDocument, position }) => {
       const doc = openDocument(textDocument.uri);
-      const answer = doc && hoverAt(doc.text, doc.offsetAt(position), doc.objects, doc.folder.current().workspace);
+      const answer = doc && hoverAt(doc.text, doc.offsetAt(position), doc.objects, doc.folder.latest().workspace);
       if (!doc || !answer) return null;
       return { contents: { kind: 'markdown' as const, value: answer.markdown }, range: positions.range(doc.path, doc.text, answer.span) };
     }),
@@ -104,7 +109,7 @@ export function registerDocumentFeatures(context: FeatureContext): void {
     guard(log, 'code lenses', [], ({ textDocument }) => {
       const doc = openDocument(textDocument.uri);
       if (!doc) return [];
-      return codeLensesFor(doc.uri, doc.objects, doc.folder.current().workspace, (offset) => positions.position(doc.path, doc.text, offset), doc.path);
+      return codeLensesFor(doc.uri, doc.objects, doc.folder.latest().workspace, (offset) => positions.position(doc.path, doc.text, offset), doc.path);
     }),
   );
 
@@ -118,4 +123,10 @@ export function registerDocumentFeatures(context: FeatureContext): void {
       }));
     }),
   );
+}
+
+/** Whether the text's UTF-8 size is over `maxBytes` (the byte count is taken only when the length cannot decide). */
+function isOverSizeCap(text: string, maxBytes: number): boolean {
+  if (text.length > maxBytes) return true;
+  return text.length * 3 > maxBytes && Buffer.byteLength(text, 'utf8') > maxBytes;
 }

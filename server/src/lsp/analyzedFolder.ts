@@ -97,6 +97,11 @@ export class AnalyzedFolder {
   }
 
   /** The analysis of the folder as it is now, re-analysing only when something changed since the last one. */
+  /** A read gate for editor features (diagnostic text, links): nothing outside the folder, no pipes, nothing over the cap. */
+  gate(): SafeHost {
+    return new SafeHost(this.host, this.root, this.settings.maxFileSize);
+  }
+
   current(): FolderAnalysis {
     if (this.latestAnalysis && !this.isStale()) return this.latestAnalysis;
     const generation = this.generation;
@@ -104,7 +109,7 @@ export class AnalyzedFolder {
     const { workspace, findings } = this.runAnalysis();
     this.delay.record(performance.now() - started);
     // Line numbers are read through the gate, so an outside link's target is never opened.
-    const gate = new SafeHost(this.host, this.root, this.settings.maxFileSize);
+    const gate = this.gate();
     const report = buildPlanReport(workspace, this.root, (path) => gate.readFile(path), { absolutePaths: true });
     this.latestAnalysis = { workspace, findings, report, generation };
     this.announcePlanChanges(this.latestAnalysis);

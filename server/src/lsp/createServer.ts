@@ -78,13 +78,16 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   let supportsFolderEvents = false;
   let supportsCodeLensRefresh = false;
 
-  const publishContext = (folder: AnalyzedFolder): PublishContext => ({
-    positions,
-    readText: (file) => folder.host.readFile(file),
-    uriFor: (file) => overlay.uriFor(file),
-    versionOf: (file) => overlay.get(file)?.version,
-    owns: (file) => folders.existingFolderFor(file) === folder,
-  });
+  const publishContext = (folder: AnalyzedFolder): PublishContext => {
+    const gate = folder.gate();
+    return {
+      positions,
+      readText: (file) => gate.readFile(file),
+      uriFor: (file) => overlay.uriFor(file),
+      versionOf: (file) => overlay.get(file)?.version,
+      owns: (file) => folders.existingFolderFor(file) === folder,
+    };
+  };
 
   /** Brings a folder's analysis up to date and publishes the diagnostics that changed. */
   const analyzeAndPublish = async (folder: AnalyzedFolder): Promise<void> => {

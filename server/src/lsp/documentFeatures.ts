@@ -58,11 +58,14 @@ export function registerDocumentFeatures(context: FeatureContext): void {
       offsetAt: (position) => positions.offset(path, text, position),
     };
   };
-  const diagnosticContext = (folder: AnalyzedFolder) => ({
-    positions,
-    readText: (file: string) => folder.host.readFile(file),
-    uriFor: (file: string) => overlay.uriFor(file),
-  });
+  const diagnosticContext = (folder: AnalyzedFolder) => {
+    const gate = folder.gate();
+    return {
+      positions,
+      readText: (file: string) => gate.readFile(file),
+      uriFor: (file: string) => overlay.uriFor(file),
+    };
+  };
 
   connection.onCompletion(
     guard(log, 'completion', [], ({ textDocument, position }) => {
@@ -117,7 +120,7 @@ export function registerDocumentFeatures(context: FeatureContext): void {
     guard(log, 'document links', [], ({ textDocument }) => {
       const doc = openDocument(textDocument.uri);
       if (!doc) return [];
-      return documentLinks(doc.parsed, doc.objects, doc.folder.host, doc.folder.root).map((link) => ({
+      return documentLinks(doc.parsed, doc.objects, doc.folder.gate(), doc.folder.root).map((link) => ({
         range: positions.range(doc.path, doc.text, link.span),
         target: overlay.documents.get(overlay.uriFor(link.target)) ? overlay.uriFor(link.target) : pathToUri(link.target),
       }));

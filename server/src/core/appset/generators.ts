@@ -8,14 +8,15 @@ import { asRecord, GeneratorError, NotOffline, type GeneratorContext, type Trans
 import { gitParams } from './gitGenerator';
 import { labelSelector, stringParams } from './selector';
 import { renderTree, replaceString, type FieldPath, type Params } from './templateRender';
+import { lookupTable } from '../ownKeys';
 
 /** Generators whose parameters come from outside the repository, and what each needs. */
-const LIVE_GENERATORS: Record<string, string> = {
+const LIVE_GENERATORS: Readonly<Record<string, string>> = lookupTable({
   pullRequest: 'its pullRequest generator lists open pull requests through the SCM API',
   scmProvider: 'its scmProvider generator lists repositories through the SCM API',
   clusterDecisionResource: "its clusterDecisionResource generator reads a live resource's status",
   plugin: 'its plugin generator calls an external plugin service',
-};
+});
 const KNOWN = new Set(['list', 'clusters', 'git', 'matrix', 'merge', ...Object.keys(LIVE_GENERATORS)]);
 /** Stop before a hostile matrix multiplies into millions of Applications. */
 export const MAX_PARAM_SETS = 10000;

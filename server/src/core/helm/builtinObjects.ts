@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import { GoInt } from '../gotemplate';
 import { toYaml } from '../gotemplate/helmFuncs';
 import type { LoadedChart } from './chartLoader';
+import { lookupTable } from '../ownKeys';
 
 export interface ReleaseOptions {
   name: string;
@@ -16,12 +17,12 @@ export function releaseObject(options: ReleaseOptions): Record<string, unknown> 
 }
 
 /** Chart.yaml keys as the Go struct chart.Metadata names them; absent strings are "" as in Go. */
-const METADATA_FIELDS: Record<string, string> = {
+const METADATA_FIELDS: Readonly<Record<string, string>> = lookupTable({
   name: 'Name', home: 'Home', sources: 'Sources', version: 'Version', description: 'Description', keywords: 'Keywords',
   maintainers: 'Maintainers', icon: 'Icon', apiVersion: 'APIVersion', condition: 'Condition', tags: 'Tags',
   appVersion: 'AppVersion', deprecated: 'Deprecated', annotations: 'Annotations', kubeVersion: 'KubeVersion',
   dependencies: 'Dependencies', type: 'Type',
-};
+});
 const STRING_FIELDS = ['Name', 'Home', 'Version', 'Description', 'Icon', 'APIVersion', 'Condition', 'Tags', 'AppVersion', 'KubeVersion', 'Type'];
 
 export function chartObject(chart: LoadedChart, isRoot: boolean): Record<string, unknown> {

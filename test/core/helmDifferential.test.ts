@@ -26,9 +26,6 @@ const WAITING_FOR_FUNCTIONS = new Set<string>([]);
 
 /** Known engine differences, each with the message the native render fails with; for the gotemplate branch to fix. */
 const ENGINE_DIFFERENCES: Record<string, string> = {
-  // `($.Values.x).roles` with x null: Go's evalPipeline unwraps the nil interface to an invalid value, so the
-  // field reads as missing, not "nil pointer evaluating" (text/template exec.go).
-  '23-app-of-app-group-all': 'nil pointer evaluating interface {}.roles',
 };
 
 /** One canonical string per object: keys sorted at every level. */

@@ -69,7 +69,7 @@ export function toJson(v: unknown): string {
 
 function fromYaml(text: string): unknown {
   try {
-    const v = parseYaml(text, { version: '1.1' }) as unknown;
+    const v = parseYaml(text, { version: '1.1', logLevel: 'error' }) as unknown;
     return isMap(v) ? v : {};
   } catch (e) {
     return { Error: e instanceof Error ? e.message : String(e) };

@@ -16,9 +16,9 @@ function step(phase: string, wave: number, resources: ResourceReport[], parallel
   return { phase, wave, resources, parallelGroups: parallelGroups ?? resources.map((_, i) => [i]) };
 }
 
-function app(id: string, name: string, extra: Partial<AppReport>): AppReport {
+export function app(id: string, name: string, extra: Partial<AppReport>): AppReport {
   return {
-    id, name, path: name, source: 'directory', definedBy: null, destinationNamespace: 'shop', complete: true,
+    id, name, path: name, source: 'directory', definedBy: null, generatedBy: null, destinationNamespace: 'shop', complete: true,
     incompleteReasons: [], steps: [], syncFail: [], skipped: [], dropped: [], deleteHooks: [], children: [], caveats: [], ...extra,
   };
 }

@@ -139,3 +139,67 @@ describe('lsp: hover and code lenses', () => {
     assert.deepEqual(lens?.command?.arguments, [uri, { line: 13, character: 0 }]);
   });
 });
+
+const CHART = {
+  'chart/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+  'chart/values.yaml': 'jobs: [migrate, seed]\nwave: 2\n',
+  'chart/templates/jobs.yaml': `{{- range .Values.jobs }}
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: {{ . }}
+  annotations:
+    argocd.argoproj.io/hook: PreSync
+{{- end }}
+`,
+  'chart/templates/svc.yaml': `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  annotations:
+    argocd.argoproj.io/sync-wave: "{{ .Values.wave }}"
+`,
+};
+
+describe('lsp: code lenses on Helm templates', () => {
+  let workspace: Workspace;
+  let client: TestClient;
+  before(async () => {
+    workspace = makeWorkspace(CHART);
+    client = await startInProcess({ folders: [workspace.root] });
+  });
+  after(async () => {
+    await client.dispose();
+    workspace.remove();
+  });
+
+  async function lenses(path: string): Promise<Map<number, string[]>> {
+    const text = CHART[path as keyof typeof CHART];
+    const uri = client.open(workspace.path(path), text);
+    const result = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    client.close(uri);
+    const byLine = new Map<number, string[]>();
+    for (const l of result) byLine.set(l.range.start.line, [...(byLine.get(l.range.start.line) ?? []), l.command?.title ?? '']);
+    return byLine;
+  }
+
+  it('shows the rendered wave on the template line', async () => {
+    assert.deepEqual([...(await lenses('chart/templates/svc.yaml'))], [[3, ['Sync · wave 2 · 2/2']]]);
+  });
+
+  it('hovers a wave in a template with the rendered objects\' places in the plan', async () => {
+    const text = CHART['chart/templates/svc.yaml'];
+    const uri = client.open(workspace.path('chart/templates/svc.yaml'), text);
+    const position = { line: 5, character: 8 };
+    const result = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+    client.close(uri);
+    const markdown = (result?.contents as MarkupContent | undefined)?.value ?? '';
+    assert.match(markdown, /Sync, wave 2/);
+  });
+
+  it('lists each object a loop renders on the line that names it', async () => {
+    const byLine = await lenses('chart/templates/jobs.yaml');
+    assert.deepEqual([...byLine], [[5, ['PreSync · wave 0 · 1/2 · migrate', 'PreSync · wave 0 · 1/2 · seed']]]);
+  });
+});

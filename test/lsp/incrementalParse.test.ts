@@ -58,6 +58,8 @@ const TRICKY = [
   '\uFEFF# bom\n---\na: 1\n---\nb: 2\n',
   'a: 1\n---\n',
   'a: 1\n---\n---\n---\nb: [1,\n---\n2]\n',
+  'data:\n  #k: v\n\n---\nb: 1\n',
+  'a: v\n---\nx\n--- |\non: v1\n---\nb: "\nc: 1\n---\nd: 1\n',
   'a: "multi\n--- line"\n---\nb: 1\n',
   'a: |\n  text\n---\nb: 1\n',
   '--- |\n  block doc\n--- >\n  folded\n',
@@ -101,6 +103,21 @@ describe('lsp: incremental parse cache', () => {
       const at = Math.floor(next() * text.length);
       text = next() < 0.3 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 6)) : text.slice(0, at) + inserts[Math.floor(next() * inserts.length)] + text.slice(at);
       assertSameAsWholeFile(cache, text, `after edit ${i}`);
+    }
+  });
+
+  it('matches the whole-file parse while edits break the YAML (unclosed quotes and flows, markers, block scalars)', () => {
+    const manifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  annotations:\n    argocd.argoproj.io/sync-wave: "1"\ndata:\n  k: v\n';
+    const inserts = ['"', "'", '[', '{', '|', '>', '&a ', '*a', '!', '\t', '%', '...', '\n...\n', '---', '\n---\n', '\n--- ', ': ', '- ', '? ', '#', '\r', '\n', '  ', 'x', '}', ']', ',', '\n--- |\n', '\n--- "\n'];
+    for (let seed = 1; seed <= 60; seed++) {
+      const next = random(seed);
+      const cache = new IncrementalParseCache();
+      let text = [manifest, manifest, manifest, manifest].join('---\n');
+      for (let i = 0; i < 40; i++) {
+        const at = Math.floor(next() * (text.length + 1));
+        text = next() < 0.25 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 4)) : text.slice(0, at) + inserts[Math.floor(next() * inserts.length)] + text.slice(at);
+        assertSameAsWholeFile(cache, text, `seed ${seed}, edit ${i}: ${JSON.stringify(text)}`);
+      }
     }
   });
 

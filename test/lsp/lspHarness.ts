@@ -39,6 +39,8 @@ export class TestClient {
   /** The same messages with their LSP MessageType (1 error, 2 warning, 3 info, 4 log). */
   readonly logEntries: { type: number; message: string }[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** How many times the server asked the client to request code lenses again. */
+  codeLensRefreshes = 0;
   initializeResult?: InitializeResult;
   settings: unknown;
   private readonly versions = new Map<string, number>();
@@ -69,6 +71,11 @@ export class TestClient {
       this.registrations.push(...params.registrations);
       return null;
     });
+    connection.onRequest('workspace/codeLens/refresh', () => {
+      this.codeLensRefreshes++;
+      this.notify();
+      return null;
+    });
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     connection.listen();
   }
@@ -84,6 +91,7 @@ export class TestClient {
           workspaceFolders: true,
           didChangeWatchedFiles: { dynamicRegistration: true },
           didChangeConfiguration: { dynamicRegistration: true },
+          codeLens: { refreshSupport: true },
         },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
       },

@@ -1,6 +1,9 @@
 // The custom plans request and notification, multi-root folders, and document links.
 
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DocumentLink } from 'vscode-languageserver-protocol';
 import type { PlansResult } from '../../server/src/protocol/syncPlanProtocol';
 import { startInProcess, uriOf, type TestClient } from './lspHarness';
@@ -91,5 +94,22 @@ describe('lsp: plans request and document links', () => {
       { line: 6, target: uriOf(workspace.path('overlays/prod/patch.yaml')) },
     ]);
     assert.deepEqual(await links('apps/shop.yaml', APPLICATION), [{ line: 6, target: uriOf(workspace.path('overlays/prod/kustomization.yaml')) }]);
+  });
+
+  it('makes no link through a symbolic link that leaves the workspace', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'syncplan-outside-'));
+    try {
+      mkdirSync(join(outside, 'base'));
+      writeFileSync(join(outside, 'base', 'kustomization.yaml'), 'resources: []\n');
+      const workspace = makeWorkspace({ 'overlays/prod/kustomization.yaml': 'resources:\n- ../../escape/base\n- ../../inside\n', 'inside/kustomization.yaml': 'resources: []\n' });
+      workspaces.push(workspace);
+      symlinkSync(outside, workspace.path('escape'));
+      client = await startInProcess({ folders: [workspace.root] });
+      const uri = client.open(workspace.path('overlays/prod/kustomization.yaml'), 'resources:\n- ../../escape/base\n- ../../inside\n');
+      const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
+      assert.deepEqual(links.map((l) => l.target), [uriOf(workspace.path('inside/kustomization.yaml'))], 'only the link inside the workspace');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,10 @@
 // The Sync Order view follows the buffer: `syncplan/plansChanged` names the apps whose plan changed after
-// any analysis, also when a hover or code lens request ran that analysis inside the debounce window.
+// any analysis, also when a hover, code lens or code action request comes inside the debounce window
+// (requests answer from the latest analysis; the debounced analysis still runs and announces the change).
 
 import assert from 'node:assert/strict';
+import { analyzeWorkspace } from '../../server/src/core/analyzeWorkspace';
+import type { AnalyzeFunction } from '../../server/src/lsp/analyzedFolder';
 import type { PlansResult } from '../../server/src/protocol/syncPlanProtocol';
 import { startInProcess, uriOf, type TestClient } from './lspHarness';
 import { makeWorkspace, type Workspace } from './workspaceFixture';
@@ -15,17 +18,23 @@ metadata:
 `;
 const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n';
 
-// Far longer than any test waits: only the request itself can have run the analysis.
-const NEVER = 600_000;
+// Long enough that the requests below arrive inside the debounce window.
+const DEBOUNCE_MS = 300;
 
 describe('lsp: plansChanged after any analysis', () => {
   let workspace: Workspace;
   let client: TestClient | undefined;
   let appIdOf: (path: string) => string;
+  let analyses = 0;
 
   beforeEach(async () => {
     workspace = makeWorkspace({ 'jobs/migrate.yaml': JOB, 'web/settings.yaml': CONFIG_MAP });
-    client = await startInProcess({ folders: [workspace.root], server: { debounceMs: NEVER } });
+    analyses = 0;
+    const analyze: AnalyzeFunction = (host, root, options) => {
+      analyses++;
+      return analyzeWorkspace(host, root, options);
+    };
+    client = await startInProcess({ folders: [workspace.root], server: { debounceMs: DEBOUNCE_MS, analyze } });
     const first = await client.waitFor('initial plans', () => client!.plansChangedParams[0]);
     const plans = await client.request<PlansResult>('syncplan/plans', {});
     const apps = plans.folders[0].report.apps;
@@ -45,29 +54,33 @@ describe('lsp: plansChanged after any analysis', () => {
       client!.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }),
   };
   for (const [name, send] of Object.entries(requests)) {
-    it(`is sent, with only the edited app, when a ${name} analyses inside the debounce window`, async () => {
+    it(`is sent, with only the edited app, when a ${name} request comes inside the debounce window`, async () => {
       const before = client!.plansChangedParams.length;
       const uri = client!.open(workspace.path('jobs/migrate.yaml'), JOB);
       client!.change(uri, JOB.replace('PreSync', 'PostSync'));
       await send(uri);
+      // Code actions compute edits from positions, so they alone bring the analysis up to date first.
+      if (name !== 'code action') assert.equal(client!.plansChangedParams.length, before, 'the request answered without waiting for an analysis');
       const notified = await client!.waitFor('plans changed', () => client!.plansChangedParams[before]);
       assert.deepEqual(notified, { folderUri: uriOf(workspace.root), appIds: [appIdOf('jobs')] });
       const plans = await client!.request<PlansResult>('syncplan/plans', {});
       assert.equal(plans.folders[0].report.apps.find((a) => a.path === 'jobs')?.steps[0].phase, 'PostSync', 'the view reads the unsaved buffer');
+      await client!.waitFor('code lens refresh', () => (client!.codeLensRefreshes > 0 ? true : undefined));
     });
   }
 
   it('is not sent when an edit leaves every plan as it was', async () => {
     const before = client!.plansChangedParams.length;
     const uri = client!.open(workspace.path('jobs/migrate.yaml'), JOB);
+    const analysed = analyses;
     client!.change(uri, `${JOB}# a comment at the end\n`);
-    await requests.hover(uri);
-    // A plan change would be announced on the turn after the analysis; a second request spans that turn.
+    // That analysis sends nothing, so wait for it by polling the count.
+    while (analyses === analysed) await new Promise((resolve) => setTimeout(resolve, 20));
+    // A plan change would be announced on the turn after the analysis; a request spans that turn.
     await requests.hover(uri);
     assert.deepEqual(client!.plansChangedParams.slice(before), []);
     // The same buffer with a real change is announced, so the check above could fail.
     client!.change(uri, JOB.replace('PreSync', 'Sync'));
-    await requests.hover(uri);
     await client!.waitFor('plans changed', () => client!.plansChangedParams[before]);
   });
 

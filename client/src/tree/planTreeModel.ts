@@ -189,6 +189,7 @@ export class PlanTreeModel {
       context.placed.add(child.id);
       return this.appNode(context.folder, child, parentId, context.ancestors, false, resource, context.childApps.length);
     }
+    const generated = resource.kind === 'ApplicationSet' ? appsGeneratedBy(context, resource) : [];
     const findings = this.findingsOf(context.folder).countFor(resource);
     const node: PlanNode = {
       id: this.unique(`${parentId}/res:${resource.group}/${resource.kind}/${resource.namespace}/${resourceName(resource)}`),
@@ -196,6 +197,11 @@ export class PlanTreeModel {
       tooltip: resourceTooltip(resource, findings), icon: findingIcon(kindIcon(resource.kind, resource.hook), findings),
       expanded: false, children: [], folderUri: context.folder.folderUri, app: context.app, resource,
     };
+    // An ApplicationSet lists the apps it generates under it, each with its own plan.
+    for (const app of generated) {
+      context.placed.add(app.id);
+      node.children.push(this.appNode(context.folder, app, node.id, context.ancestors, false, undefined, generated.length));
+    }
     const location = locationOf(resource);
     if (location) node.location = location;
     return node;
@@ -288,6 +294,10 @@ interface AppContext {
 
 function childAppDefinedBy(context: AppContext, resource: ResourceReport): AppReport | undefined {
   return context.childApps.find((c) => c.definedBy && c.definedBy.file === resource.file && c.definedBy.line === resource.line);
+}
+
+function appsGeneratedBy(context: AppContext, resource: ResourceReport): AppReport[] {
+  return context.childApps.filter((c) => c.generatedBy && c.generatedBy.file === resource.file && c.generatedBy.line === resource.line && !context.ancestors.has(c.id));
 }
 
 /** Caveats present on every app, when there are at least two apps to share them. */

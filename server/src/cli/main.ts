@@ -52,7 +52,12 @@ function printPlan(options: CliOptions, roots: RootAnalysis[]): number {
   // `plan` prints no findings, but a broken `.syncplan.yaml` changes what it reads (exclude), so it is said.
   for (const r of diagnosticRecords(roots)) if (r.code === CONFIG_PROBLEM_CODE) process.stderr.write(`syncplan: ${r.file}:${r.line}:${r.column}: ${r.message}\n`);
   const plans = roots.map(planOf);
-  const report: PlanReport = { version: 1, apps: plans.flatMap((plan) => plan.apps), kargo: plans.flatMap((plan) => plan.kargo ?? []) };
+  const report: PlanReport = {
+    version: 1,
+    apps: plans.flatMap((plan) => plan.apps),
+    applicationSets: plans.flatMap((plan) => plan.applicationSets ?? []),
+    kargo: plans.flatMap((plan) => plan.kargo ?? []),
+  };
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (options.format === 'markdown') process.stdout.write(`${formatPlanMarkdown(report)}\n`);
   else process.stdout.write(`${formatPlanText(report, chooseStyle(process.stdout, options.color))}\n`);

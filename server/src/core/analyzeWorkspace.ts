@@ -1,10 +1,14 @@
 // The one entry point of the analysis core: files in, applications with their sync plans and findings out.
 
-import { discoverApplications } from './discover/discoverApplications';
+import { ephemeralApplications, expandApplicationSets } from './appset';
+import { discoverApplications, sourcesOfRenderedApplications } from './discover/discoverApplications';
+import { isWorkspaceRepository, readWorkspaceRepository } from './discover/workspaceRepository';
 import type { AppAnalysis, AppSource, WorkspaceAnalysis } from './discover/appTypes';
-import { renderSource, type RenderContext } from './discover/renderSource';
+import { renderSource, type RenderContext, type RenderedSource } from './discover/renderSource';
+import { crdApiVersions } from './helm';
 import { BuildCache, renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
-import { analyzeKargo } from './kargo';
+import type { AnalysisMemo } from './incremental/analysisMemo';
+import { analyzeKargo, checkProjectOrder } from './kargo';
 import { isApplication, type K8sObject } from './model/k8sObject';
 import { isYamlFile, relativePath } from './paths';
 import { SafeHost } from './safeHost';
@@ -24,6 +28,8 @@ export interface AnalyzeOptions {
   cache?: ParseCache;
   /** Files larger than this many bytes are skipped with a finding (default 10 MB). */
   maxFileSize?: number;
+  /** Renders kept between runs, reused while what they read is unchanged (the language server keeps one per workspace). */
+  memo?: AnalysisMemo;
 }
 
 export function analyzeWorkspace(diskHost: FileHost, root: string, options: AnalyzeOptions = {}): WorkspaceAnalysis {
@@ -31,6 +37,8 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   const cache = options.cache ?? new ParseCache();
   const files = listWorkspaceFiles(host, root, options);
   const findings: Finding[] = [];
+  // Renders read through `reader`, which records their reads when a memo is kept.
+  const reader = options.memo?.begin(host, files) ?? host;
   const objectsByFile = new Map<string, K8sObject[]>();
   // Files with suppression comments, kept so suppressions need no second read.
   const directiveTexts = new Map<string, string>();
@@ -49,41 +57,74 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   const renderKustomize = (dir: string, overrides?: KustomizeOverrides): KustomizeResult => {
     // Application-level options change the output, so such renders are cached apart.
     const key = overrides ? `${dir}\u0000${JSON.stringify({ ...overrides, location: undefined })}` : dir;
+    const build = (shared?: BuildCache): KustomizeResult => renderKustomization(reader, dir, (p, t) => cache.parse(p, t), overrides, shared);
+    // The memo shares whole builds within and between runs and counts a shared build's reads for each app using
+    // it; each build reads its own bases, so the reads it records are complete.
+    const label = `building the Kustomize folder ${relativePath(root, dir) || '.'}`;
+    // Guarded outside the memo, so a build that fails is reported on every run and never cached.
+    const memo = options.memo;
+    if (memo) return guarded(findings, label, dir, failedBuild(), () => memo.kustomize(key, () => build()));
     let result = renders.get(key);
     if (!result) {
-      result = guarded(findings, `building the Kustomize folder ${relativePath(root, dir) || '.'}`, dir, failedBuild(), () =>
-        renderKustomization(host, dir, (p, t) => cache.parse(p, t), overrides, builds),
-      );
+      result = guarded(findings, label, dir, failedBuild(), () => build(builds));
       renders.set(key, result);
     }
     return result;
   };
   const kustomize = options.kustomize ?? true;
-  const sources = guarded(findings, 'finding the applications', root, [], () =>
-    discoverApplications({ host, root, files, objectsByFile, cache, kustomize, renderKustomize }),
+  const repository = readWorkspaceRepository(host, root);
+  const appsets = guarded(findings, 'expanding the ApplicationSets', root, { expansions: [], findings: [] } as ReturnType<typeof expandApplicationSets>, () =>
+    expandApplicationSets({ host, root, files, objectsByFile, isWorkspaceRepository: (url) => isWorkspaceRepository(repository, url), repositoryKnown: repository.urls.length > 0 }),
   );
-  const context: RenderContext = { host, files, cache, renderKustomize };
-  const apps = sources.map((source) => analyzeApp(context, source, findings)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  findings.push(...appsets.findings);
+  const generatedApplications = appsets.expansions.flatMap((e) => e.apps.map((object) => ({ object, appset: e.appset })));
+  const sources = guarded(findings, 'finding the applications', root, [], () =>
+    discoverApplications({ host, root, files, objectsByFile, cache, kustomize, renderKustomize, generatedApplications }),
+  );
+  let crdVersions: string[] | undefined;
+  const workspaceApiVersions = (): string[] =>
+    (crdVersions ??= [...objectsByFile.values()].flat().filter((o) => o.kind === 'CustomResourceDefinition').flatMap((o) => crdApiVersions(o.body)));
+  const argocdConfigMaps = (): K8sObject[] =>
+    [...objectsByFile.values()].flat().filter((o) => o.kind === 'ConfigMap' && o.name === 'argocd-cm' && !o.source.templated);
+  const context: RenderContext = { host: reader, files, cache, renderKustomize, root, workspaceApiVersions, argocdConfigMaps };
+  const apps = addRenderedChildren(
+    context,
+    sources.map((source) => analyzeApp(context, source, findings, options.memo)),
+    findings,
+    kustomize,
+    options.memo,
+  ).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   linkChildren(apps);
 
-  const workspace: WorkspaceAnalysis = { root, apps, findings: [], files };
+  const workspace: WorkspaceAnalysis = { root, apps, findings: [], files, applicationSets: appsets.expansions };
   const objects = uniqueObjects(apps);
+  const applications = [...objects.filter(isApplication), ...generatedApplications.map((g) => g.object)];
   const kargo = guarded(findings, 'reading the Kargo pipelines', root, { projects: [], findings: [] } as ReturnType<typeof analyzeKargo>, () =>
-    analyzeKargo(objects, objects.filter(isApplication), (file) => host.readFile(file)),
+    analyzeKargo(objects, applications, (file) => host.readFile(file), ephemeralApplications(appsets.expansions)),
   );
   workspace.kargo = kargo.projects;
-  const all = dedupe([...findings, ...runRules(workspace, undefined, host), ...kargo.findings, ...host.findings()]);
+  const kargoOrder = guarded(findings, 'checking the Kargo Project order', root, [], () => checkProjectOrder(apps.map((a) => a.plan)));
+  const all = dedupe([...findings, ...runRules(workspace, undefined, host, (p, t) => cache.parse(p, t)), ...kargo.findings, ...kargoOrder, ...host.findings()]);
   workspace.findings = applySuppressions({ findings: all, files: [...directiveTexts.keys()], readFile: (file) => directiveTexts.get(file) ?? host.readFile(file), objects });
+  options.memo?.end();
   return workspace;
 }
 
-function analyzeApp(context: RenderContext, source: AppSource, findings: Finding[]): AppAnalysis {
+function analyzeApp(context: RenderContext, source: AppSource, findings: Finding[], memo?: AnalysisMemo): AppAnalysis {
   const where = source.definedBy?.source.file ?? source.path;
-  const failed = { objects: [], findings: [], complete: false, incompleteReasons: ['SyncPlan could not render this application (an internal problem).'], files: [] };
-  const rendered = guarded(findings, `rendering the application ${source.name}`, where, failed, () => renderSource(context, source));
+  const failed: RenderedSource = { objects: [], findings: [], complete: false, incompleteReasons: ['SyncPlan could not render this application (an internal problem).'], files: [] };
+  const render = () => renderSource(context, source);
+  let rendered = guarded(findings, `rendering the application ${source.name}`, where, failed, () => (memo ? memo.render(source, render, inputsBesidesFiles(context, source)) : render()));
+  const revision = templatedRevision(source);
+  if (revision !== undefined) {
+    // A copy: renders are cached and shared between apps.
+    const reason = `The ApplicationSet renders targetRevision per Application (${revision}): Argo CD syncs that revision, which may differ from the working tree shown here.`;
+    rendered = { ...rendered, complete: false, incompleteReasons: [...rendered.incompleteReasons, reason] };
+  }
   findings.push(...rendered.findings);
   const options = { destinationNamespace: source.destinationNamespace, syncOptions: source.syncOptions };
   const plan = guarded(findings, `planning the application ${source.name}`, where, buildSyncPlan([], options), () => buildSyncPlan(rendered.objects, options));
+  plan.caveats.push(...(rendered.caveats ?? []));
   return {
     ...source,
     objects: rendered.objects,
@@ -95,6 +136,48 @@ function analyzeApp(context: RenderContext, source: AppSource, findings: Finding
   };
 }
 
+/** The generated Application's targetRevision when its ApplicationSet template computes it from parameters. */
+function templatedRevision(source: AppSource): string | undefined {
+  if (!source.generatedBy || !source.definedBy) return undefined;
+  const written = JSON.stringify((source.generatedBy.body.spec as Record<string, unknown> | undefined)?.template ?? {});
+  if (!/"targetRevision":"[^"]*\{\{/.test(written)) return undefined;
+  const spec = (source.definedBy.body.spec ?? {}) as Record<string, unknown>;
+  const sources = [spec.source, ...(Array.isArray(spec.sources) ? spec.sources : [])] as (Record<string, unknown> | undefined)[];
+  return sources.map((s) => s?.targetRevision).find((r): r is string => typeof r === 'string') ?? '';
+}
+
+/**
+ * What a render depends on besides the files it reads, for the memo's key: a Helm chart's `.Capabilities` take the
+ * workspace's CRDs and argocd-cm settings, which live in other files.
+ */
+function inputsBesidesFiles(context: RenderContext, source: AppSource): string {
+  if (source.sourceType !== 'helm') return '';
+  return JSON.stringify([context.workspaceApiVersions?.(), context.argocdConfigMaps?.().map((o) => o.body)]);
+}
+
+/** Rounds of Applications rendered by Applications rendered by ... (app-of-apps through Helm) followed. */
+const MAX_RENDERED_DEPTH = 5;
+
+/**
+ * Applications that a chart renders (not written in a file) become apps too, rendered in turn; a standalone
+ * app for the same folder gives way to them, since an Application now says how it is synced.
+ */
+function addRenderedChildren(context: RenderContext, apps: AppAnalysis[], findings: Finding[], kustomize: boolean, memo?: AnalysisMemo): AppAnalysis[] {
+  const written = new Set(apps.flatMap((a) => (a.definedBy ? [a.definedBy.id] : [])));
+  let all = apps;
+  let frontier = apps;
+  for (let round = 0; round < MAX_RENDERED_DEPTH; round++) {
+    const rendered = frontier.flatMap((a) => (a.sourceType === 'helm' ? a.objects.filter((o) => isApplication(o) && !written.has(o.id)) : []));
+    if (rendered.length === 0) break;
+    for (const o of rendered) written.add(o.id);
+    const sources = sourcesOfRenderedApplications({ host: context.host, root: context.root, kustomize }, rendered).filter((s) => s.externalRepository === undefined);
+    const pointed = new Set(sources.map((s) => s.path));
+    frontier = sources.map((source) => analyzeApp(context, source, findings, memo));
+    all = [...all.filter((a) => a.definedBy || !pointed.has(a.path)), ...frontier];
+  }
+  return all;
+}
+
 /** Every rendered object once, however many apps render it. */
 function uniqueObjects(apps: readonly AppAnalysis[]): K8sObject[] {
   const byId = new Map<string, K8sObject>();
@@ -102,17 +185,18 @@ function uniqueObjects(apps: readonly AppAnalysis[]): K8sObject[] {
   return [...byId.values()];
 }
 
-/** An app whose objects include Application X is the parent of the apps X points at. */
+/** An app whose objects include Application X (or ApplicationSet X) is the parent of the apps X points at (or generates). */
 function linkChildren(apps: AppAnalysis[]): void {
   const byDefiningObject = new Map<string, AppAnalysis[]>();
   for (const app of apps) {
     if (!app.definedBy) continue;
-    const key = app.definedBy.id;
+    // A generated app's parent is the app that deploys its ApplicationSet.
+    const key = app.generatedBy?.id ?? app.definedBy.id;
     byDefiningObject.set(key, [...(byDefiningObject.get(key) ?? []), app]);
   }
   for (const app of apps) {
     for (const object of app.objects) {
-      if (!isApplication(object)) continue;
+      if (!isApplication(object) && !(object.group === 'argoproj.io' && object.kind === 'ApplicationSet')) continue;
       for (const child of byDefiningObject.get(object.id) ?? []) if (child !== app) app.children.push(child.id);
     }
   }

@@ -20,3 +20,8 @@ export function copyOwn(source: Record<string, unknown>): Record<string, unknown
   for (const [key, value] of Object.entries(source)) setOwn(out, key, value);
   return out;
 }
+
+/** A constant table looked up with keys from the workspace: no prototype, so `constructor` finds nothing. */
+export function lookupTable<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}

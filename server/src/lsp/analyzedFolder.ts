@@ -2,6 +2,7 @@
 
 import { analyzeWorkspace, type AnalyzeOptions } from '../core/analyzeWorkspace';
 import type { WorkspaceAnalysis } from '../core/discover/appTypes';
+import { AnalysisMemo } from '../core/incremental/analysisMemo';
 import { dirnameOf, isInside, joinPath } from '../core/paths';
 import { buildPlanReport, type PlanReport } from '../core/report/planReport';
 import type { FileHost, Finding } from '../core/types';
@@ -34,6 +35,8 @@ const PROJECT_CONFIG = '.syncplan.yaml';
 export class AnalyzedFolder {
   /** Re-parses only the YAML documents an edit touched. */
   readonly cache = new IncrementalParseCache();
+  /** Renders reused between analyses while the files they read are unchanged. */
+  readonly memo = new AnalysisMemo();
   readonly host: CachedDiskHost;
   /** Debounce before re-analysing this folder, grown by how long its analyses take. */
   readonly delay = new AdaptiveDelay();
@@ -75,11 +78,30 @@ export class AnalyzedFolder {
     this.markStale();
   }
 
+  /** Whether opening a buffer with `text` leaves this folder's latest analysis exactly as it is. */
+  openChangesNothing(path: string, text: string): boolean {
+    return this.latestAnalysis !== undefined && !this.isStale() && this.host.sameAsDisk(path, text);
+  }
+
   isStale(): boolean {
     return this.latestAnalysis?.generation !== this.generation;
   }
 
+  /**
+   * The latest analysis, even if an edit since then is still waiting for its debounced analysis: requests
+   * (hover, completion, code lenses, code actions) answer from it rather than wait for a workspace pass.
+   * Their own buffer is parsed fresh; the analysis that follows refreshes diagnostics, plans and lenses.
+   */
+  latest(): FolderAnalysis {
+    return this.latestAnalysis ?? this.current();
+  }
+
   /** The analysis of the folder as it is now, re-analysing only when something changed since the last one. */
+  /** A read gate for editor features (diagnostic text, links): nothing outside the folder, no pipes, nothing over the cap. */
+  gate(): SafeHost {
+    return new SafeHost(this.host, this.root, this.settings.maxFileSize);
+  }
+
   current(): FolderAnalysis {
     if (this.latestAnalysis && !this.isStale()) return this.latestAnalysis;
     const generation = this.generation;
@@ -87,7 +109,7 @@ export class AnalyzedFolder {
     const { workspace, findings } = this.runAnalysis();
     this.delay.record(performance.now() - started);
     // Line numbers are read through the gate, so an outside link's target is never opened.
-    const gate = new SafeHost(this.host, this.root, this.settings.maxFileSize);
+    const gate = this.gate();
     const report = buildPlanReport(workspace, this.root, (path) => gate.readFile(path), { absolutePaths: true });
     this.latestAnalysis = { workspace, findings, report, generation };
     this.announcePlanChanges(this.latestAnalysis);
@@ -110,7 +132,7 @@ export class AnalyzedFolder {
       const configText = this.openFilesOnly ? undefined : this.host.readFile(configFile);
       const project = configText === undefined ? undefined : readProjectConfig(configText);
       const exclude = [...(project?.exclude ?? []), ...this.settings.exclude];
-      const options: AnalyzeOptions = { exclude, kustomize: this.settings.kustomizeEnabled, cache: this.cache, maxFileSize: this.settings.maxFileSize };
+      const options: AnalyzeOptions = { exclude, kustomize: this.settings.kustomizeEnabled, cache: this.cache, memo: this.memo, maxFileSize: this.settings.maxFileSize };
       const workspace = this.analyze(this.host, this.root, options);
       // Editor settings win over the folder's .syncplan.yaml; the file's own problems are shown on it.
       const findings = applySeverities(workspace.findings, { ...project?.severities, ...this.settings.severity });

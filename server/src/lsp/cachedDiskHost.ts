@@ -8,6 +8,8 @@ export class CachedDiskHost implements FileHost {
   private readonly disk = nodeFileHost();
   private readonly texts = new Map<string, string | undefined>();
   private readonly listings = new Map<string, DirEntry[] | undefined>();
+  /** Kind, size and real path of disk paths (the workspace gate asks for every file on every analysis). */
+  private readonly infos = new Map<string, FileInfo | undefined>();
   private generation = 0;
 
   /** With `openFilesOnly`, folder listings show only open buffers (for files outside every workspace folder). */
@@ -40,7 +42,9 @@ export class CachedDiskHost implements FileHost {
   inspect(path: string): FileInfo | undefined {
     const open = this.overlay.get(path);
     if (open) return openBufferInfo(path, open.text);
-    return this.openFilesOnly ? undefined : this.disk.inspect?.(path);
+    if (this.openFilesOnly) return undefined;
+    if (!this.infos.has(path)) this.infos.set(path, this.disk.inspect?.(path));
+    return this.infos.get(path);
   }
 
   fileVersion(path: string): string | number | undefined {
@@ -48,10 +52,21 @@ export class CachedDiskHost implements FileHost {
     return open ? `v${open.version}` : `disk${this.generation}`;
   }
 
+  /**
+   * Whether a buffer just opened shows exactly what earlier analyses read from disk for `path` (same text,
+   * and the file is no link), so opening it changes nothing they would see.
+   */
+  sameAsDisk(path: string, text: string): boolean {
+    if (this.openFilesOnly || this.texts.get(path) !== text) return false;
+    const info = this.infos.get(path) ?? this.disk.inspect?.(path);
+    return info?.kind === 'file' && info.realPath === openBufferInfo(path, text).realPath;
+  }
+
   /** A file's content changed on disk. */
   fileChanged(path: string): void {
     this.generation++;
     this.texts.delete(path);
+    this.infos.delete(path);
   }
 
   /** A file or folder appeared or vanished: forget it, everything below it and every listing above it. */
@@ -59,6 +74,8 @@ export class CachedDiskHost implements FileHost {
     this.generation++;
     const prefix = `${path}/`;
     for (const key of [...this.texts.keys()]) if (key === path || key.startsWith(prefix)) this.texts.delete(key);
+    // A link anywhere above may now point elsewhere, so every real path is looked up again.
+    this.infos.clear();
     for (const key of [...this.listings.keys()]) {
       if (key === path || key.startsWith(prefix) || path.startsWith(key.endsWith('/') ? key : `${key}/`)) this.listings.delete(key);
     }
@@ -68,5 +85,6 @@ export class CachedDiskHost implements FileHost {
     this.generation++;
     this.texts.clear();
     this.listings.clear();
+    this.infos.clear();
   }
 }

@@ -21,7 +21,8 @@ import { PositionAdapter } from './lspPositions';
 import { plansFor } from './plansRequest';
 import { guard } from './guard';
 import { readSettings } from './settings';
-import { uriToPath } from './uris';
+import { pathToUri, uriToPath } from './uris';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 export interface ServerOptions {
   /** Shortest quiet time after a keystroke before re-analysing, unless `syncplan.analysisDelay` is set; grows while analysis is slow. */
@@ -65,6 +66,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const params: PlansChangedParams = { folderUri: folder.uri, appIds };
     setImmediate(() => {
       connection.sendNotification(PlansChangedNotification.method, params).catch((error: unknown) => log(`SyncPlan: plansChanged failed: ${String(error)}`));
+      // Code lenses answered from the analysis before the edit are asked for again.
+      if (supportsCodeLensRefresh) connection.sendRequest('workspace/codeLens/refresh').catch((error: unknown) => log(`SyncPlan: code lens refresh failed: ${String(error)}`));
     });
   };
   const folders = new FolderRegistry(overlay, loggedAnalysis(options.analyze ?? analyzeWorkspace, info), log, announcePlans);
@@ -73,14 +76,18 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   let supportsWatcherRegistration = false;
   let supportsConfigurationRegistration = false;
   let supportsFolderEvents = false;
+  let supportsCodeLensRefresh = false;
 
-  const publishContext = (folder: AnalyzedFolder): PublishContext => ({
-    positions,
-    readText: (file) => folder.host.readFile(file),
-    uriFor: (file) => overlay.uriFor(file),
-    versionOf: (file) => overlay.get(file)?.version,
-    owns: (file) => folders.existingFolderFor(file) === folder,
-  });
+  const publishContext = (folder: AnalyzedFolder): PublishContext => {
+    const gate = folder.gate();
+    return {
+      positions,
+      readText: (file) => gate.readFile(file),
+      uriFor: (file) => overlay.uriFor(file),
+      versionOf: (file) => overlay.get(file)?.version,
+      owns: (file) => folders.existingFolderFor(file) === folder,
+    };
+  };
 
   /** Brings a folder's analysis up to date and publishes the diagnostics that changed. */
   const analyzeAndPublish = async (folder: AnalyzedFolder): Promise<void> => {
@@ -110,6 +117,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       supportsWatcherRegistration = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
       supportsConfigurationRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
       supportsFolderEvents = capabilities.workspace?.workspaceFolders === true;
+      supportsCodeLensRefresh = capabilities.workspace?.codeLens?.refreshSupport === true;
       const initial = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
       for (const uri of initial) folders.add(uri);
       return {
@@ -175,10 +183,25 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }),
   );
 
+  // Paths whose next content event is their open, not an edit.
+  const opening = new Set<string>();
+  overlay.documents.onDidOpen(({ document }) => {
+    const path = overlay.pathOf(document);
+    if (path) opening.add(path);
+  });
+  /** Opening a file whose text equals what the analyses read from disk costs only its own parse, on request. */
+  const openChangesNothing = (path: string, document: TextDocument): boolean => {
+    if (!opening.delete(path)) return false;
+    const text = document.getText();
+    const containing = folders.foldersContaining(path);
+    // Diagnostics already went out under the file's plain URI; a client spelling it differently must get them again.
+    return containing.length > 0 && overlay.uriFor(path) === pathToUri(path) && containing.every((f) => f.openChangesNothing(path, text));
+  };
+
   overlay.documents.onDidChangeContent(
     guard(log, 'change', undefined, ({ document }) => {
       const path = overlay.pathOf(document);
-      if (!path) return;
+      if (!path || openChangesNothing(path, document)) return;
       const owner = folders.folderFor(path);
       // Nested workspace folders see the file too; only the innermost reports its diagnostics.
       for (const folder of folders.foldersContaining(path)) {

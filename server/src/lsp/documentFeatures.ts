@@ -3,6 +3,7 @@
 import type { Connection, Position } from 'vscode-languageserver';
 import type { K8sObject } from '../core/model/k8sObject';
 import type { ParsedFile } from '../core/parse/parseYamlFile';
+import { DEFAULT_MAX_FILE_SIZE } from '../core/safeHost';
 import type { AnalyzedFolder } from './analyzedFolder';
 import { codeActionsFor } from './codeActions';
 import { codeLensesFor } from './codeLenses';
@@ -37,13 +38,17 @@ interface OpenDocument {
 export function registerDocumentFeatures(context: FeatureContext): void {
   const { connection, overlay, folders, positions, log } = context;
 
-  /** The open buffer behind a request, parsed through its folder's cache (parsed once per content). */
+  /**
+   * The open buffer behind a request, parsed through its folder's cache (parsed once per content). A buffer
+   * over `syncplan.maxFileSize` is not parsed: the analysis says so with one `workspace/file-too-large` diagnostic.
+   */
   const openDocument = (uri: string): OpenDocument | undefined => {
     const document = overlay.documents.get(uri);
     const path = document && overlay.pathOf(document);
     if (!document || !path) return undefined;
     const folder = folders.folderFor(path);
     const text = document.getText();
+    if (isOverSizeCap(text, folder.settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return undefined;
     return {
       uri,
       path,
@@ -54,11 +59,14 @@ export function registerDocumentFeatures(context: FeatureContext): void {
       offsetAt: (position) => positions.offset(path, text, position),
     };
   };
-  const diagnosticContext = (folder: AnalyzedFolder) => ({
-    positions,
-    readText: (file: string) => folder.host.readFile(file),
-    uriFor: (file: string) => overlay.uriFor(file),
-  });
+  const diagnosticContext = (folder: AnalyzedFolder) => {
+    const gate = folder.gate();
+    return {
+      positions,
+      readText: (file: string) => gate.readFile(file),
+      uriFor: (file: string) => overlay.uriFor(file),
+    };
+  };
 
   connection.onCompletion(
     guard(log, 'completion', [], ({ textDocument, position }) => {
@@ -80,7 +88,7 @@ export function registerDocumentFeatures(context: FeatureContext): void {
       const doc = openDocument(textDocument.uri);
       if (!doc) return null;
       const offset = doc.offsetAt(position);
-      const analysis = doc.folder.current();
+      const analysis = doc.folder.latest();
       const answer = withFindingHover(hoverAt(doc.text, offset, doc.objects, analysis.workspace), findingHoverAt(analysis.findings, doc.path, offset));
       if (!answer) return null;
       return { contents: { kind: 'markdown' as const, value: answer.markdown }, range: positions.range(doc.path, doc.text, answer.span) };
@@ -108,7 +116,7 @@ export function registerDocumentFeatures(context: FeatureContext): void {
     guard(log, 'code lenses', [], ({ textDocument }) => {
       const doc = openDocument(textDocument.uri);
       if (!doc) return [];
-      return codeLensesFor(doc.uri, doc.objects, doc.folder.current().workspace, (offset) => positions.position(doc.path, doc.text, offset));
+      return codeLensesFor(doc.uri, doc.objects, doc.folder.latest().workspace, (offset) => positions.position(doc.path, doc.text, offset), doc.path);
     }),
   );
 
@@ -116,10 +124,16 @@ export function registerDocumentFeatures(context: FeatureContext): void {
     guard(log, 'document links', [], ({ textDocument }) => {
       const doc = openDocument(textDocument.uri);
       if (!doc) return [];
-      return documentLinks(doc.parsed, doc.objects, doc.folder.host, doc.folder.root).map((link) => ({
+      return documentLinks(doc.parsed, doc.objects, doc.folder.gate(), doc.folder.root).map((link) => ({
         range: positions.range(doc.path, doc.text, link.span),
         target: overlay.documents.get(overlay.uriFor(link.target)) ? overlay.uriFor(link.target) : pathToUri(link.target),
       }));
     }),
   );
+}
+
+/** Whether the text's UTF-8 size is over `maxBytes` (the byte count is taken only when the length cannot decide). */
+function isOverSizeCap(text: string, maxBytes: number): boolean {
+  if (text.length > maxBytes) return true;
+  return text.length * 3 > maxBytes && Buffer.byteLength(text, 'utf8') > maxBytes;
 }

@@ -8,7 +8,7 @@ import { isApplication, type K8sObject, type MetadataEntry } from '../core/model
 import { nodeSpan } from '../core/model/readObjects';
 import type { Span } from '../core/types';
 import { keyMarkdown, syncOptionMarkdown, valueMarkdown } from './catalogueMarkdown';
-import { describePlace, planPlaces } from './planLookup';
+import { describePlace, planPlaces, renderedPlaces } from './planLookup';
 
 export interface HoverAnswer {
   markdown: string;
@@ -52,7 +52,12 @@ function valueHover(text: string, entry: MetadataEntry, offset: number, object: 
 
 function withPlan(answer: HoverAnswer | undefined, entry: MetadataEntry, object: K8sObject, workspace: WorkspaceAnalysis): HoverAnswer | undefined {
   if (!answer || !PLAN_KEYS.has(entry.key)) return answer;
-  const places = planPlaces(workspace, { file: object.source.file, docIndex: object.source.docIndex });
+  let places = planPlaces(workspace, { file: object.source.file, docIndex: object.source.docIndex });
+  // In a Helm template: every object rendered from the part of the template under the cursor.
+  if (places.length === 0) {
+    const at = entry.keyLocation.span.start;
+    places = renderedPlaces(workspace, object.source.file).filter((r) => contains(r.object.source.span, at)).map((r) => r.place);
+  }
   if (places.length === 0) return answer;
   return { ...answer, markdown: `${places.map((p) => `**${describePlace(p)}**`).join('\n\n')}\n\n---\n\n${answer.markdown}` };
 }

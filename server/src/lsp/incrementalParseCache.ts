@@ -1,6 +1,8 @@
 // A ParseCache that re-parses only the YAML documents an edit touched. A file is split at its
-// `---` lines (YAML forbids a document marker inside any scalar, so the split is exact); a document
-// whose text is unchanged keeps its parse, with every range moved by how far the document moved.
+// `---` lines (YAML forbids a document marker inside any scalar, so the split is exact for valid YAML); a
+// document whose text is unchanged keeps its parse, with every range moved by how far the document moved.
+// From the first document with a syntax error on, the rest of the file is parsed in one piece, so broken
+// YAML gives the same diagnostics as `syncplan check` (issue 7 item 10).
 
 import { isCollection, isNode, isPair, type Document } from 'yaml';
 import type { K8sObject } from '../core/model/k8sObject';
@@ -17,6 +19,10 @@ interface Piece {
 interface Chunk extends Piece {
   /** Parse of `text`, with ranges already moved to `start`. */
   parsed: ParsedFile;
+  /** Parsed as a document followed by a `---` line (every piece but the last). */
+  followed: boolean;
+  /** The parse equals the whole-file parser's for this stretch (no syntax error whose recovery could run on). */
+  exact: boolean;
 }
 
 interface FileEntry {
@@ -41,20 +47,9 @@ export class IncrementalParseCache extends ParseCache {
       return parsed;
     }
     const reusable = new Map<string, Chunk[]>();
-    for (const chunk of cached?.chunks ?? []) reusable.set(chunk.text, [...(reusable.get(chunk.text) ?? []), chunk]);
-    const chunks = pieces.map((piece): Chunk => {
-      const old = reusable.get(piece.text)?.shift();
-      if (old) {
-        moveRanges(old.parsed, piece.start - old.start);
-        return { ...piece, parsed: old.parsed };
-      }
-      const parsed = parseYamlFile(path, piece.text);
-      moveRanges(parsed, piece.start);
-      return { ...piece, parsed };
-    });
-    // An error running into the next `---` (an unclosed quote) is reported one character differently by the
-    // whole-file parser, so such a file is parsed whole until the error is fixed.
-    const parsed: ParsedFile = chunks.some(endsInError) ? parseYamlFile(path, text) : {
+    for (const chunk of cached?.chunks ?? []) reusable.set(keyOf(chunk), [...(reusable.get(keyOf(chunk)) ?? []), chunk]);
+    const chunks = reuseOrParse(path, pieces, reusable);
+    const parsed: ParsedFile = {
       path,
       text,
       documents: chunks.flatMap((c) => c.parsed.documents).map((d, index) => ({ ...d, index })),
@@ -78,9 +73,55 @@ export class IncrementalParseCache extends ParseCache {
   }
 }
 
-function endsInError(chunk: Chunk, index: number, chunks: Chunk[]): boolean {
-  const end = chunk.start + chunk.text.length;
-  return index < chunks.length - 1 && chunk.parsed.documents.some((d) => d.doc.errors.some((e) => e.pos[1] >= end));
+/**
+ * Each piece's parse: the cached one when its text is unchanged (moved to its new place), else a fresh one.
+ * The split is exact only up to the first document with a syntax error: the whole-file parser's error
+ * recovery (an unclosed quote or flow collection) can run across the next `---` lines. So from the first
+ * broken piece that is not the last, the rest of the file is one piece, parsed as the whole-file parser would.
+ */
+function reuseOrParse(path: string, pieces: Piece[], reusable: Map<string, Chunk[]>): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (let index = 0; index < pieces.length; index++) {
+    const last = index === pieces.length - 1;
+    const chunk = chunkOf(path, { ...pieces[index], followed: !last }, reusable);
+    if (last || chunk.exact) {
+      chunks.push(chunk);
+      continue;
+    }
+    const rest = { start: chunk.start, text: pieces.slice(index).map((p) => p.text).join(''), followed: false };
+    chunks.push(chunkOf(path, rest, reusable));
+    break;
+  }
+  return chunks;
+}
+
+function keyOf(piece: Piece & { followed: boolean }): string {
+  return `${piece.followed ? '+' : '.'}${piece.text}`;
+}
+
+function chunkOf(path: string, piece: Piece & { followed: boolean }, reusable: Map<string, Chunk[]>): Chunk {
+  const old = reusable.get(keyOf(piece))?.shift();
+  if (old) {
+    moveRanges(old.parsed, piece.start - old.start);
+    return { ...piece, parsed: old.parsed, exact: old.exact };
+  }
+  const { parsed, exact } = piece.followed ? parseFollowed(path, piece.text) : { parsed: parseYamlFile(path, piece.text), exact: true };
+  moveRanges(parsed, piece.start);
+  return { ...piece, parsed, exact };
+}
+
+/**
+ * A document's range depends on what follows it (the yaml library ends a map whose last value is only a
+ * comment before trailing blank lines at a `---`, but after them at the end of input), so a piece that is
+ * not the last is parsed with a `---` line after it, and the empty document that line opens is dropped.
+ */
+function parseFollowed(path: string, text: string): { parsed: ParsedFile; exact: boolean } {
+  const parsed = parseYamlFile(path, `${text}---\n`);
+  const opened = parsed.documents[parsed.documents.length - 1];
+  const clean = opened?.span.start === text.length && !parsed.documents.some((d) => d.hasErrors);
+  if (!clean) return { parsed, exact: false };
+  const documents = parsed.documents.slice(0, -1);
+  return { parsed: { ...parsed, text, documents, problems: parsed.problems.filter((p) => p.span.start < text.length) }, exact: true };
 }
 
 /** The file cut before each `---` line; undefined when it needs the whole-file parser (templates, directives, `...`). */

@@ -18,7 +18,25 @@ export interface WrittenAt {
 }
 
 function writtenAt(object: K8sObject, at: WrittenAt): boolean {
-  return object.source.file === at.file && object.source.docIndex === at.docIndex && !object.source.generatedBy;
+  // A rendered object's docIndex counts documents of the template's output, not of the file as written.
+  return object.source.file === at.file && object.source.docIndex === at.docIndex && !object.source.generatedBy && !object.source.rendered;
+}
+
+/** Plan places of the objects Helm rendered from template `file`, each with the object. */
+export function renderedPlaces(workspace: WorkspaceAnalysis, file: string): { place: PlanPlace; object: K8sObject }[] {
+  const out: { place: PlanPlace; object: K8sObject }[] = [];
+  const mine = (o: K8sObject): boolean => o.source.rendered === true && o.source.file === file;
+  for (const app of workspace.apps) {
+    const { plan } = app;
+    plan.steps.forEach((step, stepIndex) => {
+      for (const task of step.tasks) if (!task.synthetic && mine(task.object)) out.push({ object: task.object, place: { app, kind: 'step', stepIndex, task } });
+    });
+    for (const task of plan.syncFail) if (mine(task.object)) out.push({ object: task.object, place: { app, kind: 'syncFail', task } });
+    for (const object of plan.skipped) if (mine(object)) out.push({ object, place: { app, kind: 'skipped' } });
+    for (const d of plan.dropped) if (mine(d.object)) out.push({ object: d.object, place: { app, kind: 'dropped', reason: d.reason } });
+    for (const h of plan.deleteHooks) if (mine(h.object)) out.push({ object: h.object, place: { app, kind: 'deleteHook', phases: h.phases } });
+  }
+  return out;
 }
 
 export function planPlaces(workspace: WorkspaceAnalysis, at: WrittenAt): PlanPlace[] {

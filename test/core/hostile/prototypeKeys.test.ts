@@ -86,4 +86,39 @@ describe('prototype keys from the workspace', () => {
     assert.deepEqual([...other.annotations.keys()], []);
     assert.deepEqual(other.body, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b-cm' } });
   });
+
+  it('values named like Object.prototype members look up nothing in SyncPlan\'s own tables', () => {
+    const files: Record<string, string> = {
+      '/ws/hooks/job.yaml': [
+        'apiVersion: batch/v1',
+        'kind: Job',
+        'metadata:',
+        '  name: migrate',
+        '  annotations:',
+        '    helm.sh/hook: pre-install',
+        '    helm.sh/hook-delete-policy: constructor,toString',
+        'spec: {}',
+        '',
+      ].join('\n'),
+      '/ws/odd/kind.yaml': 'apiVersion: v1\nkind: constructor\nmetadata:\n  name: odd\nspec: {}\n',
+      '/ws/k/kustomization.yaml': 'constructor: [x]\nresources: [cm.yaml]\npatches:\n- patch: |-\n    apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: k-cm}\n    constructor: [{a: 1}]\n',
+      '/ws/k/cm.yaml': CM('k-cm'),
+      '/ws/set/appset.yaml': [
+        'apiVersion: argoproj.io/v1alpha1',
+        'kind: ApplicationSet',
+        'metadata:',
+        '  name: odd',
+        'spec:',
+        '  generators:',
+        '  - constructor: {}',
+        '  template:',
+        '    metadata: {name: x}',
+        '    spec: {project: default, source: {repoURL: r, path: p}, destination: {server: s}}',
+        '',
+      ].join('\n'),
+    };
+    const result = analyzeWorkspace(memoryHost(files), '/ws');
+    const messages = result.findings.map((f) => `${f.code}: ${f.message}`);
+    assert.ok(!messages.some((m) => /\[object Object\]|function |\[native code\]|syncplan\/internal-error/.test(m)), messages.join('\n'));
+  });
 });

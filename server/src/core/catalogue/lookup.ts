@@ -128,7 +128,8 @@ export const DELETE_HOOK_TYPES: readonly string[] = Object.freeze(
 export const HOOK_DELETE_POLICIES: readonly string[] = Object.freeze(valuesOf(HOOK_DELETE_POLICY_ANNOTATION));
 
 function helmMap(key: string): Readonly<Record<string, string>> {
-  const map: Record<string, string> = {};
+  // No prototype: a workspace value such as `constructor` must look up nothing.
+  const map: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const v of requireEntry(key).values ?? []) {
     if (v.helmMapsTo !== undefined) map[v.value] = v.helmMapsTo;
   }

@@ -1,5 +1,6 @@
 // Applications found in a workspace and what SyncPlan computed for each.
 
+import type { AppSetExpansion } from '../appset';
 import type { KargoProject } from '../kargo/kargoTypes';
 import type { KustomizeOverrides } from '../kustomize';
 import type { K8sObject } from '../model/k8sObject';
@@ -33,6 +34,8 @@ export interface AppSource {
   sourceType: SourceType;
   /** The Application object that points here, if any. */
   definedBy?: K8sObject;
+  /** The ApplicationSet that generates `definedBy`, when it is a generated Application. */
+  generatedBy?: K8sObject;
   destinationNamespace?: string;
   syncOptions: string[];
   directory?: DirectoryOptions;
@@ -46,6 +49,14 @@ export interface AppSource {
   pendingReasons?: string[];
   /** Set when the Application's repoURL is another repository: nothing of it is in this workspace. */
   externalRepository?: string;
+  /** The Application's own name (Helm's release name by default). */
+  applicationName?: string;
+  /** `spec.source.helm` as written. */
+  helm?: unknown;
+  /** Where the source is written in the defining Application (`spec.source` or `spec.sources[i]`). */
+  sourceNodePath?: (string | number)[];
+  /** `ref` sources of a multi-source Application: their repository root here, or undefined for another repository. */
+  refs?: ReadonlyMap<string, string | undefined>;
 }
 
 export interface AppAnalysis extends AppSource {
@@ -66,6 +77,8 @@ export interface WorkspaceAnalysis {
   findings: Finding[];
   /** Every file looked at. */
   files: string[];
+  /** ApplicationSets and the Applications each expands to (absent when the caller did not expand them). */
+  applicationSets?: AppSetExpansion[];
   /** Kargo promotion pipelines, one per Project namespace (absent when the caller did not build them). */
   kargo?: KargoProject[];
 }

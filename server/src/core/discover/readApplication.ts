@@ -15,6 +15,12 @@ export interface ApplicationSourceRef {
   chart?: string;
   /** `spec.source.kustomize` options Argo CD applies to the root kustomization. */
   kustomize?: KustomizeOverrides;
+  /** `spec.source.helm` as written. */
+  helm?: unknown;
+  /** `ref` of a multi-source Application's source, used as `$ref/...` in value files. */
+  ref?: string;
+  /** Where the source is written in the Application (`spec.source` or `spec.sources[i]`). */
+  nodePath: (string | number)[];
   explicitTypes: ExplicitSourceType[];
 }
 
@@ -41,9 +47,12 @@ export function readApplication(app: K8sObject): ApplicationInfo {
         directory: readDirectory(app, s.directory, [...nodePath, 'directory']),
         chart: typeof s.chart === 'string' ? s.chart : undefined,
         kustomize: readKustomizeOverrides(app, s.kustomize, [...nodePath, 'kustomize']),
+        helm: s.helm ?? undefined,
+        ref: stringOrUndefined(s.ref),
+        nodePath,
         explicitTypes: explicitTypes(app, s, nodePath),
       }))
-      .filter((s) => s.path !== '' || s.chart),
+      .filter((s) => s.path !== '' || s.chart || s.ref),
     destinationNamespace: stringOrUndefined(asRecord(spec.destination).namespace),
     syncOptions: asArray(syncPolicy.syncOptions).filter((o): o is string => typeof o === 'string'),
   };

@@ -3,8 +3,11 @@
 import { compileGlob } from '../glob/linearGlob';
 import type { KustomizeOverrides, KustomizeResult } from '../kustomize';
 import type { K8sObject } from '../model/k8sObject';
-import { isInside, joinPath, relativePath } from '../paths';
-import type { Finding, FileHost } from '../types';
+import { renderHelmApp } from '../helm';
+import { relativePath } from '../paths';
+import { isMap, type Node } from 'yaml';
+import { nodeSpan } from '../model/readObjects';
+import type { Finding, FileHost, Span } from '../types';
 import type { ParseCache } from '../workspaceFiles';
 import type { AppSource } from './appTypes';
 
@@ -14,6 +17,8 @@ export interface RenderedSource {
   complete: boolean;
   incompleteReasons: string[];
   files: string[];
+  /** What may differ from Argo CD although the source rendered; added to the plan's caveats. */
+  caveats?: string[];
 }
 
 const MANIFEST_FILE = /\.(ya?ml|json)$/i;
@@ -23,6 +28,12 @@ export interface RenderContext {
   files: readonly string[];
   cache: ParseCache;
   renderKustomize: (dir: string, overrides?: KustomizeOverrides) => KustomizeResult;
+  /** Workspace root (the repository root for value files). */
+  root: string;
+  /** `group/version[/Kind]` of the workspace's CRDs, for Helm's default `.Capabilities.APIVersions`. */
+  workspaceApiVersions: () => readonly string[];
+  /** `argocd-cm` ConfigMaps written in the workspace (Argo CD's settings). */
+  argocdConfigMaps: () => readonly K8sObject[];
 }
 
 export function renderSource(context: RenderContext, source: AppSource): RenderedSource {
@@ -41,9 +52,9 @@ function renderByType(context: RenderContext, source: AppSource): RenderedSource
   if (unrenderable) return { objects: [], findings: [], complete: false, incompleteReasons: [unrenderable], files: [] };
   switch (source.sourceType) {
     case 'kustomize':
-      return fromKustomize(context.renderKustomize(source.path, source.kustomizeOverrides));
+      return withHelmChartsCaveat(context, fromKustomize(context.renderKustomize(source.path, source.kustomizeOverrides)));
     case 'helm':
-      return renderChart(host, source, allFiles, cache);
+      return renderChart(context, source);
     default:
       return renderDirectory(host, source, allFiles, cache);
   }
@@ -70,6 +81,20 @@ function fromKustomize(result: KustomizeResult): RenderedSource {
     incompleteReasons: fails ? [FAILS_TO_RENDER, ...result.incompleteReasons] : result.incompleteReasons,
     files: result.filesRead,
   };
+}
+
+/** Argo CD runs `kustomize build` with `helmCharts:` only when argocd-cm's kustomize.buildOptions has --enable-helm. */
+function withHelmChartsCaveat(context: RenderContext, rendered: RenderedSource): RenderedSource {
+  if (!rendered.files.some((f) => f.endsWith('/Chart.yaml'))) return rendered;
+  const configs = context.argocdConfigMaps();
+  const lacking = configs.filter((cm) => !String((cm.body.data as Record<string, unknown> | undefined)?.['kustomize.buildOptions'] ?? '').includes('--enable-helm'));
+  const caveat =
+    configs.length === 0
+      ? 'This kustomization inflates Helm charts: Argo CD builds it only with --enable-helm in argocd-cm kustomize.buildOptions (no argocd-cm in this workspace to check).'
+      : lacking.length > 0
+        ? `This kustomization inflates Helm charts, but argocd-cm (${lacking[0].source.file}) has no --enable-helm in kustomize.buildOptions: Argo CD's kustomize build fails on helmCharts.`
+        : undefined;
+  return caveat ? { ...rendered, caveats: [...(rendered.caveats ?? []), caveat] } : rendered;
 }
 
 /** Argo CD directory sources read .yaml, .yml and .json files; sub-folders only with `recurse`. */
@@ -116,17 +141,32 @@ function renderFailures(host: FileHost, files: readonly string[], objects: reado
   return failures;
 }
 
-function renderChart(host: FileHost, source: AppSource, allFiles: readonly string[], cache: ParseCache): RenderedSource {
-  const templates = joinPath(source.path, 'templates');
-  const crds = joinPath(source.path, 'crds');
-  const subcharts = joinPath(source.path, 'charts');
-  const files = allFiles.filter(
-    (f) => /\.ya?ml$/i.test(f) && (isInside(templates, f) || isInside(crds, f)) && !isInside(subcharts, f),
-  );
-  const objects = files.flatMap((file) => objectsOf(host, file, cache));
-  const reasons = ['Helm templates are not evaluated yet: values, conditionals and loops are unknown, so objects and annotations shown are only those written as plain text.'];
-  if (allFiles.some((f) => isInside(subcharts, f))) reasons.push('Sub-charts under charts/ are not included.');
-  return { objects, findings: [], complete: false, incompleteReasons: reasons, files };
+function renderChart(context: RenderContext, source: AppSource): RenderedSource {
+  const { host, files, cache } = context;
+  const definedBy = source.definedBy;
+  const result = renderHelmApp({
+    host,
+    files,
+    root: context.root,
+    chartDir: source.path,
+    applicationName: source.applicationName,
+    destinationNamespace: source.destinationNamespace,
+    helm: source.helm,
+    refs: source.refs ?? new Map(),
+    applicationLocation: definedBy ? (valueFile) => helmInputLocation(definedBy, source.sourceNodePath, valueFile) : undefined,
+    workspaceApiVersions: context.workspaceApiVersions(),
+    renderKey: source.id,
+    crdObjects: (file) => objectsOf(host, file, cache),
+  });
+  return { ...result, files: result.files };
+}
+
+/** The `helm.valueFiles[i]` entry of the Application's source when written, else the Application's anchor. */
+function helmInputLocation(app: K8sObject, sourcePath: (string | number)[] | undefined, valueFile: number | undefined): { file: string; span: Span } {
+  const root = app.source.node;
+  const path = valueFile === undefined ? [...(sourcePath ?? []), 'helm'] : [...(sourcePath ?? []), 'helm', 'valueFiles', valueFile];
+  const node = sourcePath && isMap(root) ? (root.getIn(path, true) as Node | undefined) : undefined;
+  return { file: app.source.file, span: node ? nodeSpan(node) : app.source.anchor };
 }
 
 function objectsOf(host: FileHost, file: string, cache: ParseCache): K8sObject[] {

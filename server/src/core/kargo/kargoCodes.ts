@@ -29,6 +29,46 @@ export const KARGO_CODES = {
     severity: 'error',
     title: 'Stages request Freight from each other in a loop: no Freight ever reaches them.',
   },
+  authorizedStageMalformed: {
+    code: 'kargo/authorized-stage-malformed',
+    severity: 'error',
+    title: 'A kargo.akuity.io/authorized-stage entry that is not <project>:<stage>, or a glob: Kargo cannot parse it and the promotion fails.',
+  },
+  noSource: {
+    code: 'kargo/no-source',
+    severity: 'error',
+    title: 'A requestedFreight entry with neither direct: true nor upstream stages: the Stage can never get that Freight.',
+  },
+  matchUpstream: {
+    code: 'kargo/match-upstream',
+    severity: 'error',
+    title: 'selectionPolicy MatchUpstream with direct: true or with other than exactly one upstream Stage: Kargo rejects the Stage.',
+  },
+  duplicateOrigin: {
+    code: 'kargo/duplicate-origin',
+    severity: 'error',
+    title: 'A Stage requests Freight from the same origin twice: Kargo rejects the Stage.',
+  },
+  unknownTask: {
+    code: 'kargo/unknown-task',
+    severity: 'error',
+    title: 'A promotion step uses a PromotionTask or ClusterPromotionTask the workspace does not declare: the promotion fails.',
+  },
+  projectOrder: {
+    code: 'kargo/project-order',
+    severity: 'error',
+    title: 'A Stage, Warehouse, PromotionTask or ProjectConfig synced no later than its Project, which creates the namespace: it fails with "namespace not found".',
+  },
+  ephemeralAppNoRetry: {
+    code: 'kargo/ephemeral-app-no-retry',
+    severity: 'warning',
+    title: 'argocd-update targets an Application a pull-request or SCM generator creates, without retry: it may not exist yet when the step runs.',
+  },
+  appNotInWorkspace: {
+    code: 'kargo/app-not-in-workspace',
+    severity: 'info',
+    title: 'argocd-update targets an Application this workspace does not declare or generate: it may be created elsewhere.',
+  },
 } as const satisfies Record<string, KargoCodeInfo>;
 
 export const KARGO_CODE_LIST: readonly KargoCodeInfo[] = Object.values(KARGO_CODES);

@@ -9,6 +9,8 @@ export interface FreightRequest {
   originName: string;
   direct: boolean;
   upstreamStages: string[];
+  /** `sources.autoPromotionOptions.selectionPolicy`: NewestFreight (default) or MatchUpstream. */
+  selectionPolicy: string;
   /** The YAML path of this entry inside the Stage, for pointing findings at it. */
   index: number;
 }

@@ -20,6 +20,7 @@ export function readFreightRequests(stage: K8sObject): FreightRequest[] {
       originName: asString(origin?.name) ?? '',
       direct: sources?.direct === true,
       upstreamStages: asArray(sources?.stages).filter((s): s is string => typeof s === 'string'),
+      selectionPolicy: asString(asRecord(sources?.autoPromotionOptions)?.selectionPolicy) ?? 'NewestFreight',
       index,
     }];
   });

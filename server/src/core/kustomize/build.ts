@@ -7,6 +7,7 @@ import { isInside, resolvePath } from '../paths';
 import type { SourceLocation } from '../types';
 import { isRemoteReference, markIncomplete, parseTracked, report, reportOutsideRoot, reportRemote, type RenderContext } from './context';
 import { runGenerators } from './generators';
+import { inflateHelmCharts } from './helmCharts';
 import { childNode, field, findKustomizationFile, keyLocation, listField, mapField, readKustomization, type Entry, type Kustomization } from './kustomizationFile';
 import { applyPatches, applyPatchesJson6902, applyPatchesStrategicMerge } from './patches';
 import { currentId, resourceFromObject, type Resource } from './resource';
@@ -16,7 +17,7 @@ import { asRecord, idToString, isClusterScoped } from './ids';
 import { copyResource } from './buildCache';
 
 /** Fields SyncPlan does not evaluate; their presence makes the render incomplete. */
-const UNSUPPORTED_FIELDS = ['helmCharts', 'helmChartInflationGenerator', 'replacements', 'transformers', 'generators', 'validators', 'openapi', 'crds', 'vars', 'configurations', 'buildMetadata'];
+const UNSUPPORTED_FIELDS = ['helmChartInflationGenerator', 'replacements', 'transformers', 'generators', 'validators', 'openapi', 'crds', 'vars', 'configurations', 'buildMetadata'];
 
 /** Deepest nesting of kustomizations followed; deeper ones get `kustomize/too-deep` and are not built. */
 export const MAX_KUSTOMIZATION_DEPTH = 100;
@@ -92,6 +93,8 @@ function accumulate(ctx: RenderContext, k: Kustomization, resources: Resource[])
   const ids = new Set(resources.map(idKey).filter((key): key is string => key !== undefined));
   for (const entry of [...listField(k, 'resources'), ...listField(k, 'bases')]) addResource(ctx, k, entry, resources, ids);
   for (const entry of listField(k, 'components')) addComponent(ctx, k, entry, resources);
+  // HelmChartInflationGenerator runs with the built-in generators (Kustomize's configureBuiltinGenerators).
+  inflateHelmCharts(ctx, k, resources);
   runGenerators(ctx, k, resources);
   // When a resource of this kustomization could not be rendered, a patch target may be among the missing objects.
   const partial = (ctx.incompleteMarks ?? 0) > marksBefore;

@@ -2,7 +2,7 @@
 // maps merge, null deletes a key, `$patch: delete|replace` directives, lists of objects merge by their merge key.
 
 import { asRecord } from './ids';
-import { copyOwn, getOwn, setOwn } from '../ownKeys';
+import { copyOwn, getOwn, setOwn, lookupTable } from '../ownKeys';
 
 type Json = unknown;
 
@@ -10,7 +10,7 @@ type Json = unknown;
 const ASSOCIATIVE_KEYS = ['mountPath', 'devicePath', 'ip', 'type', 'topologyKey', 'name', 'containerPort'];
 
 /** Merge keys from the Kubernetes schema for list fields where the generic rule would pick the wrong key. */
-const FIELD_MERGE_KEYS: Record<string, string> = {
+const FIELD_MERGE_KEYS: Readonly<Record<string, string>> = lookupTable({
   containers: 'name',
   initContainers: 'name',
   ephemeralContainers: 'name',
@@ -20,7 +20,7 @@ const FIELD_MERGE_KEYS: Record<string, string> = {
   volumeMounts: 'mountPath',
   volumeDevices: 'devicePath',
   hostAliases: 'ip',
-};
+});
 
 /** Lists the Kubernetes schema marks atomic even though items carry a name-like key. */
 const ATOMIC_FIELDS = new Set(['args', 'command', 'finalizers', 'tolerations']);

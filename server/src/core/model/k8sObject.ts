@@ -16,6 +16,8 @@ export interface MetadataEntry {
   templated?: boolean;
   /** Set when a renderer (Kustomize) added or changed the entry; the location then points at the instruction. */
   addedBy?: string;
+  /** True when the value is Helm's rendered output: known, although the template line holds `{{ }}`. */
+  rendered?: boolean;
 }
 
 export type MetadataMap = Map<string, MetadataEntry>;
@@ -51,6 +53,8 @@ export interface ObjectSource {
   templated?: boolean;
   /** Set when a renderer produced the object (for example a Kustomize generator). */
   generatedBy?: SourceLocation;
+  /** True when SyncPlan rendered the object from a Helm template: its locations are template lines, its values known. */
+  rendered?: boolean;
 }
 
 export function objectKey(obj: Pick<K8sObject, 'group' | 'kind' | 'namespace' | 'name'>): string {

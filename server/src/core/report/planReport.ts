@@ -43,6 +43,8 @@ export interface AppReport {
   path: string;
   source: string;
   definedBy: { file: string; line: number } | null;
+  /** The ApplicationSet that generates this app's Application; null for a literal Application or a folder. */
+  generatedBy: { kind: 'ApplicationSet'; name: string; file: string; line: number } | null;
   destinationNamespace: string | null;
   complete: boolean;
   incompleteReasons: string[];
@@ -73,9 +75,32 @@ export interface KargoProjectReport {
   stages: KargoStageReport[];
 }
 
+export interface ApplicationSetReport {
+  name: string;
+  file: string;
+  line: number;
+  /** False when a generator needs a live system (or SyncPlan cannot evaluate it): `apps` may be partial. */
+  expandable: boolean;
+  /** Why not expandable, or why the controller fails; null when neither. */
+  reason: string | null;
+  /** Names of the generated Applications, in generation order. */
+  apps: string[];
+  caveats: string[];
+  /** RollingSync order of the generated Applications; null without a RollingSync strategy. */
+  rollingSync: {
+    steps: { step: number; maxUpdate: string | number | null; maxUpdateScaled: number | null; apps: string[] }[];
+    /** Applications no step selects: RollingSync never syncs them. */
+    unselected: string[];
+    /** Whether the workspace's argocd-cmd-params-cm enables progressive syncs; null when it declares none. */
+    enabled: boolean | null;
+  } | null;
+}
+
 export interface PlanReport {
   version: 1;
   apps: AppReport[];
+  /** ApplicationSets and the Applications each generates (always written by buildPlanReport and the CLI). */
+  applicationSets?: ApplicationSetReport[];
   /** Kargo promotion pipelines per Project (always written by buildPlanReport and the CLI). */
   kargo?: KargoProjectReport[];
 }
@@ -135,6 +160,9 @@ export function buildPlanReport(workspace: WorkspaceAnalysis, base: string, read
       definedBy: app.definedBy
         ? { file: relativePath(base, app.definedBy.source.file), line: lineOf(app.definedBy.source.file, app.definedBy.source.span.start) }
         : null,
+      generatedBy: app.generatedBy
+        ? { kind: 'ApplicationSet', name: app.generatedBy.name, file: relativePath(base, app.generatedBy.source.file), line: lineOf(app.generatedBy.source.file, app.generatedBy.source.span.start) }
+        : null,
       destinationNamespace: app.destinationNamespace ?? null,
       complete: app.complete,
       ...(app.notDeployed ? { notDeployed: true as const } : {}),
@@ -153,6 +181,16 @@ export function buildPlanReport(workspace: WorkspaceAnalysis, base: string, read
       ),
       children: app.children,
       caveats: app.plan.caveats,
+    })),
+    applicationSets: (workspace.applicationSets ?? []).map((e) => ({
+      name: e.appset.name,
+      file: relativePath(base, e.appset.source.file),
+      line: lineOf(e.appset.source.file, e.appset.source.span.start),
+      expandable: e.expandable,
+      reason: e.reason ?? null,
+      apps: e.apps.map((a) => a.name),
+      caveats: e.caveats.map((c) => c.split(`${base}/`).join('')),
+      rollingSync: e.rollingSync ?? null,
     })),
     kargo: (workspace.kargo ?? []).map((project) => ({
       project: project.name,

@@ -18,7 +18,7 @@ export const hookDeletePolicyWithoutHook: Rule = {
     // A templated hook annotation may well make this a hook once rendered.
     for (const key of ['argocd.argoproj.io/hook', 'helm.sh/hook']) {
       const hook = object.annotations.get(key);
-      if (hook && (hook.templated || isTemplatedAt(context, hook.valueLocation))) return [];
+      if (hook && (hook.templated || (!hook.rendered && isTemplatedAt(context, hook.valueLocation)))) return [];
     }
     const findings: Finding[] = [];
     for (const key of [HOOK_DELETE_POLICY, HELM_HOOK_DELETE_POLICY]) {

@@ -11,8 +11,8 @@ export { ALL_RULES } from './registry';
 export { RULE_CODES, RULE_DOCS_URL, RULE_DOCS_BASE } from './ruleCodes';
 export { applySeverities, parseSyncplanConfig, type SeveritySetting, type SyncplanConfig } from './severityConfig';
 
-export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = ALL_RULES, host?: FileHost): Finding[] {
-  const context = createRuleContext(workspace, host);
+export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = ALL_RULES, host?: FileHost, parse?: ParseFunction): Finding[] {
+  const context = createRuleContext(workspace, host, parse);
   const findings: Finding[] = [];
   const seenObjects = new Set<string>();
   const objects: K8sObject[] = [];
@@ -43,7 +43,10 @@ function metadataFingerprint(object: K8sObject): string {
   return entries.map((e) => `${e.key}=${String(e.value)}@${e.valueLocation.file}:${e.valueLocation.span.start}`).join('\u0001');
 }
 
-export function createRuleContext(workspace: WorkspaceAnalysis, host?: FileHost): RuleContext {
+/** Parses a file's text; the analysis passes its parse cache, so rules re-use the parses it already has. */
+export type ParseFunction = (file: string, text: string) => ParsedFile;
+
+export function createRuleContext(workspace: WorkspaceAnalysis, host?: FileHost, parse: ParseFunction = parseYamlFile): RuleContext {
   const texts = new Map<string, string | undefined>();
   const parsed = new Map<string, ParsedFile | undefined>();
   const textOf = (file: string): string | undefined => {
@@ -57,7 +60,7 @@ export function createRuleContext(workspace: WorkspaceAnalysis, host?: FileHost)
     parsedFile(file) {
       if (!parsed.has(file)) {
         const text = textOf(file);
-        parsed.set(file, text === undefined ? undefined : parseYamlFile(file, text));
+        parsed.set(file, text === undefined ? undefined : parse(file, text));
       }
       return parsed.get(file);
     },

@@ -20,6 +20,8 @@ const HASHED_NAME = [/-(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}$/, /-(?=[
 
 function nameIsLiteral(object: K8sObject, context: RuleContext): boolean {
   if (object.source.generatedBy || object.name.includes('{{')) return false;
+  // A name rendered by Helm is known and the same on every sync (unless a random function made it).
+  if (object.source.rendered) return true;
   const root = object.source.node;
   const metadata = isMap(root) ? root.get('metadata', true) : undefined;
   const nameNode = isMap(metadata) ? metadata.get('name', true) : undefined;
@@ -41,7 +43,7 @@ export const jobImmutableSyncJob: Rule = {
     if (isRecord(object.body.spec) && object.body.spec.ttlSecondsAfterFinished !== undefined) return [];
     if (classifyObject(object).kind !== 'resource' || !annotationsKnown(object, context)) return [];
     const options = object.annotations.get(SYNC_OPTIONS);
-    if (options && (options.templated || isTemplatedAt(context, options.valueLocation))) return [];
+    if (options && (options.templated || (!options.rendered && isTemplatedAt(context, options.valueLocation)))) return [];
     const items = parseCsv(options?.text ?? '');
     if (items.includes('Replace=true') && items.includes('Force=true')) return [];
     const name = label(object);

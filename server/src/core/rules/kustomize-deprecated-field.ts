@@ -11,6 +11,7 @@ import type { Finding } from '../types';
 import { finding, fix } from './support/findings';
 import { moveToField } from './support/kustomizationEdits';
 import type { Rule } from './ruleTypes';
+import { lookupTable } from '../ownKeys';
 
 interface Replacement {
   target: string;
@@ -18,7 +19,7 @@ interface Replacement {
   convert(value: unknown): unknown[] | undefined;
 }
 
-const REPLACEMENTS: Record<string, Replacement> = {
+const REPLACEMENTS: Readonly<Record<string, Replacement>> = lookupTable({
   bases: { target: 'resources', convert: (v) => (Array.isArray(v) && v.every((i) => typeof i === 'string') ? v : undefined) },
   patchesStrategicMerge: {
     target: 'patches',
@@ -33,7 +34,7 @@ const REPLACEMENTS: Record<string, Replacement> = {
     target: 'labels',
     convert: (v) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [{ pairs: v, includeSelectors: true }] : undefined),
   },
-};
+});
 
 export const kustomizeDeprecatedField: Rule = {
   code: 'kustomize/deprecated-field',

@@ -1,6 +1,7 @@
 // Every finding code SyncPlan can produce, with its default severity and documentation anchor.
 // The language server and the VS Code settings are generated from RULE_CODES.
 
+import { APPSET_CODE_LIST } from '../appset/appsetCodes';
 import { KARGO_CODE_LIST } from '../kargo/kargoCodes';
 import type { Severity } from '../types';
 import { ALL_RULES } from './registry';
@@ -16,6 +17,11 @@ const PARSE_CODES: readonly RuleCodeInfo[] = [
   { code: 'parse/yaml-error', severity: 'error', title: 'A YAML syntax error: Argo CD cannot render the file.' },
   { code: 'yaml/duplicate-key', severity: 'warning', title: 'A mapping key written twice: Argo CD keeps the last value and drops the others.' },
   { code: 'parse/templated', severity: 'info', title: 'A file with Helm template actions was only partly read.' },
+];
+
+/** Codes of the native Helm renderer (server/src/core/helm). */
+const HELM_RENDER_CODES: readonly RuleCodeInfo[] = [
+  { code: 'helm/render-error', severity: 'error', title: '`helm template` fails here (required, fail, a missing value file, a type error): Argo CD generates no manifests.' },
 ];
 
 /** Codes of the workspace gate (safeHost.ts): paths it refuses to read. */
@@ -47,8 +53,10 @@ export const RULE_CODES: readonly RuleCodeInfo[] = Object.freeze([
   ...ALL_RULES.map(({ code, severity, title }) => ({ code, severity, title })),
   ...PARSE_CODES,
   ...KARGO_CODE_LIST,
+  ...APPSET_CODE_LIST,
   ...WORKSPACE_CODES,
   ...KUSTOMIZE_BUILD_CODES,
+  ...HELM_RENDER_CODES,
 ]);
 
 export const RULE_DOCS_BASE = 'https://github.com/syncplan/syncplan/blob/main/docs/rules.md';

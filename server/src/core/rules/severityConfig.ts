@@ -50,8 +50,8 @@ export function parseSyncplanConfig(text: string): SyncplanConfig {
     return config;
   }
   for (const key of Object.keys(root)) {
-    // `repositories` is read by discovery (workspaceRepository.ts).
-    if (key !== 'rules' && key !== 'exclude' && key !== 'repositories') config.problems.push(`Unknown key "${key}" in .syncplan.yaml (expected "rules" or "exclude").`);
+    // `repositories` is read by discovery (workspaceRepository.ts), `helm` by the Helm layer (helm/index.ts).
+    if (key !== 'rules' && key !== 'exclude' && key !== 'repositories' && key !== 'helm') config.problems.push(`Unknown key "${key}" in .syncplan.yaml (expected "rules" or "exclude").`);
   }
   readRules(root.rules, config);
   readExclude(root.exclude, config);

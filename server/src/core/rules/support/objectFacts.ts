@@ -10,7 +10,7 @@ import type { RuleContext } from '../ruleTypes';
  * except inside the name, namespace and labels (which do not change how Argo CD treats the object).
  */
 export function annotationsKnown(object: K8sObject, context: RuleContext): boolean {
-  if (!object.source.templated) return true;
+  if (!object.source.templated || object.source.rendered) return true;
   const root = object.source.node;
   const metadata = isMap(root) ? root.get('metadata', true) : undefined;
   const text = context.textOf(object.source.file);
@@ -36,6 +36,7 @@ const templatedFiles = new WeakMap<RuleContext, Map<string, boolean | undefined>
 
 /** True when the object's file holds template actions, so conditionals may leave any object out. */
 export function inTemplatedFile(object: K8sObject, context: RuleContext): boolean {
+  if (object.source.rendered) return false;
   let files = templatedFiles.get(context);
   if (!files) templatedFiles.set(context, (files = new Map()));
   const file = object.source.file;

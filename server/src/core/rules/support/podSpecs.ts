@@ -4,11 +4,12 @@ import { isMap, isScalar, type Node } from 'yaml';
 import type { K8sObject } from '../../model/k8sObject';
 import { nodeSpan } from '../../model/readObjects';
 import type { SourceLocation } from '../../types';
+import { lookupTable } from '../../ownKeys';
 
 export type YamlPath = (string | number)[];
 
 const TEMPLATE_PATH: YamlPath = ['spec', 'template', 'spec'];
-const POD_SPEC_PATHS: Record<string, YamlPath> = {
+const POD_SPEC_PATHS: Readonly<Record<string, YamlPath>> = lookupTable({
   Pod: ['spec'],
   Deployment: TEMPLATE_PATH,
   StatefulSet: TEMPLATE_PATH,
@@ -17,7 +18,7 @@ const POD_SPEC_PATHS: Record<string, YamlPath> = {
   ReplicationController: TEMPLATE_PATH,
   Job: TEMPLATE_PATH,
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
+});
 const WORKLOAD_GROUPS = new Set(['', 'apps', 'batch', 'extensions']);
 
 export interface PodSpec {

@@ -32,7 +32,8 @@ export function isTemplatedAt(context: RuleContext, at: SourceLocation): boolean
 
 /** An annotation entry whose value rules may judge: literal text written by the user, not a Helm action. */
 export function isJudgeable(context: RuleContext, entry: MetadataEntry | undefined): entry is MetadataEntry {
-  return !!entry && !entry.templated && !isTemplatedAt(context, entry.valueLocation) && !isTemplatedAt(context, entry.keyLocation);
+  if (!entry || entry.templated) return false;
+  return entry.rendered === true || (!isTemplatedAt(context, entry.valueLocation) && !isTemplatedAt(context, entry.keyLocation));
 }
 
 export interface CsvItem {

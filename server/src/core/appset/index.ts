@@ -1,0 +1,149 @@
+// ApplicationSets of a workspace expanded statically into the Applications the controller would generate.
+
+import { isMap, parseAllDocuments, type YAMLMap } from 'yaml';
+import type { K8sObject } from '../model/k8sObject';
+import { objectFromNode } from '../model/readObjects';
+import { basenameOf, dirnameOf, isInside, joinPath } from '../paths';
+import type { FileHost, Finding } from '../types';
+import { APPSET_CODES } from './appsetCodes';
+import { isClusterSecret } from './clusterGenerator';
+import { expandApplicationSet, type AppSetExpansion } from './expandApplicationSet';
+import { templateLocation } from './generatedApplication';
+import { planRollingSync, progressiveSyncsEnabled } from './rollingSync';
+import { asRecord } from './generatorTypes';
+
+export type { AppSetExpansion } from './expandApplicationSet';
+export type { RollingSyncPlan, RollingSyncStep } from './rollingSync';
+export { APPSET_CODE_LIST } from './appsetCodes';
+
+export interface AppSetInput {
+  host: FileHost;
+  root: string;
+  files: readonly string[];
+  objectsByFile: ReadonlyMap<string, K8sObject[]>;
+  isWorkspaceRepository: (repoURL: string | undefined) => boolean;
+  repositoryKnown: boolean;
+}
+
+const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
+const NEW_FILE_GLOBBING = 'applicationsetcontroller.enable.new.git.file.globbing';
+
+export function isApplicationSet(object: Pick<K8sObject, 'group' | 'kind'>): boolean {
+  return object.group === 'argoproj.io' && object.kind === 'ApplicationSet';
+}
+
+export function expandApplicationSets(input: AppSetInput): { expansions: AppSetExpansion[]; findings: Finding[] } {
+  const all = [...input.objectsByFile.values()].flat();
+  const chartTemplates = input.files.filter((f) => basenameOf(f) === 'Chart.yaml').map((f) => joinPath(dirnameOf(f), 'templates'));
+  const context = {
+    files: input.files,
+    repoRoot: repositoryRoot(input.host, input.root),
+    readFile: (path: string) => input.host.readFile(path),
+    isWorkspaceRepository: input.isWorkspaceRepository,
+    repositoryKnown: input.repositoryKnown,
+    clusterSecrets: all.filter(isClusterSecret),
+    newGitFileGlobbing: all.some((o) => o.kind === 'ConfigMap' && o.name === 'argocd-cmd-params-cm' && String(asRecord(o.body.data)?.[NEW_FILE_GLOBBING]) === 'true'),
+  };
+  const expansions: AppSetExpansion[] = [];
+  const findings: Finding[] = [];
+  const progressiveSyncs = progressiveSyncsEnabled(all);
+  for (const written of all.filter(isApplicationSet)) {
+    if (chartTemplates.some((dir) => isInside(dir, written.source.file))) continue;
+    const appset = unmasked(input.host, written);
+    if (!appset) {
+      expansions.push({ appset: written, expandable: false, reason: 'its file is not valid YAML before Helm rendering', apps: [], findings: [], caveats: [] });
+      continue;
+    }
+    let expansion: AppSetExpansion;
+    try {
+      expansion = expandApplicationSet(appset, context);
+      const rolling = planRollingSync(expansion, progressiveSyncs);
+      expansion.rollingSync = rolling.plan;
+      expansion.findings.push(...rolling.findings);
+      expansion.findings.push(...waveFindings(appset));
+    } catch (e) {
+      // Self-referencing YAML aliases and the like: report, never stop the analysis.
+      const reason = `SyncPlan failed while expanding it (${e instanceof Error ? e.message : String(e)})`;
+      const finding: Finding = { code: 'syncplan/internal-error', severity: 'error', message: `ApplicationSet ${appset.name}: ${reason}.`, file: appset.source.file, span: appset.source.anchor };
+      expansion = { appset, expandable: false, reason, apps: [], findings: [finding], caveats: [] };
+    }
+    expansions.push(expansion);
+    findings.push(...expansion.findings);
+  }
+  return { expansions, findings };
+}
+
+/** The parser masks `{{ }}` as Helm actions; an ApplicationSet needs its template text as written. */
+function unmasked(host: FileHost, object: K8sObject): K8sObject | undefined {
+  if (!object.source.templated && !(host.readFile(object.source.file) ?? '').includes('{{')) return object;
+  const text = host.readFile(object.source.file);
+  if (text === undefined || object.id.slice(object.id.lastIndexOf('#') + 1).includes('.')) return undefined;
+  try {
+    const doc = parseAllDocuments(text, { version: '1.2' });
+    const docs = Array.isArray(doc) ? doc : [doc];
+    const found = docs[object.source.docIndex];
+    if (!found || found.errors.length > 0 || !isMap(found.contents)) return undefined;
+    const file = { path: object.source.file, text, templated: false, templateSpans: [], documents: [] };
+    return objectFromNode(file as never, found.contents as YAMLMap, object.id, object.source.docIndex);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Waves in the template are ignored; waves on the ApplicationSet only order its creation in the parent. */
+function waveFindings(appset: K8sObject): Finding[] {
+  const findings: Finding[] = [];
+  const template = asRecord(asRecord(asRecord(appset.body.spec)?.template)?.metadata);
+  if (asRecord(template?.annotations)?.[SYNC_WAVE] !== undefined) {
+    findings.push({
+      code: APPSET_CODES.templateWaveIgnored.code,
+      severity: APPSET_CODES.templateWaveIgnored.severity,
+      message: `The sync-wave in the template of ApplicationSet ${appset.name} orders nothing: the Applications it generates are not part of any parent sync. Use a RollingSync strategy to order them.`,
+      ...templateLocation({ appset }, ['metadata', 'annotations', SYNC_WAVE]),
+    });
+  }
+  const wave = appset.annotations.get(SYNC_WAVE);
+  if (wave) {
+    findings.push({
+      code: APPSET_CODES.waveOrdersCreationOnly.code,
+      severity: APPSET_CODES.waveOrdersCreationOnly.severity,
+      message: `The sync-wave on ApplicationSet ${appset.name} orders when the ApplicationSet is created; its health is Healthy once its Applications exist, so the next wave does not wait for them to sync.`,
+      file: wave.keyLocation.file,
+      span: { start: wave.keyLocation.span.start, end: wave.valueLocation.span.end },
+    });
+  }
+  return findings;
+}
+
+/** Git generator paths are relative to the checkout root: the nearest folder holding `.git`, else the workspace root. */
+function repositoryRoot(host: FileHost, root: string): string {
+  let dir = root;
+  for (;;) {
+    if (host.readDir(joinPath(dir, '.git')) !== undefined || host.readFile(joinPath(dir, '.git')) !== undefined) return dir;
+    const parent = dirnameOf(dir);
+    if (parent === dir) return root;
+    dir = parent;
+  }
+}
+
+/** ApplicationSets whose Applications exist only live (pull-request or SCM generators), matched by their name template. */
+export function ephemeralApplications(expansions: readonly AppSetExpansion[]): { appset: K8sObject; matches: (name: string) => boolean }[] {
+  const result: { appset: K8sObject; matches: (name: string) => boolean }[] = [];
+  for (const { appset } of expansions) {
+    const spec = asRecord(appset.body.spec);
+    if (!usesLiveScm(spec?.generators)) continue;
+    const name = asRecord(asRecord(spec?.template)?.metadata)?.name;
+    if (typeof name !== 'string' || !name.includes('{{')) continue;
+    const pattern = name.split(/\{\{.*?\}\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+');
+    const regex = new RegExp(`^${pattern}$`);
+    result.push({ appset, matches: (candidate) => regex.test(candidate) });
+  }
+  return result;
+}
+
+/** True when a pullRequest or scmProvider generator appears, also inside matrix or merge (depth-limited). */
+function usesLiveScm(value: unknown, depth = 0): boolean {
+  if (depth > 8 || value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((v) => usesLiveScm(v, depth + 1));
+  return Object.entries(value as Record<string, unknown>).some(([key, v]) => key === 'pullRequest' || key === 'scmProvider' || usesLiveScm(v, depth + 1));
+}

@@ -1,0 +1,70 @@
+// Turns one template's rendered output into objects whose every position (document, name, annotations, YAML
+// nodes) is an offset into the template file, so rules, hover and code lenses work on template lines.
+
+import { isNode, LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
+import type { OutputSegment } from '../gotemplate';
+import type { K8sObject } from '../model/k8sObject';
+import { readObjects } from '../model/readObjects';
+import { dropDuplicateKeys } from '../parse/duplicateKeys';
+import type { ParsedDocument, ParsedFile } from '../parse/parseYamlFile';
+import type { Finding, Span } from '../types';
+import { outputToTemplate, type TemplateSource } from './outputPositions';
+
+export interface RenderedManifests {
+  objects: K8sObject[];
+  /** Warnings on the template (duplicate keys in the output). */
+  findings: Finding[];
+  /** YAML errors in the output: Helm fails the render with these ("YAML parse error on ..."). */
+  yamlErrors: { message: string; span: Span }[];
+}
+
+/** `idSuffix` keeps objects of the same template rendered for different Applications apart. */
+export function manifestsFromOutput(template: TemplateSource, output: string, segments: readonly OutputSegment[], idSuffix: string): RenderedManifests {
+  const toTemplate = outputToTemplate(template, output, segments);
+  const mapStart = (o: number): number => toTemplate(o);
+  const mapEnd = (start: number, end: number): number => (end <= start ? mapStart(start) : Math.max(mapStart(start), toTemplate(end - 1) + 1));
+  const mapSpan = (span: Span): Span => ({ start: mapStart(span.start), end: mapEnd(span.start, span.end) });
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(output, { version: '1.1', lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
+    if (!Array.isArray(docs)) docs = [docs];
+  } catch (e) {
+    return { objects: [], findings: [], yamlErrors: [{ message: String(e instanceof Error ? e.message : e), span: { start: 0, end: 0 } }] };
+  }
+  const findings: Finding[] = [];
+  const yamlErrors: RenderedManifests['yamlErrors'] = [];
+  const documents: ParsedDocument[] = [];
+  docs.forEach((doc, index) => {
+    for (const f of dropDuplicateKeys(template.file, doc, true)) {
+      findings.push({ ...f, span: mapSpan(f.span), related: f.related?.map((r) => ({ ...r, file: template.file, span: mapSpan(r.span) })) });
+    }
+    for (const error of doc.errors) yamlErrors.push({ message: error.message.split('\n')[0], span: mapSpan({ start: error.pos[0], end: error.pos[1] }) });
+    remapRanges(doc, mapStart, mapEnd);
+    const range = doc.range ?? [0, 0, 0];
+    documents.push({ index, doc, span: { start: range[0], end: range[2] }, hasErrors: doc.errors.length > 0 });
+  });
+  const file: ParsedFile = { path: template.file, text: template.text, documents, templated: false, templateSpans: [], problems: [] };
+  const objects = readObjects(file);
+  for (const object of objects) {
+    object.id = `${object.id}@${idSuffix}`;
+    object.source.rendered = true;
+    for (const entry of [...object.annotations.values(), ...object.labels.values()]) entry.rendered = true;
+  }
+  return { objects, findings, yamlErrors };
+}
+
+function remapRanges(doc: Document.Parsed, mapStart: (o: number) => number, mapEnd: (s: number, e: number) => number): void {
+  const remap = (range: [number, number, number]): [number, number, number] => {
+    const start = mapStart(range[0]);
+    const valueEnd = Math.max(start, mapEnd(range[0], range[1]));
+    return [start, valueEnd, Math.max(valueEnd, mapEnd(range[0], range[2]))];
+  };
+  const seen = new Set<object>();
+  visit(doc, (_key, node) => {
+    if (isNode(node) && node.range && !seen.has(node)) {
+      seen.add(node);
+      node.range = remap(node.range);
+    }
+  });
+  if (doc.range) doc.range = remap(doc.range);
+}

@@ -1,0 +1,93 @@
+// A FileHost that records what the computation running on it read: file texts, folder listings, file
+// kinds. A recorded computation stays valid while reading the same paths again gives the same answers.
+
+import type { DirEntry, FileHost, FileInfo } from '../types';
+
+/** Read key (`kind:path`) -> what the read answered, in a form compared with `===`. */
+export type ReadLog = Map<string, string | number | undefined>;
+
+export class TrackingHost implements FileHost {
+  /** Logs of the computations in progress, innermost last; every read goes into the innermost. */
+  private readonly active: ReadLog[] = [];
+
+  constructor(private readonly inner: FileHost & { realPath?(path: string): string }) {}
+
+  readFile(path: string): string | undefined {
+    return this.note(`f:${path}`, this.inner.readFile(path));
+  }
+
+  readDir(path: string): DirEntry[] | undefined {
+    const entries = this.inner.readDir(path);
+    this.note(`d:${path}`, listingKey(entries));
+    return entries;
+  }
+
+  inspect(path: string): FileInfo | undefined {
+    const info = this.inner.inspect?.(path);
+    this.note(`i:${path}`, infoKey(info));
+    return info;
+  }
+
+  fileVersion(path: string): string | number | undefined {
+    return this.note(`v:${path}`, this.inner.fileVersion?.(path));
+  }
+
+  realPath(path: string): string {
+    const real = this.inner.realPath?.(path) ?? this.inner.inspect?.(path)?.realPath ?? path;
+    return this.note(`r:${path}`, real) as string;
+  }
+
+  /** Runs `compute` and returns its value with everything it read (also counted as read by any enclosing computation). */
+  record<T>(compute: () => T): { value: T; reads: ReadLog } {
+    const reads: ReadLog = new Map();
+    this.active.push(reads);
+    try {
+      return { value: compute(), reads };
+    } finally {
+      this.active.pop();
+      this.replay(reads);
+    }
+  }
+
+  /** Counts a reused computation's reads as read by the enclosing computation, if any. */
+  replay(reads: ReadLog): void {
+    const outer = this.active[this.active.length - 1];
+    if (outer) for (const [key, value] of reads) outer.set(key, value);
+  }
+
+  /** Whether reading every recorded path again gives what it gave then (reads go through the inner host, unrecorded). */
+  unchanged(reads: ReadLog): boolean {
+    for (const [key, value] of reads) if (this.answer(key) !== value) return false;
+    return true;
+  }
+
+  private answer(key: string): string | number | undefined {
+    const path = key.slice(2);
+    switch (key[0]) {
+      case 'f':
+        return this.inner.readFile(path);
+      case 'd':
+        return listingKey(this.inner.readDir(path));
+      case 'i':
+        return infoKey(this.inner.inspect?.(path));
+      case 'v':
+        return this.inner.fileVersion?.(path);
+      default:
+        return this.inner.realPath?.(path) ?? this.inner.inspect?.(path)?.realPath ?? path;
+    }
+  }
+
+  private note<T extends string | number | undefined>(key: string, value: T): T {
+    const log = this.active[this.active.length - 1];
+    if (log) log.set(key, value);
+    return value;
+  }
+}
+
+function listingKey(entries: DirEntry[] | undefined): string | undefined {
+  return entries?.map((e) => `${e.name}${e.isDirectory ? '/' : ''}`).join('\n');
+}
+
+function infoKey(info: FileInfo | undefined): string | undefined {
+  return info && `${info.kind}:${info.size}:${info.realPath}`;
+}

@@ -1,0 +1,176 @@
+// Property: after any sequence of edits, the memoised analysis (parse cache + render memo kept between runs)
+// equals a fresh `analyzeWorkspace` of the final texts. Edits are random but seeded: value and comment
+// edits, wave changes, deletions, renames, new kustomizations, new `resources:` entries and Application
+// `path` changes (the last three move files between apps).
+
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeWorkspace } from '../../../server/src/core/analyzeWorkspace';
+import type { WorkspaceAnalysis } from '../../../server/src/core/discover/appTypes';
+import { AnalysisMemo } from '../../../server/src/core/incremental/analysisMemo';
+import { dirnameOf, relativePath } from '../../../server/src/core/paths';
+import { buildPlanReport } from '../../../server/src/core/report/planReport';
+import type { DirEntry, FileHost } from '../../../server/src/core/types';
+import { IncrementalParseCache } from '../../../server/src/lsp/incrementalParseCache';
+
+const CORPUS = '/work/shared/corpus';
+const ROOT = '/ws';
+/** Corpus repositories with Kustomize bases, app-of-apps, hooks and waves, small enough for a short test. */
+const REPOSITORIES: [string, number][] = [
+  ['argoproj__argocd-example-apps', 16],
+  ['cnoe-io__stacks', 10],
+  ['redhat-cop__gitops-standards-repo-template', 10],
+  ['cybozu-go__neco-apps', 5],
+];
+
+/** A mutable in-memory workspace. */
+class MemoryWorkspace implements FileHost {
+  constructor(readonly files: Map<string, string>) {}
+  readFile(path: string): string | undefined {
+    return this.files.get(path);
+  }
+  readDir(path: string): DirEntry[] | undefined {
+    const prefix = path.endsWith('/') ? path : `${path}/`;
+    const entries = new Map<string, boolean>();
+    for (const file of this.files.keys()) {
+      if (!file.startsWith(prefix)) continue;
+      const rest = file.slice(prefix.length);
+      const slash = rest.indexOf('/');
+      entries.set(slash < 0 ? rest : rest.slice(0, slash), slash >= 0);
+    }
+    return entries.size > 0 ? [...entries].map(([name, isDirectory]) => ({ name, isDirectory })) : undefined;
+  }
+}
+
+function load(dir: string, into = new Map<string, string>(), base = dir): Map<string, string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) load(path, into, base);
+    else into.set(`${ROOT}/${relativePath(base, path)}`, readFileSync(path, 'utf8'));
+  }
+  return into;
+}
+
+function random(seed: number): () => number {
+  let state = seed;
+  return () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+}
+
+/** What the user sees: every app's plan as the view shows it, and every finding (order within the list aside). */
+function observable(workspace: WorkspaceAnalysis, host: FileHost): unknown {
+  const report = buildPlanReport(workspace, ROOT, (file) => host.readFile(file));
+  const findings = workspace.findings.map((f) => JSON.stringify([f.file, f.span, f.code, f.severity, f.message])).sort();
+  const apps = workspace.apps.map((a) => ({ id: a.id, files: [...a.files].sort(), children: a.children, objects: a.objects.map((o) => [o.id, o.source.file, o.source.span]) }));
+  return { report, findings, apps };
+}
+
+type Edit = (files: Map<string, string>, pick: <T>(list: T[]) => T) => string | undefined;
+
+const yamlOf = (files: Map<string, string>): string[] => [...files.keys()].filter((f) => /\.ya?ml$/.test(f));
+const lineEdit = (change: (lines: string[], at: number) => void): Edit => (files, pick) => {
+  const file = pick(yamlOf(files));
+  const lines = (files.get(file) ?? '').split('\n');
+  change(lines, pick(lines.map((_, i) => i)));
+  files.set(file, lines.join('\n'));
+  return `edit ${file}`;
+};
+
+const EDIT_KINDS: Edit[] = [
+  lineEdit((lines, at) => (lines[at] = `${lines[at]}x`)),
+  lineEdit((lines, at) => lines.splice(at, 0, '# a comment')),
+  lineEdit((lines, at) => lines.splice(at, 1)),
+  lineEdit((lines, at) => lines.splice(at, 0, '    argocd.argoproj.io/sync-wave: "-2"')),
+  // Another sync wave on an existing annotation.
+  (files, pick) => {
+    const file = pick(yamlOf(files).filter((f) => files.get(f)?.includes('sync-wave')).concat(yamlOf(files)));
+    files.set(file, (files.get(file) ?? '').replace(/sync-wave: ["']?-?\d+["']?/, 'sync-wave: "7"'));
+    return `wave ${file}`;
+  },
+  // Delete a file.
+  (files, pick) => {
+    const file = pick(yamlOf(files));
+    files.delete(file);
+    return `delete ${file}`;
+  },
+  // Rename a file into another folder.
+  (files, pick) => {
+    const file = pick(yamlOf(files));
+    const target = `${dirnameOf(pick(yamlOf(files)))}/moved-${files.size}-${file.split('/').pop()}`;
+    files.set(target, files.get(file) ?? '');
+    files.delete(file);
+    return `rename ${file} -> ${target}`;
+  },
+  // A new kustomization.yaml listing the folder's manifests.
+  (files, pick) => {
+    const dir = dirnameOf(pick(yamlOf(files)));
+    const manifests = yamlOf(files).filter((f) => dirnameOf(f) === dir && !/kustomization\.ya?ml$/.test(f)).map((f) => f.slice(dir.length + 1));
+    files.set(`${dir}/kustomization.yaml`, `resources:\n${manifests.map((m) => `  - ${m}\n`).join('')}`);
+    return `kustomization in ${dir}`;
+  },
+  // A new `resources:` entry pointing at another folder's manifest.
+  (files, pick) => {
+    const kustomization = yamlOf(files).filter((f) => /kustomization\.ya?ml$/.test(f));
+    if (kustomization.length === 0) return undefined;
+    const file = pick(kustomization);
+    const target = pick(yamlOf(files));
+    const relative = relativePath(dirnameOf(file), target);
+    files.set(file, (files.get(file) ?? '').replace(/^resources:\s*\n/m, `resources:\n  - ${relative}\n`));
+    return `resource ${relative} in ${file}`;
+  },
+  // An Application's path points at another folder.
+  (files, pick) => {
+    const withPath = yamlOf(files).filter((f) => /kind: Application\b/.test(files.get(f) ?? '') && /^\s+path: /m.test(files.get(f) ?? ''));
+    if (withPath.length === 0) return undefined;
+    const file = pick(withPath);
+    const folder = relativePath(ROOT, dirnameOf(pick(yamlOf(files))));
+    files.set(file, (files.get(file) ?? '').replace(/^(\s+)path: .*$/m, `$1path: ${folder}`));
+    return `application path ${folder} in ${file}`;
+  },
+];
+
+describe('core: incremental analysis equals a fresh one after random edits', function () {
+  before(function () {
+    if (!existsSync(CORPUS)) this.skip();
+  });
+
+  for (const [index, [repository, edits]] of REPOSITORIES.entries()) {
+    it(repository, () => {
+      const next = random(1000 + index);
+      const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)];
+      const host = new MemoryWorkspace(load(join(CORPUS, repository)));
+      const cache = new IncrementalParseCache();
+      const memo = new AnalysisMemo();
+      const incremental = (): WorkspaceAnalysis => analyzeWorkspace(host, ROOT, { cache, memo });
+      incremental();
+      const history: string[] = [];
+      let reused = 0;
+      for (let step = 0; step < edits; step++) {
+        const what = pick(EDIT_KINDS)(host.files, pick);
+        if (!what) continue;
+        history.push(what);
+        const actual = observable(incremental(), host);
+        reused += memo.stats.reused;
+        assert.deepEqual(actual, observable(analyzeWorkspace(host, ROOT), host), `after: ${history.join('; ')}`);
+      }
+      assert.ok(reused > 0, 'some renders were reused, so the memo was exercised');
+    });
+  }
+
+  it('an edit re-renders only the apps that read the edited file', function () {
+    const host = new MemoryWorkspace(load(join(CORPUS, 'argoproj__argocd-example-apps')));
+    const memo = new AnalysisMemo();
+    const cache = new IncrementalParseCache();
+    analyzeWorkspace(host, ROOT, { cache, memo });
+    analyzeWorkspace(host, ROOT, { cache, memo });
+    assert.equal(memo.stats.computed, 0, 'nothing changed, nothing is rendered');
+    const file = `${ROOT}/sync-waves/manifests.yaml`;
+    host.files.set(file, (host.files.get(file) ?? '').replace('sync-wave: "2"', 'sync-wave: "9"'));
+    const workspace = analyzeWorkspace(host, ROOT, { cache, memo });
+    // The sync-waves folder is rendered twice per analysis: as a standalone folder, then as the Application the
+    // `apps` chart renders, which replaces it. Both read the edited file; no other app is rendered again.
+    assert.equal(memo.stats.computed, 2, 'only the two renders of the sync-waves folder are computed again');
+    assert.ok(workspace.apps.some((a) => a.path.endsWith('/sync-waves') && a.id.includes('@helm:apps')), 'sync-waves is a child of the apps chart');
+    assert.ok(memo.stats.reused >= workspace.apps.length - 1);
+  });
+});

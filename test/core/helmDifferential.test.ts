@@ -26,12 +26,6 @@ const WAITING_FOR_FUNCTIONS = new Set<string>([]);
 
 /** Known engine differences, each with the message the native render fails with; for the gotemplate branch to fix. */
 const ENGINE_DIFFERENCES: Record<string, string> = {
-  // toYaml of a multi-line string: Go's yaml writes `|` and indents the lines by 2; the engine's output is not
-  // valid where the chart nindents it (argo-cd.config.cm in _helpers.tpl).
-  '06-argo-cd': 'YAML parse error on argo-cd/templates/argocd-configs/argocd-cm.yaml',
-  // `($.Values.x).roles` with x null: Go's evalPipeline unwraps the nil interface to an invalid value, so the
-  // field reads as missing, not "nil pointer evaluating" (text/template exec.go).
-  '23-app-of-app-group-all': 'nil pointer evaluating interface {}.roles',
 };
 
 /** One canonical string per object: keys sorted at every level. */

@@ -24,10 +24,18 @@ const HANG_MS = TIME_LIMIT_MS * 6;
 function work(job: Job): void {
   const folders = listSeedFolders(seedRoots(job.corpus));
   let slowest = 0;
+  // A process warning (a library writing to stderr) is a failure too: the server and CLI must stay quiet.
+  const warnings: string[] = [];
+  // Recorded synchronously (the 'warning' event would only fire after the whole loop).
+  process.emitWarning = ((warning: string | Error) => {
+    warnings.push(typeof warning === 'string' ? warning : `${warning.name}: ${warning.message}`);
+  }) as typeof process.emitWarning;
   for (let index = job.from; index < job.to; index++) {
     process.send?.({ type: 'start', index } satisfies Message);
+    warnings.length = 0;
     const result = runInput(inputSeed(job.seed, index), folders, job.keep);
     slowest = Math.max(slowest, result.ms);
+    if (result.ok && warnings.length > 0) Object.assign(result, { ok: false, problem: `printed a process warning: ${warnings[0]}` });
     if (!result.ok) process.send?.({ type: 'fail', index, problem: result.problem ?? '', origin: result.origin, kept: result.kept } satisfies Message);
   }
   process.send?.({ type: 'done', slowest } satisfies Message);

@@ -50,7 +50,7 @@ function nextLineDirective(text: string, offset: number, code: string): { span: 
 function inBlockScalar(text: string, offset: number): boolean {
   let inside = false;
   try {
-    for (const document of parseAllDocuments(text)) {
+    for (const document of parseAllDocuments(text, { logLevel: 'error' })) {
       if (!('contents' in document)) continue;
       visit(document, {
         Scalar(_, node) {

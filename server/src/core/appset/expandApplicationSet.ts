@@ -174,7 +174,7 @@ function isEmpty(value: unknown): boolean {
 function patchTemplate(body: Record<string, unknown>, patchText: string): Record<string, unknown> {
   let patch: unknown;
   try {
-    patch = parse(patchText, { version: '1.2' });
+    patch = parse(patchText, { version: '1.2', logLevel: 'error' });
   } catch (e) {
     throw new GeneratorError(`error unmarshalling templatePatch: ${(e as Error).message.split('\n')[0]}`, ['spec', 'templatePatch']);
   }

@@ -86,7 +86,7 @@ function listParams(spec: Record<string, unknown>, path: FieldPath, ctx: Generat
   if (typeof spec.elementsYaml === 'string' && spec.elementsYaml.trim() !== '') {
     let parsed: unknown;
     try {
-      parsed = parse(spec.elementsYaml, { version: '1.2' });
+      parsed = parse(spec.elementsYaml, { version: '1.2', logLevel: 'error' });
     } catch (e) {
       throw new GeneratorError(`error unmarshling decoded ElementsYaml: ${(e as Error).message.split('\n')[0]}`, [...path, 'elementsYaml']);
     }

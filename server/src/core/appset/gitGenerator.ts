@@ -110,7 +110,7 @@ function readParamFile(file: string, ctx: GeneratorContext, path: FieldPath): Re
   const text = ctx.readFile(`${ctx.repoRoot}/${file}`) ?? '';
   let value: unknown;
   try {
-    value = parse(text, { version: '1.2' });
+    value = parse(text, { version: '1.2', logLevel: 'error' });
   } catch (e) {
     throw new GeneratorError(`unable to process file '${file}': ${(e as Error).message.split('\n')[0]}`, path);
   }

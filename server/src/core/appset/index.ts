@@ -79,7 +79,7 @@ function unmasked(host: FileHost, object: K8sObject): K8sObject | undefined {
   const text = host.readFile(object.source.file);
   if (text === undefined || object.id.slice(object.id.lastIndexOf('#') + 1).includes('.')) return undefined;
   try {
-    const doc = parseAllDocuments(text, { version: '1.2' });
+    const doc = parseAllDocuments(text, { version: '1.2', logLevel: 'error' });
     const docs = Array.isArray(doc) ? doc : [doc];
     const found = docs[object.source.docIndex];
     if (!found || found.errors.length > 0 || !isMap(found.contents)) return undefined;

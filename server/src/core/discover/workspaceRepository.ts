@@ -94,7 +94,7 @@ export function remoteUrls(config: string): string[] {
 export function configuredRepositories(text: string | undefined): string[] {
   if (text === undefined) return [];
   try {
-    const root = parse(text, { version: '1.2' }) as unknown;
+    const root = parse(text, { version: '1.2', logLevel: 'error' }) as unknown;
     const list = root !== null && typeof root === 'object' ? (root as Record<string, unknown>).repositories : undefined;
     return Array.isArray(list) ? list.filter((u): u is string => typeof u === 'string' && u.trim() !== '') : [];
   } catch {

@@ -52,7 +52,7 @@ function fromYamlAs<T>(want: (v: unknown) => v is T, goType: string) {
   return (text: string): T => {
     let v: unknown;
     try {
-      v = parseYaml(text, { version: '1.1' }) as unknown;
+      v = parseYaml(text, { version: '1.1', logLevel: 'error' }) as unknown;
     } catch (e) {
       throw new FuncError((e as Error).message);
     }

@@ -183,7 +183,10 @@ class State {
       case 'chain': {
         this.at(first.pos, nodeString(first));
         if (first.node.type === 'nil') this.fail(`indirection through explicit nil in ${nodeString(first)}`, first.pos);
-        const recv = this.evalArg(dot, first.node, 'any');
+        let recv = this.evalArg(dot, first.node, 'any');
+        // Go's evalPipeline unwraps a nil interface into an invalid value, so `(.x).y` with x null reads y as
+        // missing instead of failing with "nil pointer evaluating" (text/template exec.go).
+        if (recv === null && first.node.type === 'pipe') recv = undefined;
         this.at(first.pos, nodeString(first));
         return this.evalFieldChain(dot, recv, first.pos, first.field, cmd.args, final, hasFinal, false);
       }

@@ -41,15 +41,25 @@ export function goQuote(s: string): string {
 
 /** Helm's toYaml: sigs.k8s.io/yaml output (sorted keys, block style), without the final newline. */
 export function toYaml(v: unknown): string {
-  const plain = toPlain(v);
-  const text = stringifyYaml(plain, { sortMapEntries: true, indentSeq: false, lineWidth: 0, version: '1.1', aliasDuplicateObjects: false });
+  const text = stringifyTop(toPlain(v), false);
   return text.endsWith('\n') ? text.slice(0, -1) : text;
 }
 
 /** Helm's toYamlPretty: go-yaml v3 with indent 2, so lists are indented under their key. */
 export function toYamlPretty(v: unknown): string {
-  const text = stringifyYaml(toPlain(v), { sortMapEntries: true, indentSeq: true, lineWidth: 0, version: '1.1', aliasDuplicateObjects: false });
+  const text = stringifyTop(toPlain(v), true);
   return text.endsWith('\n') ? text.slice(0, -1) : text;
+}
+
+/**
+ * go-yaml indents the lines of a top-level block scalar (`|`) by two spaces; the yaml library writes them at
+ * column 0, which breaks `key: {{ $multiLine | toYaml }}`. Such a string is written as a map value instead and
+ * the key cut off, which gives go-yaml's text.
+ */
+function stringifyTop(plain: unknown, indentSeq: boolean): string {
+  const options = { sortMapEntries: true, indentSeq, lineWidth: 0, version: '1.1', aliasDuplicateObjects: false } as const;
+  if (typeof plain === 'string' && plain.includes('\n')) return stringifyYaml({ x: plain }, options).slice('x: '.length);
+  return stringifyYaml(plain, options);
 }
 
 /** Go's encoding/json output: sorted keys, <, > and & escaped. */
@@ -59,7 +69,7 @@ export function toJson(v: unknown): string {
 
 function fromYaml(text: string): unknown {
   try {
-    const v = parseYaml(text, { version: '1.1' }) as unknown;
+    const v = parseYaml(text, { version: '1.1', logLevel: 'error' }) as unknown;
     return isMap(v) ? v : {};
   } catch (e) {
     return { Error: e instanceof Error ? e.message : String(e) };

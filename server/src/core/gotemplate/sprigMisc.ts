@@ -48,7 +48,7 @@ function fromJsonArray(text: string): unknown[] {
 
 function fromYamlArray(text: string): unknown[] {
   try {
-    const v = parseYaml(text, { version: '1.1' }) as unknown;
+    const v = parseYaml(text, { version: '1.1', logLevel: 'error' }) as unknown;
     return Array.isArray(v) ? v : v === null || v === undefined ? [] : ['error unmarshaling JSON: while decoding JSON: json: cannot unmarshal into Go value of type []interface {}'];
   } catch (e) {
     return [(e as Error).message];

@@ -118,7 +118,7 @@ function readDependency(value: unknown): ChartDependency | undefined {
 
 function readYamlMap(text: string, label: string, errors: string[]): Record<string, unknown> {
   try {
-    const value = parseYaml(text, { version: '1.1', uniqueKeys: false, maxAliasCount: 1000 }) as unknown;
+    const value = parseYaml(text, { version: '1.1', logLevel: 'error', uniqueKeys: false, maxAliasCount: 1000 }) as unknown;
     if (value === null || value === undefined) return {};
     if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
     errors.push(`${label} is not a YAML map.`);

@@ -63,7 +63,7 @@ export function helmBlockWithOverrides(host: FileHost, dir: string, appName: str
     if (text === undefined) continue;
     filesRead.push(path);
     try {
-      source = mergePatch(source, parseYaml(text, { version: '1.1' })) as Record<string, unknown>;
+      source = mergePatch(source, parseYaml(text, { version: '1.1', logLevel: 'error' })) as Record<string, unknown>;
     } catch {
       // A broken override file makes Argo CD fail the render; the file itself gets a parse finding elsewhere.
     }

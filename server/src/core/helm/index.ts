@@ -124,7 +124,7 @@ function projectHelmSettings(host: FileHost, root: string): HelmSettings {
   const text = host.readFile(joinPath(root, '.syncplan.yaml'));
   if (text === undefined) return {};
   try {
-    const helm = (parseYaml(text) as { helm?: Record<string, unknown> } | null)?.helm;
+    const helm = (parseYaml(text, { logLevel: 'error' }) as { helm?: Record<string, unknown> } | null)?.helm;
     if (!helm || typeof helm !== 'object') return {};
     return {
       kubeVersion: typeof helm.kubeVersion === 'string' ? helm.kubeVersion : undefined,

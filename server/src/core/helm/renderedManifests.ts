@@ -26,7 +26,7 @@ export function manifestsFromOutput(template: TemplateSource, output: string, se
   const mapSpan = (span: Span): Span => ({ start: mapStart(span.start), end: mapEnd(span.start, span.end) });
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(output, { version: '1.1', lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
+    docs = parseAllDocuments(output, { version: '1.1', logLevel: 'error', lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [docs];
   } catch (e) {
     return { objects: [], findings: [], yamlErrors: [{ message: String(e instanceof Error ? e.message : e), span: { start: 0, end: 0 } }] };

@@ -76,7 +76,7 @@ function applySet(result: UserValuesResult, text: string, options: Parameters<ty
 
 function mergeYaml(result: UserValuesResult, text: string, label: string, valueFile?: number): void {
   try {
-    const parsed = parseYaml(text, { version: '1.1', uniqueKeys: false, maxAliasCount: 1000 }) as unknown;
+    const parsed = parseYaml(text, { version: '1.1', logLevel: 'error', uniqueKeys: false, maxAliasCount: 1000 }) as unknown;
     if (parsed === null || parsed === undefined) return;
     if (!isTable(parsed)) throw new Error('not a YAML map');
     result.values = mergeMaps(result.values, parsed);

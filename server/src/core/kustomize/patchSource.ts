@@ -33,7 +33,7 @@ export function loadPatchDocuments(
   if (source.inline !== undefined) {
     let docs: Document.Parsed[] = [];
     try {
-      docs = parseAllDocuments(source.inline, { version: '1.1' }) as Document.Parsed[];
+      docs = parseAllDocuments(source.inline, { version: '1.1', logLevel: 'error' }) as Document.Parsed[];
     } catch {
       docs = [];
     }

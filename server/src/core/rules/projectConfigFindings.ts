@@ -10,7 +10,7 @@ export const CONFIG_PROBLEM_CODE = 'syncplan/config';
 export function projectConfigFindings(file: string, text: string): Finding[] {
   const problems = parseSyncplanConfig(text).problems;
   if (problems.length === 0) return [];
-  const doc = parseDocument(text, { version: '1.2' });
+  const doc = parseDocument(text, { version: '1.2', logLevel: 'error' });
   const firstLine: Span = { start: 0, end: Math.max(text.indexOf('\n'), 0) || text.length };
   const spanOf = (node: Node | null | undefined): Span | undefined =>
     node?.range ? { start: node.range[0], end: node.range[1] } : undefined;

@@ -39,7 +39,7 @@ export function parseSyncplanConfig(text: string): SyncplanConfig {
   const config: SyncplanConfig = { severities: {}, exclude: [], problems: [] };
   let root: unknown;
   try {
-    root = parse(text, { version: '1.2' });
+    root = parse(text, { version: '1.2', logLevel: 'error' });
   } catch (error) {
     config.problems.push(`.syncplan.yaml is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     return config;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyzeWorkspace } from '../server/src/core/analyzeWorkspace';
 import { nodeFileHost } from '../server/src/workspace/nodeFileHost';
+import { tuneHeapForBatch } from '../server/src/cli/batchHeap';
 
 interface Case {
   name: string;
@@ -157,6 +158,8 @@ function warmUp(): void {
 const wanted = process.argv.slice(2);
 const selected = wanted.length ? CASES.filter((c) => wanted.includes(c.name)) : CASES;
 console.log(`SyncPlan hostile-input timings (one analysis each, in process; Node ${process.version})`);
+// The same heap setting as `syncplan check`, whose analysis this measures.
+tuneHeapForBatch();
 warmUp();
 const results = selected.map(run);
 console.log(`${results.filter(Boolean).length} of ${results.length} within target`);

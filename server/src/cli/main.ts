@@ -1,6 +1,7 @@
 // `syncplan`: prints Argo CD's sync plan and checks manifests for sync-wave and hook mistakes.
 
 import { analyzeRoots, InputError, type RootAnalysis } from './runAnalysis';
+import { tuneHeapForBatch } from './batchHeap';
 import { chooseStyle } from './ansi';
 import { COMMAND_USAGE, parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
 import { diagnosticRecords } from './diagnosticRecords';
@@ -88,6 +89,7 @@ function printCheck(options: CliOptions, roots: RootAnalysis[]): number {
 }
 
 if (require.main === module) {
+  tuneHeapForBatch();
   try {
     process.exitCode = runCli(process.argv.slice(2));
   } catch (error) {

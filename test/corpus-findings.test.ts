@@ -1,6 +1,7 @@
 // Golden listing of every finding SyncPlan makes on the real-world corpus (../shared/corpus), so any change in
 // findings shows up in review. UPDATE_GOLDEN=1 rewrites test/golden/corpus-findings.txt.
-// parse/templated (an informational note on every Helm template) is left out; everything else is listed.
+// parse/templated (an informational note on every Helm template) is left out; everything else is listed, each
+// line with the short message, then ` | ` and the explanation (detail).
 
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,7 +28,7 @@ describe('corpus findings', function () {
         if (LEFT_OUT.has(finding.code)) continue;
         const position = new LineIndex(host.readFile(finding.file) ?? '').positionAt(finding.span.start);
         const path = finding.file.startsWith(`${corpus}/`) ? finding.file.slice(corpus.length + 1) : finding.file;
-        lines.push(`${path}:${position.line + 1}:${position.character + 1} ${finding.severity} ${finding.code} ${finding.message.replace(/\s+/g, ' ')}`);
+        lines.push(`${path}:${position.line + 1}:${position.character + 1} ${finding.severity} ${finding.code} ${finding.message.replace(/\s+/g, ' ')}${finding.detail ? ` | ${finding.detail.replace(/\s+/g, ' ')}` : ''}`);
       }
     }
     const actual = `${[...new Set(lines)].sort().join('\n')}\n`;

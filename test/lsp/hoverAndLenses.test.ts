@@ -106,6 +106,19 @@ describe('lsp: hover and code lenses', () => {
     assert.match(text, /\*\*argocd\.argoproj\.io\/instance\*\*/);
   });
 
+  it('adds the explanation of a finding under the cursor, after the catalogue text', async () => {
+    const text = await hover(manifests(), MANIFESTS.replace('hook: PreSnyc', 'hook: Pre$0Snyc'));
+    const sections = text.split('\n\n---\n\n');
+    const findingSection = sections[sections.length - 1];
+    assert.match(sections.slice(0, -1).join('\n'), /\*\*argocd\.argoproj\.io\/hook\*\*/);
+    assert.match(findingSection, /^\*\*SyncPlan: `hook\/unknown-type`\*\* - Argo CD drops Pod typo from the sync without any error: `PreSnyc` is not a hook type; did you mean `PreSync`\?/);
+  });
+
+  it('shows no finding section where no finding is', async () => {
+    const text = await hover(manifests(), MANIFESTS.replace('hook: PreSync', 'hook: Pre$0Sync'));
+    assert.doesNotMatch(text, /SyncPlan: `/);
+  });
+
   it('returns nothing away from annotations', async () => {
     assert.equal(await hover(manifests(), MANIFESTS.replace('name: web', 'name: w$0eb')), '');
   });

@@ -17,6 +17,8 @@ export interface CliOptions {
   maxWarnings?: number;
   /** Files over this many bytes are skipped with a finding. */
   maxFileSize?: number;
+  /** `check` text also prints each finding's explanation under its message. */
+  verbose?: boolean;
 }
 
 export type ParsedArgs = CliOptions | { help: Command | 'general' } | 'version';
@@ -58,6 +60,7 @@ Options:
                       github: workflow annotations; markdown: a pull-request comment
   --config FILE       rule configuration (default: PATH/.syncplan.yaml when present)
   --max-warnings N    exit 1 when more than N warnings are reported
+  --verbose           text: print each finding's explanation under its message
 ${COMMON_OPTIONS}
 
 Exit codes: 1 when an error-level finding is reported or warnings exceed --max-warnings,
@@ -73,6 +76,7 @@ const OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   'no-kustomize': { type: 'boolean' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -94,6 +98,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   if (!FORMATS[command].includes(format)) throw new UsageError(`--format for ${command} must be one of ${FORMATS[command].join(', ')}`);
   if (command === 'plan' && values.config !== undefined) throw new UsageError('--config applies to check only');
   if (command === 'plan' && values['max-warnings'] !== undefined) throw new UsageError('--max-warnings applies to check only');
+  if (command === 'plan' && values.verbose) throw new UsageError('--verbose applies to check only');
   const maxFileSize = values['max-file-size'] === undefined ? undefined : Number(values['max-file-size']);
   if (maxFileSize !== undefined && !(Number.isInteger(maxFileSize) && maxFileSize > 0)) throw new UsageError('--max-file-size must be a positive whole number of bytes');
   return {
@@ -106,6 +111,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     kustomize: !values['no-kustomize'],
     maxWarnings: parseMaxWarnings(values['max-warnings']),
     maxFileSize,
+    ...(values.verbose ? { verbose: true } : {}),
   };
 }
 

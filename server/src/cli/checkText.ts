@@ -5,7 +5,8 @@ import type { Style } from './ansi';
 import type { DiagnosticRecord } from './diagnosticRecords';
 import { plural } from './plural';
 
-export function formatCheckText(records: DiagnosticRecord[], style: Style): string {
+/** With `verbose`, each finding's explanation follows its line, indented. */
+export function formatCheckText(records: DiagnosticRecord[], style: Style, verbose = false): string {
   const lines: string[] = [];
   let currentFile = '';
   for (const record of records) {
@@ -16,6 +17,7 @@ export function formatCheckText(records: DiagnosticRecord[], style: Style): stri
     }
     const where = style.dim(`${record.line}:${record.column}`.padEnd(8));
     lines.push(`  ${where} ${severityLabel(record.severity, style)} ${record.message} ${style.dim(record.code)}`);
+    if (verbose && record.detail) lines.push(...record.detail.split('\n').map((line) => `${' '.repeat(11)}${style.dim(line)}`));
   }
   if (lines.length > 0) lines.push('');
   lines.push(summary(records, style));

@@ -21,6 +21,8 @@ export interface DiagnosticRecord extends RecordRange {
   severity: Severity;
   code: string;
   message: string;
+  /** The explanation behind the message, when the rule gives one. */
+  detail?: string;
   /** Other places that explain the finding (the object it clashes with, the step it runs after). */
   related: RelatedRecord[];
 }
@@ -43,6 +45,7 @@ function toRecord(finding: Finding, range: (location: SourceLocation) => RecordR
     severity: finding.severity,
     code: finding.code,
     message: finding.message,
+    ...(finding.detail ? { detail: finding.detail } : {}),
     related: (finding.related ?? []).map((related) => ({ ...range(related), message: related.message })),
   };
 }

@@ -79,7 +79,7 @@ function printCheck(options: CliOptions, roots: RootAnalysis[]): number {
   else if (options.format === 'github') process.stdout.write(records.length > 0 ? `${formatGithub(records)}\n` : '');
   else if (options.format === 'markdown') process.stdout.write(`${formatCheckMarkdown(records)}\n`);
   else if (options.format === 'sarif') process.stdout.write(`${JSON.stringify(toSarif(records, VERSION), null, 2)}\n`);
-  else process.stdout.write(`${formatCheckText(records, chooseStyle(process.stdout, options.color))}\n`);
+  else process.stdout.write(`${formatCheckText(records, chooseStyle(process.stdout, options.color), options.verbose)}\n`);
   const warnings = records.filter((r) => r.severity === 'warning').length;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     process.stderr.write(`syncplan: ${plural(warnings, 'warning')} found; --max-warnings allows ${options.maxWarnings}\n`);

@@ -32,6 +32,7 @@ export function toSarif(records: DiagnosticRecord[], toolVersion: string, cwd = 
           ruleIndex: ruleIds.indexOf(r.code),
           level: LEVEL[r.severity],
           message: { text: r.message },
+          ...(r.detail && { properties: { detail: r.detail } }),
           locations: [{ physicalLocation: physicalLocation(r) }],
           ...(r.related.length > 0 && {
             relatedLocations: r.related.map((related, id) => ({ id, physicalLocation: physicalLocation(related), message: { text: related.message } })),

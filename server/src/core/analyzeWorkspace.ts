@@ -211,7 +211,7 @@ function failedBuild(): KustomizeResult {
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = `${f.file}:${f.span.start}:${f.span.end}:${f.code}:${f.message}`;
+    const key = `${f.file}:${f.span.start}:${f.span.end}:${f.code}:${f.message}:${f.detail ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -35,7 +35,10 @@ export interface RelatedLocation extends SourceLocation {
 export interface Finding {
   code: string;
   severity: Severity;
+  /** One short sentence: what is wrong and what Argo CD does about it. */
   message: string;
+  /** The explanation behind the message (why, and how to fix it); shown in hovers, --verbose and JSON/SARIF. */
+  detail?: string;
   file: string;
   span: Span;
   fixes?: Fix[];

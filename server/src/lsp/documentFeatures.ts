@@ -12,6 +12,7 @@ import { documentLinks } from './documentLinks';
 import type { DocumentOverlay } from './documentOverlay';
 import type { FolderRegistry } from './folderRegistry';
 import { guard } from './guard';
+import { findingHoverAt, withFindingHover } from './findingHover';
 import { hoverAt } from './hover';
 import type { PositionAdapter } from './lspPositions';
 import { pathToUri } from './uris';
@@ -85,8 +86,11 @@ export function registerDocumentFeatures(context: FeatureContext): void {
   connection.onHover(
     guard(log, 'hover', null, ({ textDocument, position }) => {
       const doc = openDocument(textDocument.uri);
-      const answer = doc && hoverAt(doc.text, doc.offsetAt(position), doc.objects, doc.folder.latest().workspace);
-      if (!doc || !answer) return null;
+      if (!doc) return null;
+      const offset = doc.offsetAt(position);
+      const analysis = doc.folder.latest();
+      const answer = withFindingHover(hoverAt(doc.text, offset, doc.objects, analysis.workspace), findingHoverAt(analysis.findings, doc.path, offset));
+      if (!answer) return null;
       return { contents: { kind: 'markdown' as const, value: answer.markdown }, range: positions.range(doc.path, doc.text, answer.span) };
     }),
   );

@@ -57,7 +57,8 @@ describe('renderKustomization: problems become findings, never exceptions', () =
     const result = renderKustomization(memoryHost(files), '/r/app');
     assert.equal(result.complete, false);
     assert.deepEqual(result.findings.map((f) => [f.code, f.severity]), [['kustomize/remote-resource', 'warning'], ['kustomize/remote-resource', 'warning']]);
-    assert.match(result.findings[0].message, /not resolvable offline/);
+    assert.match(result.findings[0].message, /cannot fetch it offline/);
+    assert.match(result.findings[0].detail ?? '', /argo-cd\/\/manifests\/cluster-install\?ref=v2\.9\.0" is a remote reference/);
   });
 
   it('stops on cycles between kustomizations', () => {

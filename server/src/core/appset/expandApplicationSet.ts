@@ -44,7 +44,7 @@ export function expandApplicationSet(appset: K8sObject, ctx: Omit<GeneratorConte
     // Live clusters may add Applications: the ones shown are those the workspace alone determines.
     expansion.expandable = false;
     expansion.reason = [...(expansion.reason ? [expansion.reason] : []), ...partial.keys()].join('; ');
-    for (const [reason, path] of partial) expansion.findings.push(at(APPSET_CODES.notExpandable, `ApplicationSet ${appset.name} is not fully expandable offline: ${reason}.`, appset, path));
+    for (const [reason, path] of partial) expansion.findings.push(at(APPSET_CODES.notExpandable, 'Not fully expandable offline: the Applications shown are those the workspace alone determines.', appset, path, `ApplicationSet ${appset.name} is not fully expandable offline: ${reason}.`));
   }
   return expansion;
 }
@@ -52,9 +52,9 @@ export function expandApplicationSet(appset: K8sObject, ctx: Omit<GeneratorConte
 function expandInto(result: AppSetExpansion, spec: Record<string, unknown>, context: GeneratorContext): AppSetExpansion {
   const { appset } = result;
   const { mode } = context;
-  const fail = (info: AppSetCodeInfo, message: string, path: (string | number)[]): AppSetExpansion => {
-    result.findings.push(at(info, message, appset, path));
-    result.reason = message;
+  const fail = (info: AppSetCodeInfo, message: string, path: (string | number)[], detail?: string): AppSetExpansion => {
+    result.findings.push(at(info, message, appset, path, detail));
+    result.reason = detail ?? message;
     result.apps = [];
     return result;
   };
@@ -68,11 +68,11 @@ function expandInto(result: AppSetExpansion, spec: Record<string, unknown>, cont
     } catch (e) {
       if (e instanceof NotOffline) {
         offline.push(e.message);
-        result.findings.push(at(APPSET_CODES.notExpandable, `ApplicationSet ${appset.name} is not expandable offline: ${e.message}.`, appset, e.path));
+        result.findings.push(at(APPSET_CODES.notExpandable, 'Not expandable offline: this generator reads live state, so SyncPlan shows none of its Applications.', appset, e.path, `ApplicationSet ${appset.name} is not expandable offline: ${e.message}.`));
       } else if (e instanceof RenderFailure && e.kind === 'unsupported') {
         offline.push(`SyncPlan cannot evaluate it (${e.message})`);
       } else {
-        return fail(failureCode(e), generatorMessage(appset, e), errorPath(e, ['spec', 'generators', i]));
+        return fail(failureCode(e), GENERATOR_FAILS, errorPath(e, ['spec', 'generators', i]), generatorMessage(appset, e));
       }
     }
   }
@@ -99,7 +99,7 @@ function expandInto(result: AppSetExpansion, spec: Record<string, unknown>, cont
           continue;
         }
         const path = e instanceof RenderFailure && e.path[0] !== 'templatePatch' ? templatePath(site, e.path) : ['spec', 'templatePatch'];
-        return fail(failureCode(e), generatorMessage(appset, e), path);
+        return fail(failureCode(e), GENERATOR_FAILS, path, generatorMessage(appset, e));
       }
       const object = generatedApplication(site, postProcess(body, appset, spec), rendered.length);
       rendered.push({ object, site });
@@ -187,6 +187,8 @@ function failureCode(e: unknown): AppSetCodeInfo {
   return e instanceof RenderFailure && e.kind === 'missing-key' ? APPSET_CODES.missingKey : APPSET_CODES.generatorError;
 }
 
+const GENERATOR_FAILS = 'The ApplicationSet controller fails here, so it creates and updates none of its Applications.';
+
 function generatorMessage(appset: K8sObject, e: unknown): string {
   const detail = e instanceof Error ? e.message : String(e);
   return `ApplicationSet ${appset.name} fails: ${detail}. The controller creates and updates none of its Applications.`;
@@ -207,15 +209,18 @@ function issueFinding(appset: K8sObject, issue: RenderIssue, site: TemplateSite,
   const field = issue.path.join('.');
   const info = issue.kind === 'no-value' ? APPSET_CODES.missingKey : APPSET_CODES.unresolvedPlaceholder;
   const message = issue.kind === 'no-value'
+    ? 'This field renders "<no value>": the template reads a parameter the generators do not set.'
+    : 'This placeholder stays literally in the Application: no generator sets a string parameter of that name.';
+  const detail = issue.kind === 'no-value'
     ? `Field ${field} of ${which} renders "<no value>": the template "${issue.detail}" reads a parameter the generators do not set.`
     : `Field ${field} of ${which} keeps ${issue.detail} literally: no generator sets a string parameter of that name.`;
-  return { ...APPSET_BASE(info), message, ...templateLocation(site, issue.path) };
+  return { ...APPSET_BASE(info), message, detail, ...templateLocation(site, issue.path) };
 }
 
-function at(info: AppSetCodeInfo, message: string, appset: K8sObject, path: (string | number)[]): Finding {
+function at(info: AppSetCodeInfo, message: string, appset: K8sObject, path: (string | number)[], detail?: string): Finding {
   let node = undefined;
   for (let n = path.length; n >= 0 && !node; n--) node = nodeAt(appset.source.node, path.slice(0, n));
-  return { ...APPSET_BASE(info), message, file: appset.source.file, span: node ? nodeSpan(node) : appset.source.anchor };
+  return { ...APPSET_BASE(info), message, ...(detail ? { detail } : {}), file: appset.source.file, span: node ? nodeSpan(node) : appset.source.anchor };
 }
 
 function APPSET_BASE(info: AppSetCodeInfo): { code: string; severity: AppSetCodeInfo['severity'] } {

@@ -111,7 +111,7 @@ function renderHelmAppUnguarded(input: HelmAppInput): HelmAppResult {
 }
 
 function renderErrorFinding(file: string, span: Span, message: string): Finding {
-  return { code: 'helm/render-error', severity: 'error', message: `helm template fails here: ${message}`, file, span };
+  return { code: 'helm/render-error', severity: 'error', message: 'helm template fails here, so Argo CD cannot generate the manifests.', detail: `helm template fails here: ${message}`, file, span };
 }
 
 interface HelmSettings {

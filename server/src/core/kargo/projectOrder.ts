@@ -37,9 +37,11 @@ export function checkProjectOrder(plans: readonly SyncPlan[]): Finding[] {
       const listed = objects.map((o) => `${o.kind} ${o.name}`);
       const shown = listed.length > 4 ? `${listed.slice(0, 4).join(', ')} and ${listed.length - 4} more` : listed.join(', ');
       const base = finding(KARGO_CODES.projectOrder,
-        `Project ${name} (phase ${project.phase}, wave ${project.wave}) is synced no earlier than ${shown} in its namespace; the Project creates that namespace, so they can fail with "namespace not found". Give the Project a lower sync wave than the rest.`,
+        'Kargo objects in the namespace this Project creates sync no later than it: they can fail with "namespace not found".',
         project.object, project.object.annotations.has(SYNC_WAVE) ? ['metadata', 'annotations', SYNC_WAVE] : ['metadata', 'name']);
-      findings.push({ ...base, related: objects.map((o) => ({ file: o.source.file, span: o.source.anchor, message: `${o.kind} ${o.name} is synced too early` })) });
+      const detail =
+        `Project ${name} (phase ${project.phase}, wave ${project.wave}) is synced no earlier than ${shown} in its namespace; the Project creates that namespace, so they can fail with "namespace not found". Give the Project a lower sync wave than the rest.`;
+      findings.push({ ...base, detail, related: objects.map((o) => ({ file: o.source.file, span: o.source.anchor, message: `${o.kind} ${o.name} is synced too early` })) });
     }
   }
   return findings;

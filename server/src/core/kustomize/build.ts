@@ -201,12 +201,26 @@ function resolveEntry(ctx: RenderContext, k: Kustomization, entry: string, at: S
     reportRemote(ctx, entry, at);
     return undefined;
   }
-  report(ctx, 'kustomize/missing-resource', 'error', `"${entry}" does not exist, so kustomize build fails and Argo CD cannot render this application.`, at);
+  report(
+    ctx,
+    'kustomize/missing-resource',
+    'error',
+    'This path does not exist: kustomize build fails and Argo CD cannot render the app.',
+    at,
+    `"${entry}" does not exist, so kustomize build fails and Argo CD cannot render this application.`,
+  );
   markIncomplete(ctx, `missing ${entry}`);
   return undefined;
 }
 
 function reportNoKustomization(ctx: RenderContext, entry: string, path: string, at: SourceLocation): void {
-  report(ctx, 'kustomize/missing-resource', 'error', `"${entry}" is a folder without a kustomization.yaml, so kustomize build fails and Argo CD cannot render this application.`, at);
+  report(
+    ctx,
+    'kustomize/missing-resource',
+    'error',
+    'This folder has no kustomization.yaml: kustomize build fails and Argo CD cannot render the app.',
+    at,
+    `"${entry}" is a folder without a kustomization.yaml, so kustomize build fails and Argo CD cannot render this application.`,
+  );
   markIncomplete(ctx, `no kustomization in ${path}`);
 }

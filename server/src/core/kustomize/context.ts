@@ -22,8 +22,8 @@ export interface RenderContext {
   incompleteMarks?: number;
 }
 
-export function report(ctx: RenderContext, code: string, severity: Severity, message: string, at: SourceLocation): void {
-  ctx.findings.push({ code, severity, message, file: at.file, span: at.span });
+export function report(ctx: RenderContext, code: string, severity: Severity, message: string, at: SourceLocation, detail?: string): void {
+  ctx.findings.push({ code, severity, message, ...(detail ? { detail } : {}), file: at.file, span: at.span });
 }
 
 export function markIncomplete(ctx: RenderContext, reason: string): void {
@@ -55,7 +55,14 @@ export function isRemoteReference(entry: string): boolean {
 
 /** Reports a remote reference: it cannot be fetched offline, so the render is incomplete. */
 export function reportRemote(ctx: RenderContext, entry: string, at: SourceLocation): void {
-  report(ctx, 'kustomize/remote-resource', 'warning', `"${entry}" is a remote reference and is not resolvable offline; SyncPlan skips it, so the rendered result is incomplete.`, at);
+  report(
+    ctx,
+    'kustomize/remote-resource',
+    'warning',
+    'Remote reference: SyncPlan cannot fetch it offline, so the plan leaves out what it adds.',
+    at,
+    `"${entry}" is a remote reference and is not resolvable offline; SyncPlan skips it, so the rendered result is incomplete.`,
+  );
   markIncomplete(ctx, `remote reference ${entry} in ${at.file}`);
 }
 
@@ -75,7 +82,14 @@ export function readRestrictedFile(ctx: RenderContext, k: Kustomization, entry: 
   }
   const text = readTracked(ctx, path);
   if (text === undefined) {
-    report(ctx, 'kustomize/missing-resource', 'error', `${what} "${entry}" does not exist, so kustomize build fails and Argo CD cannot render this application.`, at);
+    report(
+      ctx,
+      'kustomize/missing-resource',
+      'error',
+      `This ${what} does not exist: kustomize build fails and Argo CD cannot render the app.`,
+      at,
+      `${what} "${entry}" does not exist, so kustomize build fails and Argo CD cannot render this application.`,
+    );
     markIncomplete(ctx, `missing ${what} ${entry}`);
     return undefined;
   }
@@ -87,8 +101,9 @@ export function reportOutsideRoot(ctx: RenderContext, entry: string, path: strin
     ctx,
     'kustomize/outside-root',
     'error',
-    `"${entry}" is outside the folder of this kustomization; kustomize refuses to load files outside it (load restrictor), so the build fails. Move the file or reference a folder with its own kustomization.`,
+    'Outside the kustomization folder: kustomize refuses to load it, so the build fails.',
     at,
+    `"${entry}" is outside the folder of this kustomization; kustomize refuses to load files outside it (load restrictor), so the build fails. Move the file or reference a folder with its own kustomization.`,
   );
   markIncomplete(ctx, `file outside the kustomization root: ${path}`);
 }

@@ -36,7 +36,14 @@ function inflate(ctx: RenderContext, k: Kustomization, entry: Entry, chartHome: 
   const chartDir = candidates.find((dir) => readTracked(ctx, `${dir}/Chart.yaml`) !== undefined);
   if (!name || !chartDir) {
     const what = repo ? `chart ${name} from ${repo}` : `chart ${name}`;
-    report(ctx, 'kustomize/remote-resource', 'warning', `helmCharts: ${what} is not in ${chartHome} and cannot be pulled offline; its objects are not shown.`, entry.location);
+    report(
+      ctx,
+      'kustomize/remote-resource',
+      'warning',
+      'This chart is not in the chart home and cannot be pulled offline; its objects are not shown.',
+      entry.location,
+      `helmCharts: ${what} is not in ${chartHome} and cannot be pulled offline; its objects are not shown.`,
+    );
     markIncomplete(ctx, `helmCharts ${what} is not available offline`);
     return;
   }
@@ -69,7 +76,7 @@ function inflate(ctx: RenderContext, k: Kustomization, entry: Entry, chartHome: 
   for (const error of rendered.errors) {
     if (error.unsupported) markIncomplete(ctx, `helmCharts ${name}: SyncPlan cannot render it: ${error.message}`);
     else {
-      ctx.findings.push({ code: 'helm/render-error', severity: 'error', message: `helm template fails here: ${error.message}`, file: error.file, span: error.span });
+      ctx.findings.push({ code: 'helm/render-error', severity: 'error', message: 'helm template fails here, so Argo CD cannot generate the manifests.', detail: `helm template fails here: ${error.message}`, file: error.file, span: error.span });
       markIncomplete(ctx, `helmCharts ${name}: helm template fails (${error.message}), so kustomize build fails`);
     }
   }

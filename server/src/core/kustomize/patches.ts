@@ -71,8 +71,9 @@ function applyUntargeted(ctx: RenderContext, resources: Resource[], doc: PatchDo
   let matches = resources.filter((r) => allIds(r).some((id) => sameId(id, patchId)));
   if (matches.length === 0 && !patchId.namespace) matches = resources.filter((r) => allIds(r).some((id) => sameGvkName(id, patchId)));
   if (matches.length === 0 && partial) {
-    const message = `Cannot check the patch for ${idToString(patchId)}: its target may be one of the objects SyncPlan could not render here, so it is neither applied nor reported as missing.`;
-    report(ctx, 'kustomize/patch-target', 'info', message, at);
+    const message = `Patch for ${patchId.kind} not checked: its target may be one of the objects SyncPlan could not render.`;
+    const detail = `Cannot check the patch for ${idToString(patchId)}: its target may be one of the objects SyncPlan could not render here, so it is neither applied nor reported as missing.`;
+    report(ctx, 'kustomize/patch-target', 'info', message, at, detail);
     return;
   }
   if (matches.length !== 1) {

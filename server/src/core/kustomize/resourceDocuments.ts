@@ -17,7 +17,14 @@ export function checkResourceDocuments(ctx: RenderContext, parsed: ParsedFile, e
     if (!problem) continue;
     const offset = root.range ? root.range[0] : document.span.start;
     const line = parsed.text.slice(0, offset).split('\n').length;
-    report(ctx, 'kustomize/invalid-resource', 'error', `"${entry}": the document at line ${line} ${problem}, so kustomize build fails and Argo CD cannot render this application.`, at);
+    report(
+      ctx,
+      'kustomize/invalid-resource',
+      'error',
+      `Line ${line} of this file is not a Kubernetes object: kustomize build fails and Argo CD cannot render the app.`,
+      at,
+      `"${entry}": the document at line ${line} ${problem}, so kustomize build fails and Argo CD cannot render this application.`,
+    );
     markIncomplete(ctx, `a resource document in ${parsed.path} is not a Kubernetes object`);
   }
 }

@@ -52,10 +52,11 @@ function keyText(pair: Pair): string | undefined {
 function duplicateFinding(path: string, key: string, dropped: Pair, winner: Pair): Finding {
   const range = isScalar(dropped.key) ? dropped.key.range : undefined;
   const start = range?.[0] ?? 0;
-  const message =
+  const message = `Duplicate key "${key}": Argo CD keeps the later value and ignores this one.`;
+  const detail =
     `Duplicate key "${key}": it is written again later in the same mapping. Argo CD and Kustomize keep the last value ` +
     `(${preview(winner.value)}) and drop this one (${preview(dropped.value)}); SyncPlan plans with the last value.`;
-  return { code: 'yaml/duplicate-key', severity: 'warning', message, file: path, span: { start, end: range?.[1] ?? start + key.length } };
+  return { code: 'yaml/duplicate-key', severity: 'warning', message, detail, file: path, span: { start, end: range?.[1] ?? start + key.length } };
 }
 
 function preview(value: unknown): string {

@@ -79,7 +79,8 @@ function documentProblems(path: string, doc: ParsedDocument, templated: boolean)
   return doc.doc.errors.map((error) => ({
     code: 'parse/yaml-error',
     severity: 'error' as const,
-    message: `YAML syntax error: ${firstLine(error.message)}. Argo CD cannot render this file, so the whole application fails to sync.`,
+    message: `YAML syntax error: ${firstLine(error.message)}; Argo CD cannot render the app.`,
+    detail: `YAML syntax error: ${firstLine(error.message)}. Argo CD cannot render this file, so the whole application fails to sync.`,
     file: path,
     span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
   }));

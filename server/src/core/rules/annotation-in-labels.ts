@@ -20,10 +20,11 @@ export const annotationInLabels: Rule = {
     for (const entry of object.labels.values()) {
       if (!entry.key.startsWith(ARGOCD_PREFIX) || findCatalogueEntryOfKind(entry.key, 'label')) continue;
       if (!findCatalogueEntryOfKind(entry.key, 'annotation') || !isJudgeable(context, entry)) continue;
-      const message =
+      const message = `Argo CD reads \`${entry.key}\` only as an annotation; as a label it does nothing.`;
+      const detail =
         `Argo CD reads \`${entry.key}\` only from metadata.annotations; as a label on ${label(object)} it does nothing` +
         `${consequence(object, entry.key)} Move it under metadata.annotations.`;
-      findings.push(finding(this, entry.keyLocation, message, { fixes: [moveLabelToAnnotationsFix(context, object, entry)] }));
+      findings.push(finding(this, entry.keyLocation, message, { detail, fixes: [moveLabelToAnnotationsFix(context, object, entry)] }));
     }
     return findings;
   },

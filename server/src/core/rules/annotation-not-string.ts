@@ -25,7 +25,8 @@ export const annotationNotString: Rule = {
       const type = nonStringType(entry, raw);
       if (!type) continue;
       findings.push(
-        finding(this, entry.valueLocation, message(object, entry, type, raw), {
+        finding(this, entry.valueLocation, `YAML reads this value as ${type}, not a string: Argo CD (v2.8+) fails to generate the app.`, {
+          detail: message(object, entry, type, raw),
           fixes: [raw === undefined || type === 'a mapping or list' ? undefined : fix(`Quote the value of ${entry.key}`, [quoteEdit(entry, raw)], true)],
         }),
       );

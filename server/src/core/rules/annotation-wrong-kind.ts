@@ -30,14 +30,20 @@ export const annotationWrongKind: Rule = {
       if (!/(argoproj\.io|akuity\.io)\//.test(entry.key)) continue;
       const known = findCatalogueEntryOfKind(entry.key, 'annotation');
       if (!known || appliesToObject(known, object.group, object.kind) || !isJudgeable(context, entry)) continue;
-      const message =
+      const message = `Argo CD reads \`${entry.key}\` only on ${shortScope(known)}: no effect here.`;
+      const detail =
         `Argo CD reads \`${entry.key}\` only on ${whereItApplies(known)}; on ${label(object)} it has no effect.` +
         (known.scope === 'application' ? ' Put it on the Application that deploys this object.' : '');
-      findings.push(finding(this, entry.keyLocation, message));
+      findings.push(finding(this, entry.keyLocation, message, { detail }));
     }
     return findings;
   },
 };
+
+/** The kinds an entry applies to without the API group notes, for one-sentence messages. */
+function shortScope(entry: CatalogueEntry): string {
+  return whereItApplies(entry).replace(/ \([^)]*\)/g, '');
+}
 
 function whereItApplies(entry: CatalogueEntry): string {
   const scopes = [entry.scope, ...(entry.extraScopes ?? [])];

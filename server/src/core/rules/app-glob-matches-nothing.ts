@@ -27,7 +27,8 @@ export const appGlobMatchesNothing: Rule = {
       const hint = multiline
         ? ' Argo CD reads a multi-line value as one pattern containing line breaks, not one pattern per line; list alternatives in braces instead, for example {a.yaml,b.yaml}.'
         : ' Patterns are matched against paths relative to the source folder.';
-      findings.push(finding(this, at, `The directory ${field} pattern of Application ${app.definedBy.name} matches no file in its folder ${relativePath(context.workspace.root, app.path) || '.'}, ${effect}.${hint}`));
+      const message = field === 'include' ? 'This include pattern matches no file, so the Application deploys nothing from its folder.' : 'This exclude pattern matches no file, so it excludes nothing.';
+      findings.push(finding(this, at, message, { detail: `The directory ${field} pattern of Application ${app.definedBy.name} matches no file in its folder ${relativePath(context.workspace.root, app.path) || '.'}, ${effect}.${hint}` }));
     }
     return findings;
   },

@@ -30,8 +30,9 @@ export const appMissingPath: Rule = {
       const root = object.source.node;
       const node = isMap(root) ? (root.getIn(nodePath, true) as Node | undefined) : undefined;
       const at = node ? { file: object.source.file, span: nodeSpan(node) } : anchorOf(object);
-      const message = `Application ${object.name}: source path "${ref.path}" does not exist in this repository. Argo CD fails to generate its manifests ("app path does not exist"), so nothing of it syncs.`;
-      findings.push(finding(this, at, message));
+      const message = `Source path "${ref.path}" does not exist, so Argo CD cannot generate manifests and syncs nothing.`;
+      const detail = `Application ${object.name}: source path "${ref.path}" does not exist in this repository. Argo CD fails to generate its manifests ("app path does not exist"), so nothing of it syncs.`;
+      findings.push(finding(this, at, message, { detail }));
     }
     return findings;
   },

@@ -14,9 +14,10 @@ export const appNotDeployed: Rule = {
     if (!app.notDeployed || app.objects.length === 0) return [];
     const first = [...app.objects].sort((a, b) => (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.span.start - b.source.span.start))[0];
     const folder = relativePath(context.workspace.root, app.path) || '.';
-    const message =
+    const message = 'No Application in this workspace deploys this folder, so Argo CD syncs none of it.';
+    const detail =
       `No Application in this workspace deploys ${folder} (directly, through an app of apps, or as a Kustomize base), so Argo CD syncs none of it unless something outside the workspace points here. ` +
       `SyncPlan plans it on its own and does not check it for duplicate resources.`;
-    return [finding(this, anchorOf(first), message)];
+    return [finding(this, anchorOf(first), message, { detail })];
   },
 };

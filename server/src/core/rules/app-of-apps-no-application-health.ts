@@ -27,11 +27,12 @@ export const appOfAppsNoApplicationHealth: Rule = {
     const ordered = [...byStep.values()];
     ordered.slice(1).forEach((group, index) => {
       const previous = ordered[index];
-      const message =
+      const message = `Argo CD starts ${stepOf(group[0])} about 2 s after ${stepOf(previous[0])} without waiting for those Applications to be healthy.`;
+      const detail =
         `Argo CD has no health check for Applications, so in ${appLabel(app)} it starts ${stepOf(group[0])} (${names(group)}) ` +
         `about 2 seconds after applying ${stepOf(previous[0])} (${names(previous)}) without waiting for those to become Synced or Healthy. ` +
         `Add a health check for argoproj.io/Application (${HEALTH_KEY}) to argocd-cm if the order matters.`;
-      findings.push(finding(this, waveLocation(group[0]), message));
+      findings.push(finding(this, waveLocation(group[0]), message, { detail }));
     });
     return findings;
   },

@@ -17,11 +17,12 @@ export const appOnlyHooks: Rule = {
     if (tasks.length === 0 || tasks.some((t) => !t.hook)) return [];
     const hooks = [...new Map(tasks.map((t) => [t.object.id, t.object])).values()];
     const listed = hooks.slice(0, 3).map(label).join(', ') + (hooks.length > 3 ? `, and ${hooks.length - 3} more` : '');
-    const message =
+    const message = 'This app holds only hooks, so Argo CD always shows it Synced and automated sync never runs them.';
+    const detail =
       `${capitalize(appLabel(app))} contains only hooks (${listed}). Hooks never count for sync status, so Argo CD always shows it ` +
       `Synced and automated sync never starts; the hooks run only when someone syncs it by hand. Add an ordinary resource ` +
       `(for example a ConfigMap whose content changes with each release) if it should sync on every change.`;
-    return [finding(this, anchorOf(app.definedBy ?? hooks[0]), message)];
+    return [finding(this, anchorOf(app.definedBy ?? hooks[0]), message, { detail })];
   },
 };
 

@@ -24,11 +24,12 @@ export const compareOptionsMisplaced: Rule = {
     return items
       .filter((item) => APPLICATION_ONLY.includes(item.text))
       .map((item) => {
-        const message =
+        const message = `Argo CD reads compare option \`${item.text}\` only on an Application; here it does nothing.`;
+        const detail =
           `Argo CD reads compare option \`${item.text}\` only from an Application's annotations; on ${label(object)} it does nothing. ` +
           'Put it on the Application that deploys this object.';
         const rest = items.filter((i) => i !== item).map((i) => i.text);
-        return finding(this, item.location, message, { fixes: [fix(`Remove ${item.text}`, [rewriteCsvEdit(context, entry, rest)], true)] });
+        return finding(this, item.location, message, { detail, fixes: [fix(`Remove ${item.text}`, [rewriteCsvEdit(context, entry, rest)], true)] });
       });
   },
 };

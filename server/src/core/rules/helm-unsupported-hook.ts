@@ -29,13 +29,15 @@ export const helmUnsupportedHook: Rule = {
     const name = label(object);
     if (unknown.length === 1 && unsupported.length === 0) {
       const guess = closestMatch(unknown[0], Object.keys(HELM_HOOK_TYPE_MAP));
-      const message = `Argo CD drops ${name} from the app without any error: helm.sh/hook \`${unknown[0]}\` is not a Helm hook${guess ? `; did you mean \`${guess}\`?` : '.'}`;
-      return [finding(this, entry.valueLocation, message, { fixes: [guess ? fix(`Change helm.sh/hook to ${guess}`, [replaceValueEdit(context, entry, guess)], true) : undefined] })];
+      const message = `Argo CD silently drops this object: \`${unknown[0]}\` is not a Helm hook${guess ? `; did you mean \`${guess}\`?` : '.'}`;
+      const detail = `Argo CD drops ${name} from the app without any error: helm.sh/hook \`${unknown[0]}\` is not a Helm hook${guess ? `; did you mean \`${guess}\`?` : '.'}`;
+      return [finding(this, entry.valueLocation, message, { detail, fixes: [guess ? fix(`Change helm.sh/hook to ${guess}`, [replaceValueEdit(context, entry, guess)], true) : undefined] })];
     }
     const listed = items.length === 0 ? '(empty)' : quoteList(unsupported.length > 0 ? unsupported : items);
-    const message =
+    const message = `Argo CD silently drops this object: it maps no phase to helm.sh/hook ${listed}.`;
+    const detail =
       `Argo CD drops ${name} from the app without any error: it has no phase for helm.sh/hook ${listed} ` +
       `(only install, upgrade and delete hooks are mapped), so the object is never applied${unsupported.some((u) => u.startsWith('test')) ? ' (helm test hooks never run under Argo CD)' : ''}.`;
-    return [finding(this, entry.valueLocation, message)];
+    return [finding(this, entry.valueLocation, message, { detail })];
   },
 };

@@ -34,12 +34,13 @@ function check(rule: Rule, object: K8sObject, context: RuleContext, key: string,
   if (result.invalid.length === 0) return [];
   const single = result.invalid.length === 1 ? result.invalid[0] : undefined;
   const effective = deletePoliciesOf(object).join(', ');
-  const message =
+  const message = `Argo CD ignores delete policy ${quoteList(result.invalid.map((i) => i.item.text))}; the hook is cleaned up by ${effective} only.`;
+  const detail =
     `Argo CD ignores delete policy ${quoteList(result.invalid.map((i) => i.item.text))} in ${key} on ${label(object)}, ` +
     `so the hook is cleaned up by ${effective} only${single ? describeCorrection(single) : `. Valid values: ${quoteList([...valid])}.`}`;
   const corrected = correctedValue(result);
   return [
-    finding(rule, single?.item.exact ? single.item.location : entry.valueLocation, message, {
+    finding(rule, single?.item.exact ? single.item.location : entry.valueLocation, message, { detail,
       fixes: [corrected ? fix(`Change the delete policy to ${corrected.join(',')}`, [replaceValueEdit(context, entry, corrected.join(','))], true) : undefined],
     }),
   ];

@@ -24,10 +24,11 @@ export const hookDeletePolicyWithoutHook: Rule = {
     for (const key of [HOOK_DELETE_POLICY, HELM_HOOK_DELETE_POLICY]) {
       const entry = object.annotations.get(key);
       if (!isJudgeable(context, entry)) continue;
-      const message =
+      const message = `Argo CD ignores ${key} here: this object is not a hook.`;
+      const detail =
         `Argo CD reads ${key} only on hooks; ${label(object)} is not a hook (it has no hook annotation), ` +
         `so this annotation does nothing and the object is applied and pruned like any other resource.`;
-      findings.push(finding(this, entry.keyLocation, message, { fixes: [fix(`Remove ${key}`, [removeEntryEdit(context, entry)], true)] }));
+      findings.push(finding(this, entry.keyLocation, message, { detail, fixes: [fix(`Remove ${key}`, [removeEntryEdit(context, entry)], true)] }));
     }
     return findings;
   },

@@ -17,11 +17,12 @@ export const hookGenerateNameAccumulates: Rule = {
     const policies = explicitDeletePolicies(object);
     if (policies.some((p) => p !== 'BeforeHookCreation')) return [];
     const policyWords = policies.length === 0 ? 'no delete policy, so Argo CD uses BeforeHookCreation' : 'only BeforeHookCreation';
-    const message =
+    const message = `Each sync creates a ${object.kind} with a new name that Argo CD never deletes, so old ones pile up.`;
+    const detail =
       `${label(object)} uses generateName with ${policyWords}, which only removes an object with the same name; ` +
       `each sync creates a new name, so old ${object.kind}s pile up. Add argocd.argoproj.io/hook-delete-policy: HookSucceeded ` +
       `(or give it a fixed name).`;
     const at = object.source.node ? locationAt(object, ['metadata', 'generateName'], object.generateName) : anchorOf(object);
-    return [finding(this, at, message)];
+    return [finding(this, at, message, { detail })];
   },
 };

@@ -22,7 +22,8 @@ export const hookNamedNotRecreated: Rule = {
     const entry = argo ?? helm;
     const name = label(object);
     const leftOver = policies.includes('HookSucceeded') ? 'after a failed or terminated sync' : 'after a successful sync';
-    const message =
+    const message = `Argo CD applies over a leftover ${object.kind} instead of re-running it: the delete policy lacks BeforeHookCreation.`;
+    const detail =
       `${name} has a fixed name and delete policy ${policies.join(', ')} without BeforeHookCreation, so ${leftOver} the old ` +
       `object stays. On the next sync Argo CD applies over it: a finished ${object.kind} counts as done without running again, ` +
       `or a changed one fails with "field is immutable". Add BeforeHookCreation (or use generateName).`;
@@ -30,6 +31,6 @@ export const hookNamedNotRecreated: Rule = {
       entry?.text !== undefined
         ? replaceValueEdit(context, entry, `${entry.text.trim()},${entry === argo ? 'BeforeHookCreation' : 'before-hook-creation'}`)
         : undefined;
-    return [finding(this, entry?.valueLocation ?? anchorOf(object), message, { fixes: [fix('Add BeforeHookCreation', [edit], true)] })];
+    return [finding(this, entry?.valueLocation ?? anchorOf(object), message, { detail, fixes: [fix('Add BeforeHookCreation', [edit], true)] })];
   },
 };

@@ -26,12 +26,13 @@ export const hookPostsyncCleanupOnFailure: Rule = {
     if (!reason) return [];
     const entry = object.annotations.get(HOOK);
     const at = hook.typesFrom === 'helm' ? object.annotations.get(HELM_HOOK)?.valueLocation : entry?.valueLocation;
-    const message =
+    const message = 'This cleanup hook never runs after a failed sync: Argo CD runs PostSync hooks only on success.';
+    const detail =
       `${label(object)} looks like cleanup (${reason}) but is a PostSync hook, which Argo CD runs only after every ` +
       `earlier step succeeded; after a failed sync it never runs. If it must also clean up after a failure, add SyncFail to its hook types.`;
     const edit = hook.typesFrom === 'argocd' && isJudgeable(context, entry) && entry.text !== undefined ? replaceValueEdit(context, entry, `${entry.text.trim()},SyncFail`) : undefined;
     return [
-      finding(this, at ?? anchorOf(object), message, {
+      finding(this, at ?? anchorOf(object), message, { detail,
         fixes: [fix('Also run it when the sync fails (add SyncFail)', [edit])],
       }),
     ];

@@ -21,11 +21,12 @@ export const hookSkipCombined: Rule = {
     const skip = items.find((i) => i.text === SKIP);
     const others = items.filter((i) => i.text !== SKIP && SYNC_HOOK_TYPES.includes(i.text)).map((i) => i.text);
     if (!skip || others.length === 0) return [];
-    const message =
+    const message = `Argo CD ignores Skip combined with ${others.join(', ')} and applies this object as a hook on every sync.`;
+    const detail =
       `Argo CD ignores Skip on ${label(object)} because it is combined with ${others.join(', ')}: the object is applied as a ` +
       `${others.join(' and ')} hook on every sync. Keep Skip alone to never apply it, or remove Skip.`;
     return [
-      finding(this, skip.location, message, {
+      finding(this, skip.location, message, { detail,
         fixes: [
           fix('Keep only Skip (never apply this object)', [replaceValueEdit(context, entry, SKIP)]),
           fix(`Remove Skip (run as ${others.join(',')})`, [replaceValueEdit(context, entry, items.filter((i) => i !== skip).map((i) => i.text).join(','))]),

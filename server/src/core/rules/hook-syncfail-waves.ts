@@ -23,10 +23,11 @@ export const hookSyncfailWaves: Rule = {
     return tasks.flatMap((task) => {
       const entry = task.waveSource === 'sync-wave' ? task.object.annotations.get(SYNC_WAVE) : task.waveSource === 'hook-weight' ? task.object.annotations.get(HELM_HOOK_WEIGHT) : undefined;
       if (!entry || entry.templated) return [];
-      const message =
+      const message = 'This wave orders nothing: when a sync fails, Argo CD starts all SyncFail hooks at once.';
+      const detail =
         `The wave of SyncFail hook ${label(task.object)} orders nothing: when a sync of ${appLabel(app)} fails, Argo CD starts ` +
         `all SyncFail hooks (${names}) at the same time. If one must finish before another, combine them into one hook.`;
-      return [finding(this, entry.valueLocation, message)];
+      return [finding(this, entry.valueLocation, message, { detail })];
     });
   },
 };

@@ -25,11 +25,12 @@ export const hookWaveCrossesPhase: Rule = {
       .flatMap((task) => {
         const entry = waveEntry(task);
         if (!entry || entry.templated) return [];
-        const message =
+        const message = `Argo CD runs this PreSync hook (wave ${task.wave}) before Sync wave ${lowestSyncWave}: phases come before waves.`;
+        const detail =
           `PreSync hook ${label(task.object)} has wave ${task.wave}, higher than ${label(firstSync.object)} ` +
           `at wave ${lowestSyncWave} in ${appLabel(app)}, yet Argo CD runs it first: all PreSync hooks finish before the Sync phase starts, ` +
           `and waves order objects only within their phase.`;
-        return [finding(this, entry.valueLocation, message)];
+        return [finding(this, entry.valueLocation, message, { detail })];
       });
   },
 };

@@ -47,11 +47,12 @@ export const jobImmutableSyncJob: Rule = {
     const items = parseCsv(options?.text ?? '');
     if (items.includes('Replace=true') && items.includes('Force=true')) return [];
     const name = label(object);
-    const message =
+    const message = 'Argo CD applies this Job over the finished one: a pod template change fails the sync as immutable.';
+    const detail =
       `${name} is synced as an ordinary resource, so Argo CD applies it over the finished Job: the first change to its pod ` +
       `template fails the sync with "field is immutable" (and an unchanged Job never runs again). Make it a hook ` +
       `(argocd.argoproj.io/hook: Sync, or PreSync/PostSync), which is recreated on every sync, or add ` +
       `argocd.argoproj.io/sync-options: Replace=true,Force=true.`;
-    return [finding(this, anchorOf(object), message, { fixes: immutableJobFixes(context, object) })];
+    return [finding(this, anchorOf(object), message, { detail, fixes: immutableJobFixes(context, object) })];
   },
 };

@@ -69,10 +69,16 @@ function scan(
   const written = valueAt.span === object.source.anchor ? undefined : writtenValue(context, valueAt, value);
   return findShellSyntax(value, known).map((match) => {
       const at: SourceLocation = written ? { file: valueAt.file, span: { start: written.innerStart + match.index, end: written.innerStart + match.index + match.text.length } } : valueAt;
-      return finding(rule, at, messageFor(match, where, why), {
+      return finding(rule, at, shortMessage(match), {
+        detail: messageFor(match, where, why),
         fixes: [match.kubernetesForm && written ? fix(`Use Kubernetes' ${match.kubernetesForm}`, [{ file: at.file, span: at.span, newText: match.kubernetesForm }], true) : undefined],
       });
     });
+}
+
+function shortMessage(match: ShellSyntaxMatch): string {
+  if (match.kubernetesForm) return `Passed to the container literally: Kubernetes only expands \`${match.kubernetesForm}\`.`;
+  return `${code(match.text)} reaches the container as literal text: no shell evaluates it here.`;
 }
 
 function messageFor(match: ShellSyntaxMatch, where: string, why: string): string {

@@ -54,11 +54,12 @@ export const kustomizeDeprecatedField: Rule = {
       const value = isSeq(pair.value) || isMap(pair.value) ? pair.value.toJSON() : undefined;
       const items = replacement.convert(value);
       const edits = items ? moveToField(file.path, file.text, root as YAMLMap, pair, replacement.target, items) : undefined;
-      const message =
+      const message = `\`${field}\` is deprecated in Kustomize v5: Argo CD still builds it, with a warning. Use \`${replacement.target}\`.`;
+      const detail =
         `\`${field}\` is deprecated in Kustomize v5 (the version Argo CD bundles): it still builds but warns, and may be removed. ` +
         `Use \`${replacement.target}\` instead${field === 'commonLabels' ? ' (with includeSelectors: true to keep the same selectors)' : ''}.`;
       findings.push(
-        finding(this, { file: file.path, span: nodeSpan(pair.key) }, message, {
+        finding(this, { file: file.path, span: nodeSpan(pair.key) }, message, { detail,
           fixes: [edits ? fix(`Move to ${replacement.target} (as kustomize edit fix does)`, edits, true) : undefined],
         }),
       );

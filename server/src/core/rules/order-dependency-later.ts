@@ -88,12 +88,14 @@ function report(rule: Rule, app: AppAnalysis, consumer: PlanTask, provider: Plan
   const fixHint = laterPhase
     ? `Create ${dependency.kind} ${dependency.name} earlier (for example as a ${consumer.phase} hook in a lower wave), or run ${consumerName} later (for example as a Sync hook in a higher wave).`
     : `Give ${providerName} a lower sync-wave than ${consumerName}.`;
-  const message =
+  const message = `Needs ${dependency.kind} ${dependency.name}, which Argo CD creates later (${step(provider)}): the first sync stalls.`;
+  const detail =
     `${consumerName} runs in ${step(consumer)} of ${appLabel(app)} but needs ${needs} (${via}), which Argo CD only ` +
     `creates in ${step(provider)}, ${stall}. ${fixHint}`;
   const at = locationAt(consumer.object, dependency.path, dependency.name);
   return finding(rule, at, message, {
     severity: laterPhase ? 'error' : 'warning',
+    detail,
     related: [
       { ...anchorOf(provider.object), message: `${providerName} is created in ${step(provider)}` },
       ...references.slice(1).map((r) => ({ ...locationAt(consumer.object, r.path, r.name), message: `${r.via} also needs ${dependency.kind} ${dependency.name}` })),

@@ -66,10 +66,11 @@ function report(rule: Rule, app: AppAnalysis, claim: PlanTask, consumer: PlanTas
   const storage = binding.mode
     ? `its StorageClass ${binding.className} binds volumes only when a pod uses them (WaitForFirstConsumer)`
     : `its StorageClass (${binding.className ?? 'the cluster default'}) is not in the workspace; if it binds volumes only when a pod uses them (WaitForFirstConsumer, the default of many provisioners)`;
-  const message =
+  const message = `This claim may stay Pending until its first pod exists (${step(consumer)}), so Argo CD never starts that wave.`;
+  const detail =
     `${label(claim.object)} is applied in ${step(claim)} of ${appLabel(app)}, but the first pod using it (${label(consumer.object)}) only in ${step(consumer)}. ` +
     `${storage}, the claim stays Pending, Argo CD counts it as Progressing and never starts ${step(consumer)}. Put the claim in the same wave as its pods, or a later one.`;
-  return finding(rule, anchorOf(claim.object), message, {
+  return finding(rule, anchorOf(claim.object), message, { detail,
     related: [
       { ...anchorOf(consumer.object), message: `${label(consumer.object)} uses the claim in ${step(consumer)}` },
       ...(binding.storageClass ? [{ ...anchorOf(binding.storageClass), message: `StorageClass ${binding.storageClass.name}` }] : []),

@@ -41,8 +41,9 @@ export const resourceDuplicate: Rule = {
 function report(rule: Rule, app: AppAnalysis, object: K8sObject, first: K8sObject, namespace: string): Finding {
   const where = namespace ? ` in namespace ${namespace}` : '';
   const group = object.group ? ` (${object.group})` : '';
-  const message =
+  const message = `${label(object)} is defined twice in this app; Argo CD silently keeps only one definition.`;
+  const detail =
     `${label(object)}${group}${where} is defined twice in ${appLabel(app)}. Argo CD keeps only one definition ` +
     `per group, kind, namespace and name, so one of them is silently ignored. Remove or rename one of them.`;
-  return finding(rule, anchorOf(object), message, { related: [{ ...anchorOf(first), message: 'first definition' }] });
+  return finding(rule, anchorOf(object), message, { detail, related: [{ ...anchorOf(first), message: 'first definition' }] });
 }

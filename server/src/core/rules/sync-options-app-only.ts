@@ -23,11 +23,12 @@ export const syncOptionsAppOnly: Rule = {
         return info !== undefined && info.application && !info.resource;
       })
       .map((item) => {
-        const message =
+        const message = `Argo CD reads \`${item.text}\` only in an Application's syncOptions; as an annotation it does nothing.`;
+        const detail =
           `Argo CD reads \`${item.text}\` only from an Application's spec.syncPolicy.syncOptions; as an annotation on ` +
           `${label(object)} it does nothing. Move it to the Application that deploys this object.`;
         const rest = items.filter((i) => i !== item).map((i) => i.text);
-        return finding(this, item.location, message, { fixes: [fix(`Remove ${item.text}`, [rewriteCsvEdit(context, entry, rest)], true)] });
+        return finding(this, item.location, message, { detail, fixes: [fix(`Remove ${item.text}`, [rewriteCsvEdit(context, entry, rest)], true)] });
       });
   },
 };

@@ -19,11 +19,12 @@ export const syncOptionsResourceOnly: Rule = {
         return info !== undefined && info.resource && !info.application;
       })
       .map((item) => {
-        const message =
+        const message = `Argo CD ignores \`${item.text}\` in an Application's syncOptions; it only works as a resource annotation.`;
+        const detail =
           `Argo CD never reads \`${item.text}\` from spec.syncPolicy.syncOptions of ${label(object)}, so it does nothing there. ` +
           `Put it in the argocd.argoproj.io/sync-options annotation of the resources that need it` +
           (item.text === 'Force=true' ? ', or force a whole sync with the sync strategy (argocd app sync --force).' : '.');
-        return finding(this, item.location, message, { fixes: [fix(`Remove ${item.text}`, [removeItemEdit(context, item)], true)] });
+        return finding(this, item.location, message, { detail, fixes: [fix(`Remove ${item.text}`, [removeItemEdit(context, item)], true)] });
       });
   },
 };

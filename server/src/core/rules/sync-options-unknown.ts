@@ -42,13 +42,15 @@ function checkApplicationSpec(rule: Rule, object: K8sObject, context: RuleContex
     const trimmed = item.text.trim();
     const where = `spec.syncPolicy.syncOptions of ${label(object)}`;
     if (trimmed !== item.text && syncOptionInfo(trimmed)) {
-      const message = `Argo CD ignores ${JSON.stringify(item.text)} in ${where}: items there are compared exactly and never trimmed, so the spaces make it match nothing. Write \`${trimmed}\`.`;
-      findings.push(finding(rule, item.location, message, { fixes: [fix(`Remove the spaces`, [replaceItemEdit(context, item, trimmed)], true)] }));
+      const message = `Argo CD ignores ${JSON.stringify(item.text)}: sync options are never trimmed, so the spaces match nothing.`;
+      const detail = `Argo CD ignores ${JSON.stringify(item.text)} in ${where}: items there are compared exactly and never trimmed, so the spaces make it match nothing. Write \`${trimmed}\`.`;
+      findings.push(finding(rule, item.location, message, { detail, fixes: [fix(`Remove the spaces`, [replaceItemEdit(context, item, trimmed)], true)] }));
       continue;
     }
     const guess = closestMatch(trimmed, APP_OPTIONS);
-    const message = `Argo CD ignores \`${item.text}\` in ${where}: it matches no sync option exactly${guess ? `; did you mean \`${guess}\`?` : '.'}`;
-    findings.push(finding(rule, item.location, message, { fixes: [guess ? fix(`Change to ${guess}`, [replaceItemEdit(context, item, guess)], true) : undefined] }));
+    const message = `Argo CD ignores sync option \`${item.text}\`${guess ? `; did you mean \`${guess}\`?` : ': it matches no option exactly.'}`;
+    const detail = `Argo CD ignores \`${item.text}\` in ${where}: it matches no sync option exactly${guess ? `; did you mean \`${guess}\`?` : '.'}`;
+    findings.push(finding(rule, item.location, message, { detail, fixes: [guess ? fix(`Change to ${guess}`, [replaceItemEdit(context, item, guess)], true) : undefined] }));
   }
   return findings;
 }

@@ -24,11 +24,12 @@ export const waveNoHealthGate: Rule = {
       if (!tasks.every((t) => isCustomResource(t) && !hasHealthCheck(t.object.group, t.object.kind, custom))) return [];
       const next = steps[index + 1];
       const kinds = [...new Set(tasks.map((t) => `${t.object.group}_${t.object.kind}`))];
-      const message =
+      const message = `Argo CD starts ${stepName(next)} about 2 s after ${stepName(step)} without waiting: its kinds have no health check.`;
+      const detail =
         `${stepName(step)} of ${appLabel(app)} holds only ${names(tasks)}, whose kind${kinds.length > 1 ? 's have' : ' has'} no Argo CD health check: ` +
         `Argo CD counts ${tasks.length > 1 ? 'them' : 'it'} done as soon as applied and starts ${stepName(next)} about 2 seconds later without waiting for ${tasks.length > 1 ? 'them' : 'it'} to be ready. ` +
         `If the next wave needs ${tasks.length > 1 ? 'them' : 'it'} ready, add resource.customizations.health.${kinds[0]} (a Lua health check) to argocd-cm.`;
-      return [finding(this, waveLocation(tasks[0]), message)];
+      return [finding(this, waveLocation(tasks[0]), message, { detail })];
     });
   },
 };

@@ -21,11 +21,12 @@ export const waveNotInteger: Rule = {
     const fallback = source === 'hook-weight' ? `wave ${wave} from helm.sh/hook-weight` : 'wave 0';
     const intended = integerForm(entry.text);
     const hint = intended !== undefined ? ` Write "${intended}".` : ' Use a whole number such as "1" or "-2".';
-    const message =
+    const message = `Argo CD cannot read sync-wave ${JSON.stringify(entry.text)} as an integer and silently uses ${fallback}.`;
+    const detail =
       `Argo CD cannot read sync-wave ${JSON.stringify(entry.text)} on ${label(object)} as an integer ` +
       `(Go's Atoi accepts only an optional sign and digits, no spaces or decimals) and silently uses ${fallback} instead.${hint}`;
     const edit = intended !== undefined ? replaceValueEdit(context, entry, intended) : undefined;
-    return [finding(this, entry.valueLocation, message, { fixes: [fix(`Change sync-wave to "${intended}"`, [edit], true)] })];
+    return [finding(this, entry.valueLocation, message, { detail, fixes: [fix(`Change sync-wave to "${intended}"`, [edit], true)] })];
   },
 };
 

@@ -58,18 +58,18 @@ function unused(directives: Directive[], used: Set<string>): Finding[] {
   const where = (d: Directive): string => (d.kind === 'annotation' ? `annotation ${IGNORE_ANNOTATION}` : `syncplan-disable-${d.kind}`);
   for (const d of directives) {
     if (d.codes.length === 0) {
-      if (!used.has(useKey(d, '*'))) hints.push(hint(d.file, d.span, `This ${where(d)} silences nothing: no finding is reported in its scope. Remove it.`));
+      if (!used.has(useKey(d, '*'))) hints.push(hint(d.file, d.span, `This ${where(d)} silences nothing; remove it.`, 'No finding is reported in its scope.'));
       continue;
     }
     for (const c of d.codes) {
       if (used.has(useKey(d, c.code))) continue;
       const reason = KNOWN.has(c.code) ? `no ${c.code} finding is reported in its scope` : `"${c.code}" is not a SyncPlan code`;
-      hints.push(hint(d.file, c.span, `${c.code} in this ${where(d)} silences nothing: ${reason}. Remove it.`));
+      hints.push(hint(d.file, c.span, `${c.code} in this ${where(d)} silences nothing; remove it.`, `${reason[0].toUpperCase()}${reason.slice(1)}.`));
     }
   }
   return hints;
 }
 
-function hint(file: string, span: { start: number; end: number }, message: string): Finding {
-  return { code: UNUSED_SUPPRESSION, severity: 'hint', message, file, span };
+function hint(file: string, span: { start: number; end: number }, message: string, detail: string): Finding {
+  return { code: UNUSED_SUPPRESSION, severity: 'hint', message, detail, file, span };
 }

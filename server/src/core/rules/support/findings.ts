@@ -7,6 +7,8 @@ export interface FindingExtras {
   severity?: Severity;
   fixes?: (Fix | undefined)[];
   related?: RelatedLocation[];
+  /** The explanation that does not fit in the one-sentence message. */
+  detail?: string;
 }
 
 export function finding(rule: { code: string; severity: Severity }, at: SourceLocation, message: string, extras: FindingExtras = {}): Finding {
@@ -15,6 +17,7 @@ export function finding(rule: { code: string; severity: Severity }, at: SourceLo
     code: rule.code,
     severity: extras.severity ?? rule.severity,
     message,
+    ...(extras.detail ? { detail: extras.detail } : {}),
     file: at.file,
     span: at.span,
     ...(fixes.length > 0 ? { fixes } : {}),

@@ -57,6 +57,12 @@ export function correctedValue(check: ItemsCheck): string[] | undefined {
   return out;
 }
 
+/** The correction in a few words for one-sentence messages: the full suggestion goes in the detail and the fix. */
+export function shortCorrection(check: ItemCheck): string {
+  if (!check.correction) return '';
+  return check.splitWrongly ? '; Argo CD splits on commas only.' : `; did you mean \`${check.correction[0]}\`?`;
+}
+
 export function describeCorrection(check: ItemCheck): string {
   if (!check.correction) return '';
   return check.splitWrongly

@@ -5,7 +5,7 @@ import type { K8sObject } from '../../model/k8sObject';
 import type { Finding } from '../../types';
 import type { Rule, RuleContext } from '../ruleTypes';
 import { finding, fix } from './findings';
-import { checkItems, correctedValue, describeCorrection } from './hookValues';
+import { checkItems, correctedValue, describeCorrection, shortCorrection } from './hookValues';
 import { label } from './objectFacts';
 import { isJudgeable, replaceValueEdit } from './sourceText';
 
@@ -31,9 +31,12 @@ export function unknownOptionItems(rule: Rule, object: K8sObject, context: RuleC
     finding(
       rule,
       check.item.location,
-      `Argo CD ignores ${spec.noun} \`${check.item.text}\` on ${label(object)}: it matches no option exactly` +
-        (check.correction ? describeCorrection(check) : spec.noMatchHint),
-      { fixes: [corrected ? fix(`Change ${spec.shortKey} to ${corrected.join(',')}`, [edit], true) : undefined] },
+      `Argo CD ignores ${spec.noun} \`${check.item.text}\`${check.correction ? shortCorrection(check) : ': it matches no option exactly.'}`,
+      {
+        detail:
+          `Argo CD ignores ${spec.noun} \`${check.item.text}\` on ${label(object)}: it matches no option exactly` +
+          (check.correction ? describeCorrection(check) : spec.noMatchHint),
+        fixes: [corrected ? fix(`Change ${spec.shortKey} to ${corrected.join(',')}`, [edit], true) : undefined] },
     ),
   );
 }

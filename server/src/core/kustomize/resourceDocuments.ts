@@ -21,7 +21,7 @@ export function checkResourceDocuments(ctx: RenderContext, parsed: ParsedFile, e
       ctx,
       'kustomize/invalid-resource',
       'error',
-      `Line ${line} of this file is not a Kubernetes object: kustomize build fails and Argo CD cannot render the app.`,
+      `Line ${line} of ${shortName(entry)} is not a Kubernetes object: kustomize build fails; the app cannot render.`,
       at,
       `"${entry}": the document at line ${line} ${problem}, so kustomize build fails and Argo CD cannot render this application.`,
     );
@@ -48,4 +48,10 @@ function problemOf(root: Node): string | undefined {
 
 function text(node: unknown): string | undefined {
   return isScalar(node) && node.value !== null && String(node.value) !== '' ? String(node.value) : undefined;
+}
+
+/** The entry's file name, cut so the one-line message stays short. */
+function shortName(entry: string): string {
+  const name = entry.slice(entry.lastIndexOf('/') + 1) || entry;
+  return name.length > 40 ? `${name.slice(0, 37)}...` : name;
 }

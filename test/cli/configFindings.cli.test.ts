@@ -56,6 +56,13 @@ describe('syncplan check: .syncplan.yaml problems', () => {
     assert.equal(runCli(['check', '.'], dir).status, 0);
   });
 
+  it('the config can turn its own problems down, like any code', () => {
+    writeFileSync(join(dir, '.syncplan.yaml'), 'rules:\n  syncplan/config: warning\n  nope/nope: off\n');
+    const run = runCli(['check', '.', '--format', 'json'], dir);
+    assert.equal(run.status, 0, run.stdout);
+    assert.deepEqual(JSON.parse(run.stdout).diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity]), [['syncplan/config', 'warning']]);
+  });
+
   it('plan still prints the plan and names the problems on stderr', () => {
     const run = runCli(['plan', '.'], dir);
     assert.equal(run.status, 0);

@@ -66,6 +66,8 @@ function loadConfig(explicit: string | undefined, root: string): LoadedConfig {
     throw new InputError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const parsed = parseSyncplanConfig(text);
-  const findings = projectConfigFindings(path, text).map((f): Finding => ({ ...f, severity: 'error' }));
+  // In CI a config problem fails the run (error), unless the config itself turns the code down.
+  const errors = projectConfigFindings(path, text).map((f): Finding => ({ ...f, severity: 'error' }));
+  const findings = applySeverities(errors, parsed.severities);
   return { file: path, severities: parsed.severities, exclude: parsed.exclude, findings };
 }

@@ -138,7 +138,7 @@ export class AnalyzedFolder {
       const findings = applySeverities(workspace.findings, { ...project?.severities, ...this.settings.severity });
       if (configText === undefined) return { workspace, findings };
       // The config's own YAML error replaces the manifest one, which would say an application fails to sync.
-      const own = projectConfigFindings(configFile, configText);
+      const own = applySeverities(projectConfigFindings(configFile, configText), { ...project?.severities, ...this.settings.severity });
       return { workspace, findings: [...findings.filter((f) => f.file !== configFile || f.code !== 'parse/yaml-error'), ...own] };
     } catch (error) {
       this.log(`SyncPlan: analysis of ${this.root} failed: ${error instanceof Error ? error.stack : String(error)}`);

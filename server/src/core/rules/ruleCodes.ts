@@ -30,6 +30,7 @@ const WORKSPACE_CODES: readonly RuleCodeInfo[] = [
   { code: 'workspace/not-regular-file', severity: 'warning', title: 'A pipe, socket or device in the workspace: it is not read.' },
   { code: 'syncplan/internal-error', severity: 'error', title: 'A check failed inside SyncPlan; its results are missing.' },
   { code: 'syncplan/unused-suppression', severity: 'hint', title: 'A syncplan-disable comment or syncplan.dev/ignore annotation that silences nothing.' },
+  { code: 'syncplan/config', severity: 'warning', title: 'A problem in .syncplan.yaml (unknown key or code, invalid severity); the valid entries still apply.' },
   { code: 'workspace/file-too-large', severity: 'warning', title: 'A file over the size limit (syncplan.maxFileSize): it is not read.' },
 ];
 

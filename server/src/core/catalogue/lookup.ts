@@ -1,6 +1,7 @@
 import { ANNOTATION_CATALOGUE } from './annotations';
 import { SYNC_OPTIONS } from './syncOptions';
 import type { CatalogueEntry, ObjectScope, SyncOptionInfo } from './types';
+import { lookupTable } from '../ownKeys';
 
 /** Pure helpers over the catalogue. Every constant here is derived from the tables. */
 
@@ -128,12 +129,12 @@ export const DELETE_HOOK_TYPES: readonly string[] = Object.freeze(
 export const HOOK_DELETE_POLICIES: readonly string[] = Object.freeze(valuesOf(HOOK_DELETE_POLICY_ANNOTATION));
 
 function helmMap(key: string): Readonly<Record<string, string>> {
-  // No prototype: a workspace value such as `constructor` must look up nothing.
-  const map: Record<string, string> = Object.create(null) as Record<string, string>;
+  const map: Record<string, string> = {};
   for (const v of requireEntry(key).values ?? []) {
     if (v.helmMapsTo !== undefined) map[v.value] = v.helmMapsTo;
   }
-  return Object.freeze(map);
+  // Looked up with workspace values: no prototype, so `constructor` finds nothing.
+  return lookupTable(map);
 }
 
 /** helm.sh/hook value -> Argo CD hook type, for the values Argo CD translates. */

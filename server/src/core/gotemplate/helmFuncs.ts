@@ -8,28 +8,13 @@ import { GoInt, isMap, toFloat, toInt, typeName } from './values';
 import { toPlain } from './toPlain';
 import { sprigDateFuncs } from './sprigDates';
 import { sprigDictFuncs } from './sprigDicts';
+import { empty, strval } from './sprigShared';
 import { sprigListFuncs } from './sprigLists';
 import { sprigMathFuncs } from './sprigMath';
 import { sprigMiscFuncs } from './sprigMisc';
 import { sprigRegexFuncs } from './sprigRegex';
 import { sprigSemverFuncs } from './sprigSemver';
 import { sprigStringFuncs } from './sprigStrings';
-
-/** Sprig's strval: strings as they are, everything else as fmt's %v. */
-export function strval(v: unknown): string {
-  return typeof v === 'string' ? v : formatValue(v);
-}
-
-/** Sprig's empty: nil, false, 0, "" and empty collections. */
-export function empty(v: unknown): boolean {
-  if (v === undefined || v === null) return true;
-  if (typeof v === 'string' || Array.isArray(v)) return v.length === 0;
-  if (isMap(v)) return Object.keys(v).length === 0;
-  if (typeof v === 'boolean') return !v;
-  if (typeof v === 'number') return v === 0;
-  if (v instanceof GoInt) return v.value === 0n;
-  return false;
-}
 
 /** Go's strconv.Quote: JSON-like escapes, but \xNN for other control bytes. */
 export function goQuote(s: string): string {

@@ -5,14 +5,14 @@
 // appset/* and rollingsync/* findings listed (`findings`: "code file:line").
 
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { analyzeWorkspace } from '../../server/src/core/analyzeWorkspace';
 import { buildPlanReport } from '../../server/src/core/report/planReport';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { corpusRoot } from '../helpers/runCli';
-import { memoryHost } from '../helpers/memoryHost';
+import { filesUnder, memoryHost } from '../helpers/memoryHost';
 
 interface AppSetCase {
   name: string;
@@ -32,26 +32,13 @@ interface AppSetCase {
 const ROOT = '/ws';
 const dir = join(__dirname, 'appset');
 
-function corpusFiles(folder: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (path: string): void => {
-    for (const name of readdirSync(path)) {
-      const full = join(path, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files[relative(folder, full)] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(folder);
-  return files;
-}
-
 function workspaceOf(testCase: AppSetCase): Record<string, string> | undefined {
   let files = { ...(testCase.files ?? {}) };
   if (testCase.corpus) {
     const root = corpusRoot();
     if (!root || !existsSync(join(root, testCase.corpus))) return undefined;
     // `files` next to `corpus` are added to the corpus folder (a .syncplan.yaml, for example).
-    files = { ...corpusFiles(join(root, testCase.corpus)), ...files };
+    files = { ...filesUnder(join(root, testCase.corpus)), ...files };
   }
   for (const mutation of testCase.mutations ?? []) {
     const text = files[mutation.file];

@@ -4,14 +4,14 @@
 // and exactly the Kargo findings listed (`findings`: "code file:line").
 
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { analyzeWorkspace } from '../../server/src/core/analyzeWorkspace';
 import { buildPlanReport } from '../../server/src/core/report/planReport';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import { corpusRoot } from '../helpers/runCli';
-import { memoryHost } from '../helpers/memoryHost';
+import { filesUnder, memoryHost } from '../helpers/memoryHost';
 
 interface Mutation {
   file: string;
@@ -30,25 +30,12 @@ interface KargoCase {
 const ROOT = '/ws';
 const dir = join(__dirname, 'kargo');
 
-function corpusFiles(folder: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (path: string): void => {
-    for (const name of readdirSync(path)) {
-      const full = join(path, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files[relative(folder, full)] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(folder);
-  return files;
-}
-
 function workspaceOf(testCase: KargoCase): Record<string, string> | undefined {
   let files = testCase.files ?? {};
   if (testCase.corpus) {
     const root = corpusRoot();
     if (!root || !existsSync(join(root, testCase.corpus))) return undefined;
-    files = corpusFiles(join(root, testCase.corpus));
+    files = filesUnder(join(root, testCase.corpus));
   }
   files = { ...files };
   for (const mutation of testCase.mutations ?? []) {

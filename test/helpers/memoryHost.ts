@@ -1,5 +1,7 @@
 // An in-memory FileHost for core tests: a map of absolute POSIX paths to file texts.
 
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { DirEntry, FileHost } from '../../server/src/core/types';
 
 export function memoryHost(files: Record<string, string>): FileHost {
@@ -19,4 +21,18 @@ export function memoryHost(files: Record<string, string>): FileHost {
     },
     fileVersion: (path) => normalized.get(path)?.length,
   };
+}
+
+/** Every file under `folder`, keyed by its path relative to `folder`: a disk folder as memoryHost input. */
+export function filesUnder(folder: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (path: string): void => {
+    for (const name of readdirSync(path)) {
+      const full = join(path, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else files[relative(folder, full)] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(folder);
+  return files;
 }

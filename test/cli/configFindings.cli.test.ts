@@ -25,7 +25,7 @@ describe('syncplan check: .syncplan.yaml problems', () => {
     assert.deepEqual(found, [
       ['.syncplan.yaml', 2, 'syncplan/config', 'error', 'Unknown rule code "hook/unknwn-type"; did you mean "hook/unknown-type"?'],
       ['.syncplan.yaml', 3, 'syncplan/config', 'error', 'The severity of "k8s/shell-syntax" must be one of error, warning, info, hint, off (found "loud").'],
-      ['.syncplan.yaml', 4, 'syncplan/config', 'error', 'Unknown key "exlude" in .syncplan.yaml (expected "rules" or "exclude").'],
+      ['.syncplan.yaml', 4, 'syncplan/config', 'error', 'Unknown key "exlude" in .syncplan.yaml (expected "rules", "exclude", "repositories", "helm").'],
     ]);
   });
 

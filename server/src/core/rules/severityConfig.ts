@@ -5,6 +5,9 @@ import { closestMatch } from '../catalogue';
 import type { Finding, Severity } from '../types';
 import { RULE_CODES } from './ruleCodes';
 
+/** Top-level keys of .syncplan.yaml: `repositories` is read by discovery (workspaceRepository.ts), `helm` by the Helm layer. */
+const CONFIG_KEYS: readonly string[] = ['rules', 'exclude', 'repositories', 'helm'];
+
 export { RULE_CODES, RULE_DOCS_URL } from './ruleCodes';
 
 export type SeveritySetting = Severity | 'off';
@@ -50,8 +53,7 @@ export function parseSyncplanConfig(text: string): SyncplanConfig {
     return config;
   }
   for (const key of Object.keys(root)) {
-    // `repositories` is read by discovery (workspaceRepository.ts), `helm` by the Helm layer (helm/index.ts).
-    if (key !== 'rules' && key !== 'exclude' && key !== 'repositories' && key !== 'helm') config.problems.push(`Unknown key "${key}" in .syncplan.yaml (expected "rules" or "exclude").`);
+    if (!CONFIG_KEYS.includes(key)) config.problems.push(`Unknown key "${key}" in .syncplan.yaml (expected ${CONFIG_KEYS.map((k) => `"${k}"`).join(', ')}).`);
   }
   readRules(root.rules, config);
   readExclude(root.exclude, config);

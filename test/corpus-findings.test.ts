@@ -28,6 +28,8 @@ describe('corpus findings', function () {
         if (LEFT_OUT.has(finding.code)) continue;
         const position = new LineIndex(host.readFile(finding.file) ?? '').positionAt(finding.span.start);
         const path = finding.file.startsWith(`${corpus}/`) ? finding.file.slice(corpus.length + 1) : finding.file;
+        // Messages name files relative to the workspace: an absolute path would differ between machines.
+        assert.ok(!`${finding.message} ${finding.detail ?? ''}`.includes(corpus), `absolute path in ${finding.code}: ${finding.detail ?? finding.message}`);
         lines.push(`${path}:${position.line + 1}:${position.character + 1} ${finding.severity} ${finding.code} ${finding.message.replace(/\s+/g, ' ')}${finding.detail ? ` | ${finding.detail.replace(/\s+/g, ' ')}` : ''}`);
       }
     }

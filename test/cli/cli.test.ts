@@ -1,7 +1,7 @@
 // The CLI as a subprocess: output shapes, exit codes and configuration.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusRoot, REPO_ROOT, runCli } from '../helpers/runCli';
@@ -99,6 +99,20 @@ describe('syncplan CLI', () => {
     );
     const inside = JSON.parse(runCli(['plan', '.', '--format', 'json'], join(REPO_ROOT, 'examples', 'shop')).stdout);
     assert.equal(inside.apps.find((a: { name: string }) => a.name === 'shop-root').path, 'argocd/apps');
+  });
+
+  it('the bundled example plans its child apps inside a checkout whose remote is another repository', () => {
+    // CI clones this project, so examples/shop sits in a checkout whose origin is not the shop's repository;
+    // the example's .syncplan.yaml names the repository its Applications point at.
+    mkdirSync(join(dir, '.git'));
+    writeFileSync(join(dir, '.git', 'config'), '[remote "origin"]\n\turl = https://example.com/someone-else/tooling.git\n');
+    cpSync(join(REPO_ROOT, 'examples', 'shop'), join(dir, 'shop'), { recursive: true });
+    const report = JSON.parse(runCli(['plan', 'shop', '--format', 'json'], dir).stdout) as { apps: { name: string; path: string; complete: boolean }[] };
+    const platform = report.apps.find((a) => a.name === 'platform');
+    assert.equal(platform?.path, 'shop/platform', JSON.stringify(report.apps.map((a) => [a.name, a.path])));
+    rmSync(join(dir, 'shop', '.syncplan.yaml'));
+    const foreign = JSON.parse(runCli(['plan', 'shop', '--format', 'json'], dir).stdout) as { apps: { name: string; path: string }[] };
+    assert.notEqual(foreign.apps.find((a) => a.name === 'platform')?.path, 'shop/platform', 'without the list the remote decides');
   });
 
   it('plan text output groups steps per application', () => {

@@ -7,7 +7,7 @@ import { isTable, mergeMaps, type Values } from '../helm/coalesce';
 import { renderChart } from '../helm/renderChart';
 import { userValues } from '../helm/userValues';
 import { readObjects } from '../model/readObjects';
-import { resolvePath } from '../paths';
+import { relativePath, resolvePath } from '../paths';
 import { markIncomplete, parseTracked, readTracked, report, type RenderContext } from './context';
 import { asRecord } from './ids';
 import { field, listField, type Entry, type Kustomization } from './kustomizationFile';
@@ -42,7 +42,7 @@ function inflate(ctx: RenderContext, k: Kustomization, entry: Entry, chartHome: 
       'warning',
       'This chart is not in the chart home and cannot be pulled offline; its objects are not shown.',
       entry.location,
-      `helmCharts: ${what} is not in ${chartHome} and cannot be pulled offline; its objects are not shown.`,
+      `helmCharts: ${what} is not in ${relativePath(k.dir, chartHome)} (the chart home) and cannot be pulled offline; its objects are not shown.`,
     );
     markIncomplete(ctx, `helmCharts ${what} is not available offline`);
     return;

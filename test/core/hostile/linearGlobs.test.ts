@@ -43,4 +43,34 @@ describe('globs from the workspace', () => {
     assert.ok(app, 'the Application is planned');
     assert.doesNotMatch(JSON.stringify(app), /"name": ?"deep"/, 'no file matches the include pattern');
   });
+
+  it(`ApplicationSet git generator paths ${BOMB} (path.Match and pathspec) end and match nothing`, () => {
+    writeFileSync(join(root, '.syncplan.yaml'), 'repositories: [https://example.com/repo.git]\n');
+    const generator = (kind: string) => `    - git:\n        repoURL: https://example.com/repo.git\n        revision: HEAD\n        ${kind}:\n          - path: '${BOMB}'\n`;
+    writeFileSync(
+      join(root, 'appset.yaml'),
+      `apiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata:\n  name: bombset\nspec:\n  generators:\n${generator('directories')}${generator('files')}  template:\n    metadata:\n      name: 'gen-{{path.basename}}'\n    spec:\n      project: default\n      source:\n        repoURL: https://example.com/repo.git\n        path: '{{path}}'\n      destination:\n        server: https://kubernetes.default.svc\n        namespace: x\n`,
+    );
+    const run = runCli(['plan', root, '--format', 'json']);
+    assert.notEqual(run.status, null, 'the CLI was killed by the timeout');
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as { applicationSets: { name: string; apps: string[] }[] };
+    assert.deepEqual(report.applicationSets.find((a) => a.name === 'bombset')?.apps, [], 'no path ends in b');
+  });
+
+  it(`a chart's .Files.Glob ${BOMB} ends and matches nothing`, () => {
+    const chart = join(root, 'chart');
+    mkdirSync(join(chart, 'templates'), { recursive: true });
+    mkdirSync(join(chart, 'files'));
+    writeFileSync(join(chart, 'files', 'a'.repeat(249)), 'x');
+    writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: chart\nversion: 0.1.0\n');
+    writeFileSync(
+      join(chart, 'templates', 'cm.yaml'),
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: globbed\ndata:\n  count: "{{ len (.Files.Glob "files/${BOMB}") }}"\n`,
+    );
+    const run = runCli(['plan', chart, '--format', 'json']);
+    assert.notEqual(run.status, null, 'the CLI was killed by the timeout');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /"name": "globbed"/, 'the chart renders');
+  });
 });

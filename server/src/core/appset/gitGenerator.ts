@@ -1,7 +1,7 @@
 // The git generator on the workspace's own repository (argo-cd applicationset/generators/git.go): directories
 // matched with Go's path.Match, files with a git pathspec (or doublestar when the new globbing is enabled).
 
-import picomatch from 'picomatch';
+import { compileGlob, type GlobDialect } from '../glob/linearGlob';
 import { parse } from 'yaml';
 import { relativePath } from '../paths';
 import { goString, sanitizeName } from './fasttemplate';
@@ -54,7 +54,8 @@ function repoPaths(ctx: GeneratorContext): { directories: string[]; files: strin
 
 /** Go's path.Match: `*` and `?` stay within one segment; no braces, extglobs or negation. */
 function pathMatch(pattern: string): (path: string) => boolean {
-  return picomatch(pattern, { dot: true, noglobstar: true, nobrace: true, noextglob: true, nonegate: true });
+  const matcher = compileGlob(pattern, 'gopath');
+  return (path) => matcher.test(path);
 }
 
 /** An excluded folder stays out whatever the order of the entries (filterApps). */
@@ -88,7 +89,7 @@ function flatPathParams(dir: string, prefix: string, extra: Record<string, strin
 function fileParams(entries: unknown[], path: FieldPath, prefix: string, values: Record<string, unknown>, ctx: GeneratorContext): Params[] {
   const { files } = repoPaths(ctx);
   const items = entries.map((e) => asRecord(e) ?? {}).filter((e) => typeof e.path === 'string');
-  const matcher = (pattern: string): ((f: string) => boolean) => (ctx.newGitFileGlobbing ? picomatch(pattern, { dot: true }) : gitPathspec(pattern));
+  const matcher = (pattern: string): ((f: string) => boolean) => (ctx.newGitFileGlobbing ? globTest(pattern, 'paths') : gitPathspec(pattern));
   const include = items.filter((e) => e.exclude !== true).map((e) => matcher(e.path as string));
   const exclude = items.filter((e) => e.exclude === true).map((e) => matcher(e.path as string));
   const chosen = files.filter((f) => include.some((m) => m(f)) && !exclude.some((m) => m(f)));
@@ -103,7 +104,12 @@ function fileParams(entries: unknown[], path: FieldPath, prefix: string, values:
 function gitPathspec(pattern: string): (file: string) => boolean {
   const literal = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
   if (!/[*?[\\]/.test(literal)) return (file) => file === literal || file.startsWith(`${literal}/`);
-  return picomatch(literal, { dot: true, bash: true, nobrace: true, noextglob: true, nonegate: true });
+  return globTest(literal, 'pathspec');
+}
+
+function globTest(pattern: string, dialect: GlobDialect): (path: string) => boolean {
+  const matcher = compileGlob(pattern, dialect);
+  return (path) => matcher.test(path);
 }
 
 function readParamFile(file: string, ctx: GeneratorContext, path: FieldPath): Record<string, unknown>[] {

@@ -1,5 +1,6 @@
 // Every glob that comes from workspace input (Application directory include/exclude, `.syncplan.yaml` and
-// `syncplan.exclude`, health-customisation keys) is compiled here to an RE2 pattern and run with re2js, which
+// `syncplan.exclude`, health-customisation keys, ApplicationSet git generator paths, Helm value-file globs,
+// `.Files.Glob` and `.helmignore`) is compiled here to an RE2 pattern and run with re2js, which
 // matches in time linear in the name. Backtracking matchers take exponential or high-polynomial time on
 // patterns like `*a*a*a*a*a*a*a*a*a*a*b` or `{,}{,}{,}{,}...`.
 
@@ -10,7 +11,35 @@ export type GlobDialect =
   | 'argocd'
   /** SyncPlan's own exclude patterns, picomatch-style with dot files: `*` and `?` stay inside one folder,
    * `**` as a whole segment spans folders, and `a/**` also matches `a`. */
-  | 'paths';
+  | 'paths'
+  /** Go's `path.Match` / `filepath.Match`: `*` and `?` stay inside one folder, `[^...]` negates, no braces, no `**`. */
+  | 'gopath'
+  /** gobwas/glob with `/` as separator (Helm's `.Files.Glob`): `*` stays inside one folder, `**` anywhere crosses folders. */
+  | 'gobwas'
+  /** git pathspec wildcards (fnmatch without FNM_PATHNAME): `*` and `?` also match `/`, no braces. */
+  | 'pathspec';
+
+interface DialectRules {
+  /** What `*` and `?` may match. */
+  any: string;
+  /** `**` as a whole path segment spans folders (picomatch); `anywhere`: any `**` does (gobwas). */
+  globstar: 'segment' | 'anywhere' | 'none';
+  braces: boolean;
+  /** Characters that negate a class when they follow `[`. */
+  negations: string;
+  /** A `]` right after `[` is a literal (POSIX) instead of closing the class. */
+  literalFirstBracket: boolean;
+  /** A negated class never matches `/`. */
+  negatedClassSkipsSlash: boolean;
+}
+
+const DIALECTS: Record<GlobDialect, DialectRules> = {
+  argocd: { any: '.', globstar: 'none', braces: true, negations: '!', literalFirstBracket: false, negatedClassSkipsSlash: false },
+  paths: { any: '[^/]', globstar: 'segment', braces: true, negations: '!^', literalFirstBracket: true, negatedClassSkipsSlash: true },
+  gopath: { any: '[^/]', globstar: 'none', braces: false, negations: '^', literalFirstBracket: false, negatedClassSkipsSlash: false },
+  gobwas: { any: '[^/]', globstar: 'anywhere', braces: true, negations: '!', literalFirstBracket: false, negatedClassSkipsSlash: false },
+  pathspec: { any: '.', globstar: 'none', braces: false, negations: '!^', literalFirstBracket: true, negatedClassSkipsSlash: false },
+};
 
 export interface GlobMatcher {
   test(name: string): boolean;
@@ -48,7 +77,7 @@ export function compileGlobs(patterns: readonly string[], dialect: GlobDialect):
 }
 
 function translate(pattern: string, dialect: GlobDialect): string {
-  const any = dialect === 'argocd' ? '.' : '[^/]';
+  const rules = DIALECTS[dialect];
   let out = '';
   let depth = 0;
   let i = 0;
@@ -62,23 +91,24 @@ function translate(pattern: string, dialect: GlobDialect): string {
       let end = i;
       while (pattern[end] === '*') end++;
       const globstar = end - i >= 2;
-      if (dialect === 'paths' && globstar && (i === 0 || pattern[i - 1] === '/') && (end === pattern.length || pattern[end] === '/')) {
+      if (rules.globstar === 'segment' && globstar && (i === 0 || pattern[i - 1] === '/') && (end === pattern.length || pattern[end] === '/')) {
         // `**` as a whole segment: any number of folders, including none (`a/**/b` matches `a/b`).
         if (end === pattern.length) out = i === 0 ? `${out}.*` : `${out.replace(/\/$/, '')}(?:/.*)?`;
         else {
           out += '(?:.*/)?';
           end++;
         }
-      } else out += `${any}*`;
+      } else if (rules.globstar === 'anywhere' && globstar) out += '.*';
+      else out += `${rules.any}*`;
       i = end;
     } else if (ch === '?') {
-      out += any;
+      out += rules.any;
       i++;
     } else if (ch === '[') {
-      const [cls, next] = characterClass(pattern, i, dialect);
+      const [cls, next] = characterClass(pattern, i, rules);
       out += cls;
       i = next;
-    } else if (ch === '{') {
+    } else if (ch === '{' && rules.braces) {
       if (++depth > MAX_BRACE_DEPTH) throw new GlobError(`braces nested deeper than ${MAX_BRACE_DEPTH}`);
       out += '(?:';
       i++;
@@ -98,17 +128,17 @@ function translate(pattern: string, dialect: GlobDialect): string {
   return out;
 }
 
-/** `[abc]`, `[a-z]`, `[!abc]` (and `[^abc]` for paths) to an RE2 class. */
-function characterClass(pattern: string, start: number, dialect: GlobDialect): [string, number] {
+/** `[abc]`, `[a-z]`, `[!abc]` or `[^abc]` (as the dialect allows) to an RE2 class. */
+function characterClass(pattern: string, start: number, rules: DialectRules): [string, number] {
   let i = start + 1;
   let negated = false;
-  if (pattern[i] === '!' || (dialect === 'paths' && pattern[i] === '^')) {
+  if (i < pattern.length && rules.negations.includes(pattern[i])) {
     negated = true;
     i++;
   }
   let body = '';
   let first = true;
-  while (i < pattern.length && (pattern[i] !== ']' || (first && dialect === 'paths'))) {
+  while (i < pattern.length && (pattern[i] !== ']' || (first && rules.literalFirstBracket))) {
     const ch = pattern[i];
     if (ch === '\\' && i + 1 < pattern.length) {
       body += `\\x{${pattern.codePointAt(i + 1)?.toString(16)}}`;
@@ -125,6 +155,6 @@ function characterClass(pattern: string, start: number, dialect: GlobDialect): [
   }
   if (i >= pattern.length) throw new GlobError('has an unclosed `[`');
   if (body === '') throw new GlobError('has an empty `[]`');
-  const exclusions = negated && dialect === 'paths' ? '/' : '';
+  const exclusions = negated && rules.negatedClassSkipsSlash ? '/' : '';
   return [`[${negated ? '^' : ''}${body}${exclusions}]`, i + 1];
 }

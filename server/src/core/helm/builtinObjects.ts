@@ -1,6 +1,6 @@
 // Helm's built-in template objects: .Release, .Chart, .Files, .Capabilities (pkg/chartutil, pkg/engine/files.go).
 
-import picomatch from 'picomatch';
+import { compileGlob } from '../glob/linearGlob';
 import { GoInt } from '../gotemplate';
 import { toYaml } from '../gotemplate/helmFuncs';
 import type { LoadedChart } from './chartLoader';
@@ -58,8 +58,8 @@ export class HelmFiles {
 
   /** gobwas/glob with `/` as separator: `*` stays in one folder, `**` crosses folders. */
   Glob(pattern: unknown): HelmFiles {
-    const matches = picomatch(String(pattern), { dot: true });
-    return HelmFiles.of(this.names().filter((n) => matches(n)).map((n) => [n, this.Get(n)]));
+    const matcher = compileGlob(String(pattern), 'gobwas');
+    return HelmFiles.of(this.names().filter((n) => matcher.test(n)).map((n) => [n, this.Get(n)]));
   }
 
   Lines(name: unknown): string[] {

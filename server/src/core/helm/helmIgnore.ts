@@ -1,7 +1,7 @@
 // .helmignore as Helm reads it (pkg/ignore): one glob a line, `#` comments, `!` negates, a trailing `/` matches
 // folders only, a pattern with a `/` matches the chart-relative path, one without matches a base name.
 
-import picomatch from 'picomatch';
+import { compileGlob } from '../glob/linearGlob';
 
 interface Rule {
   negate: boolean;
@@ -45,5 +45,11 @@ function toRule(line: string): Rule | undefined {
   if (dirOnly) pattern = pattern.slice(0, -1);
   pattern = pattern.replace(/^\//, '');
   if (pattern === '') return undefined;
-  return { negate, dirOnly, byPath: pattern.includes('/'), matches: picomatch(pattern, { dot: true }) };
+  return { negate, dirOnly, byPath: pattern.includes('/'), matches: globTest(pattern) };
+}
+
+/** Helm matches each rule with Go's filepath.Match. */
+function globTest(pattern: string): (subject: string) => boolean {
+  const matcher = compileGlob(pattern, 'gopath');
+  return (subject) => matcher.test(subject);
 }

@@ -2,7 +2,7 @@
 // another source, globs since v3.5), then values/valuesObject, then `--set`, `--set-string`, `--set-file`
 // (repository.go getResolvedValueFiles, util/helm/cmd.go template; Helm cli/values MergeValues).
 
-import picomatch from 'picomatch';
+import { compileGlob } from '../glob/linearGlob';
 import { parse as parseYaml } from 'yaml';
 import { GoInt } from '../gotemplate';
 import { isInside, joinPath, normalizePath } from '../paths';
@@ -110,8 +110,8 @@ function resolveValueFile(ctx: ValueContext, raw: string, index: number | undefi
   }
   if (/[*?[{]/.test(path)) {
     // Argo CD >= 3.5 expands globs (doublestar), in lexical order; no match is like a missing file.
-    const matches = picomatch(path, { dot: true });
-    const found = ctx.files.filter((f) => matches(f)).sort();
+    const matcher = compileGlob(path, 'paths');
+    const found = ctx.files.filter((f) => matcher.test(f)).sort();
     if (found.length === 0 && !ignoreMissing) result.errors.push({ message: `open ${path}: no such file or directory`, valueFile: index });
     return found;
   }

@@ -86,6 +86,18 @@ describe('workspace gate', () => {
     assert.deepEqual(objectNames(analysis), ['app-cm', 'inside']);
   });
 
+  it('walks a chart with a loop link once and reports that helm fails to load it (fuzz input 19972)', () => {
+    rmSync(join(root, 'cm.yaml'));
+    mkdirSync(join(root, 'templates'));
+    writeFileSync(join(root, 'Chart.yaml'), 'apiVersion: v2\nname: looped\nversion: 0.1.0\n');
+    writeFileSync(join(root, 'templates', 'cm.yaml'), MANIFEST);
+    symlinkSync('.', join(root, 'templates', 'loop'));
+    const app = analyze().apps.find((a) => a.sourceType === 'helm');
+    assert.ok(app, 'the chart is an app');
+    assert.equal(app.complete, false);
+    assert.match(app.incompleteReasons.join(' '), /templates\/loop leads back into the chart/);
+  });
+
   it('never opens a FIFO (the CLI finishes within the subprocess timeout)', function () {
     try {
       execFileSync('mkfifo', [join(root, 'pipe.yaml')]);

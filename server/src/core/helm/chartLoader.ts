@@ -50,7 +50,7 @@ export function loadChart(host: FileHost, dir: string, depth = 0): LoadedChart |
   const name = typeof metadata.name === 'string' ? metadata.name : '';
   if (!name) errors.push('Chart.yaml has no name (Helm: "validation: chart.metadata.name is required").');
   const ignored = helmIgnoreMatcher(host.readFile(joinPath(dir, '.helmignore')));
-  const rels = listFiles(host, dir).filter((rel) => !ignored(rel));
+  const rels = listFiles(host, dir, errors).filter((rel) => !ignored(rel));
   const chart: LoadedChart = {
     dir,
     metadata,
@@ -128,13 +128,24 @@ function readYamlMap(text: string, label: string, errors: string[]): Record<stri
   return {};
 }
 
-/** Chart-relative paths of every file under `dir`, sorted; sub-chart folders are listed too (the caller splits them). */
-function listFiles(host: FileHost, dir: string): string[] {
+/**
+ * Chart-relative paths of every file under `dir`, sorted; sub-chart folders are listed too (the caller splits them).
+ * Helm follows folder links; a link back into a folder already walked would repeat forever (Helm stops when the path
+ * grows too long and fails to load the chart), so it is walked once and named in `errors`.
+ */
+function listFiles(host: FileHost & { realPath?(path: string): string }, dir: string, errors: string[]): string[] {
   const out: string[] = [];
   const pending: string[] = [''];
+  const seen = new Set<string>();
   while (pending.length > 0 && out.length < MAX_FILES) {
     const rel = pending.pop() as string;
     const abs = rel ? joinPath(dir, rel) : dir;
+    const real = host.realPath?.(abs) ?? host.inspect?.(abs)?.realPath ?? abs;
+    if (seen.has(real)) {
+      errors.push(`The folder link ${rel} leads back into the chart; helm follows it until the path is too long and fails.`);
+      continue;
+    }
+    seen.add(real);
     for (const entry of host.readDir(abs) ?? []) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory) {

@@ -2,28 +2,41 @@
 // Prints the median of 5 warm runs per chart, after one cold run. Run: npx tsx bench/helm-render.ts [CORPUS_DIR]
 
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { renderHelmApp } from '../server/src/core/helm';
 import { ParseCache } from '../server/src/core/workspaceFiles';
 import { nodeFileHost } from '../server/src/workspace/nodeFileHost';
+import { withMountedFolder } from '../test/helpers/profileHost';
 
 const corpus = resolve(process.argv[2] ?? [join(__dirname, '..', '..', 'shared', 'corpus'), '/work/shared/corpus'].find(existsSync) ?? '.');
-const list = JSON.parse(readFileSync(join(__dirname, '..', 'test', 'golden', 'helm', 'charts.json'), 'utf8')) as { charts: { id: string; path: string }[] };
+const list = JSON.parse(readFileSync(join(__dirname, '..', 'test', 'golden', 'helm', 'charts.json'), 'utf8')) as { charts: { id: string; path: string; valueFiles?: string[]; profile?: string }[] };
 const RUNS = 5;
 
-const host = nodeFileHost();
+const nodeHost = nodeFileHost();
 const cache = new ParseCache();
 const seen = new Set<string>();
 for (const chart of list.charts) {
-  if (seen.has(chart.path)) continue;
-  seen.add(chart.path);
+  // One render per chart with its own values, plus the charts rendered with a value profile (open-edge).
+  const key = chart.profile ? chart.id : chart.path;
+  if (seen.has(key)) continue;
+  seen.add(key);
+  const root = join(corpus, chart.path.split('/')[0]);
+  const chartDir = join(corpus, chart.path);
+  let host = nodeHost;
+  let valueFiles: string[] = [];
+  if (chart.profile) {
+    const mount = join(root, 'syncplan-test-profile');
+    host = withMountedFolder(nodeHost, mount, join(__dirname, '..', chart.profile));
+    valueFiles = (chart.valueFiles ?? []).map((f) => join(relative(chartDir, mount), f));
+  }
   const render = (): { objects: number; complete: boolean } => {
     const r = renderHelmApp({
       host,
       files: [],
-      root: join(corpus, chart.path.split('/')[0]),
-      chartDir: join(corpus, chart.path),
+      root,
+      chartDir,
+      helm: { valueFiles },
       refs: new Map(),
       workspaceApiVersions: [],
       renderKey: chart.id,

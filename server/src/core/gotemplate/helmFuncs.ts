@@ -7,6 +7,8 @@ import { decodeGoYaml, jsonTypeError } from './goYaml';
 import { CallContext, fn, FuncError, FuncMap } from './funcTypes';
 import { GoInt, isMap, toFloat, toInt, typeName } from './values';
 import { toPlain } from './toPlain';
+import { sprigCaseFuncs } from './sprigCase';
+import { sprigTimeFuncs } from './sprigTime';
 import { sprigDateFuncs } from './sprigDates';
 import { sprigDictFuncs } from './sprigDicts';
 import { empty, strval } from './sprigShared';
@@ -87,6 +89,8 @@ export const helmFuncs: FuncMap = {
   ...sprigRegexFuncs,
   ...sprigSemverFuncs,
   ...sprigDateFuncs,
+  ...sprigCaseFuncs,
+  ...sprigTimeFuncs,
   include: fn(['string', 'any'], function (this: CallContext, name: string, data: unknown) { return this.include(name, data); }),
   tpl: fn(['string', 'any'], function (this: CallContext, text: string, data: unknown) { return this.tpl(text, data); }),
   required: fn(['string', 'any'], (warn: string, v: unknown) => {

@@ -9,6 +9,7 @@ import { GoInt, isMap, toFloat, toInt, typeName } from './values';
 import { toPlain } from './toPlain';
 import { sprigCaseFuncs } from './sprigCase';
 import { sprigTimeFuncs } from './sprigTime';
+import { sprigUrlFuncs } from './sprigUrl';
 import { sprigDateFuncs } from './sprigDates';
 import { sprigDictFuncs } from './sprigDicts';
 import { empty, strval } from './sprigShared';
@@ -91,6 +92,7 @@ export const helmFuncs: FuncMap = {
   ...sprigDateFuncs,
   ...sprigCaseFuncs,
   ...sprigTimeFuncs,
+  ...sprigUrlFuncs,
   include: fn(['string', 'any'], function (this: CallContext, name: string, data: unknown) { return this.include(name, data); }),
   tpl: fn(['string', 'any'], function (this: CallContext, text: string, data: unknown) { return this.tpl(text, data); }),
   required: fn(['string', 'any'], (warn: string, v: unknown) => {

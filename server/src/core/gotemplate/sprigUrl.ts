@@ -85,7 +85,6 @@ export function parseUrl(raw: string): GoUrl {
 
 function parseNoFragment(raw: string): GoUrl {
   const u: GoUrl = { scheme: '', opaque: '', host: '', path: '', rawQuery: '', forceQuery: false, fragment: '' };
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(raw)) throw new UrlError('net/url: invalid control character in URL');
   if (raw === '') return u;
   let rest = raw;

@@ -8,6 +8,7 @@ import { CallContext, fn, FuncError, FuncMap } from './funcTypes';
 import { GoInt, isMap, toFloat, toInt, typeName } from './values';
 import { toPlain } from './toPlain';
 import { sprigCaseFuncs } from './sprigCase';
+import { sprigCryptoFuncs } from './sprigCrypto';
 import { sprigTimeFuncs } from './sprigTime';
 import { sprigUrlFuncs } from './sprigUrl';
 import { sprigDateFuncs } from './sprigDates';
@@ -91,6 +92,7 @@ export const helmFuncs: FuncMap = {
   ...sprigSemverFuncs,
   ...sprigDateFuncs,
   ...sprigCaseFuncs,
+  ...sprigCryptoFuncs,
   ...sprigTimeFuncs,
   ...sprigUrlFuncs,
   include: fn(['string', 'any'], function (this: CallContext, name: string, data: unknown) { return this.include(name, data); }),

@@ -7,6 +7,7 @@ import { decodeGoYaml, jsonTypeError } from './goYaml';
 import { CallContext, fn, FuncError, FuncMap } from './funcTypes';
 import { GoInt, isMap, toFloat, toInt, typeName } from './values';
 import { toPlain } from './toPlain';
+import { helmTomlFuncs } from './helmToml';
 import { sprigCaseFuncs } from './sprigCase';
 import { sprigCryptoFuncs } from './sprigCrypto';
 import { sprigTimeFuncs } from './sprigTime';
@@ -92,6 +93,7 @@ export const helmFuncs: FuncMap = {
   ...sprigSemverFuncs,
   ...sprigDateFuncs,
   ...sprigCaseFuncs,
+  ...helmTomlFuncs,
   ...sprigCryptoFuncs,
   ...sprigTimeFuncs,
   ...sprigUrlFuncs,

@@ -16,8 +16,12 @@ export interface Caveat { func: string; position: TemplatePosition }
 
 /** Parsed templates by function map, then by name and text: a parse is a pure function of the three. */
 const parseCache = new WeakMap<FuncMap, Map<string, Map<string, Tree> | TemplateParseError>>();
-/** Texts kept per function map; past this the cache starts over (a workspace's charts fit well below it). */
-const PARSE_CACHE_LIMIT = 20_000;
+/**
+ * Template text kept, in characters; past this the cache starts over. A workspace's charts fit well below it,
+ * and an editor session that keeps changing a large template cannot grow it without bound.
+ */
+const PARSE_CACHE_CHARS = 16 * 1024 * 1024;
+let parseCacheChars = 0;
 
 /**
  * `parseTemplate` through a cache keyed by the template's name and text (trees are never changed by execution),
@@ -36,7 +40,11 @@ function parseCached(funcs: FuncMap, name: string, text: string, defined: (f: st
       if (!(e instanceof TemplateParseError)) throw e;
       entry = e;
     }
-    if (byText.size >= PARSE_CACHE_LIMIT) byText.clear();
+    if (parseCacheChars + key.length > PARSE_CACHE_CHARS) {
+      byText.clear();
+      parseCacheChars = 0;
+    }
+    parseCacheChars += key.length;
     byText.set(key, entry);
   }
   if (entry instanceof TemplateParseError) throw entry;

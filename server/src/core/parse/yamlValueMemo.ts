@@ -10,7 +10,7 @@ type Options = ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions;
 /** Parsed values (or the error thrown) by options key, then by text. */
 const memo = new Map<string, Map<string, { value: unknown } | { error: unknown }>>();
 /** Total text length kept; past this the memo starts over. */
-const MEMO_CHARS_LIMIT = 64 * 1024 * 1024;
+const MEMO_CHARS_LIMIT = 16 * 1024 * 1024;
 let memoChars = 0;
 
 /**

@@ -5,6 +5,7 @@
  * An encoder error is toToml's output (mustToToml fails with it).
  */
 import { fn, FuncError, FuncMap } from './funcTypes';
+import { fromToml } from './helmTomlParse';
 import { GoInt, isMap } from './values';
 
 class TomlError extends Error {}
@@ -160,6 +161,7 @@ export function encodeToml(v: unknown): { text: string } | { error: string } {
 }
 
 export const helmTomlFuncs: FuncMap = {
+  fromToml: fn(['string'], fromToml),
   toToml: fn(['any'], (v: unknown) => {
     const r = encodeToml(v);
     if ('error' in r && (v === null || v === undefined)) throw new FuncError(r.error);

@@ -154,8 +154,8 @@ export function encodeToml(v: unknown): { text: string } | { error: string } {
   try {
     e.encode([], v);
   } catch (err) {
-    if (err instanceof TomlError) return { error: err.message };
-    throw err;
+    // An encoder error, or a value nested deeper than the stack allows (a cyclic one cannot come from YAML).
+    return { error: err instanceof Error ? err.message : String(err) };
   }
   return { text: e.out };
 }

@@ -10,6 +10,13 @@ class TomlSyntaxError extends Error {}
 
 type Table = Record<string, unknown>;
 
+/** Sets an own property, `__proto__` included (a TOML key may be any string). */
+function setOwn(t: Table, k: string, v: unknown): void {
+  Object.defineProperty(t, k, { value: v, writable: true, enumerable: true, configurable: true });
+}
+
+const own = (t: Table, k: string): unknown => (Object.prototype.hasOwnProperty.call(t, k) ? t[k] : undefined);
+
 /** Tables defined by a header or by dotted keys, and arrays made by `[[...]]`, which later lines may extend. */
 interface State { defined: Set<Table>; inline: Set<Table>; arrays: Set<unknown[]> }
 
@@ -98,10 +105,10 @@ class Parser {
   private descend(from: Table, key: string[], forHeader: boolean): Table {
     let t = from;
     for (const k of key) {
-      const v = t[k];
+      const v = own(t, k);
       if (v === undefined) {
         const next: Table = {};
-        t[k] = next;
+        setOwn(t, k, next);
         t = next;
       } else if (Array.isArray(v) && this.st.arrays.has(v) && forHeader) {
         t = v[v.length - 1] as Table;
@@ -117,7 +124,7 @@ class Parser {
   private table(key: string[]): Table {
     const parent = this.descend(this.root, key.slice(0, -1), true);
     const last = key[key.length - 1];
-    const existing = parent[last];
+    const existing = own(parent, last);
     if (existing !== undefined) {
       if (existing === null || typeof existing !== 'object' || Array.isArray(existing) || this.st.defined.has(existing as Table) || this.st.inline.has(existing as Table)) {
         this.fail(`table ${key.join('.')} has already been defined`);
@@ -126,7 +133,7 @@ class Parser {
       return existing as Table;
     }
     const t: Table = {};
-    parent[last] = t;
+    setOwn(parent, last, t);
     this.st.defined.add(t);
     return t;
   }
@@ -134,11 +141,11 @@ class Parser {
   private arrayTable(key: string[]): Table {
     const parent = this.descend(this.root, key.slice(0, -1), true);
     const last = key[key.length - 1];
-    let arr = parent[last];
+    let arr = own(parent, last);
     if (arr === undefined) {
       arr = [];
       this.st.arrays.add(arr as unknown[]);
-      parent[last] = arr;
+      setOwn(parent, last, arr);
     } else if (!Array.isArray(arr) || !this.st.arrays.has(arr)) {
       this.fail(`key ${JSON.stringify(last)} has already been defined`);
     }
@@ -155,14 +162,13 @@ class Parser {
     this.skipWs();
     const target = this.descend(into, key.slice(0, -1), false);
     for (let t = into, j = 0; j < key.length - 1; j++) {
-      t = t[key[j]] as Table;
+      t = own(t, key[j]) as Table;
       this.st.defined.add(t);
     }
     const last = key[key.length - 1];
     if (Object.prototype.hasOwnProperty.call(target, last)) this.fail(`key ${JSON.stringify(last)} has already been defined`);
     const value = this.value();
-    if (last === '__proto__') Object.defineProperty(target, last, { value, writable: true, enumerable: true, configurable: true });
-    else target[last] = value;
+    setOwn(target, last, value);
   }
 
   private key(): string[] {
@@ -377,7 +383,7 @@ export function fromToml(text: string): Table {
   try {
     return parseToml(text);
   } catch (e) {
-    if (e instanceof TomlSyntaxError) return { Error: e.message };
-    throw e;
+    // A syntax error, or a document nested deeper than the stack allows.
+    return { Error: e instanceof Error ? e.message : String(e) };
   }
 }

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { helmOracle } from '../test/helpers/helmOracle';
 
-interface GoldenChart { id: string; path: string; valueFiles?: string[]; setup?: 'dependency-build' | 'drop-missing-dependencies' }
+interface GoldenChart { id: string; path: string; valueFiles?: string[]; profile?: string; setup?: 'dependency-build' | 'drop-missing-dependencies' }
 
 const repo = resolve(__dirname, '..');
 const corpus = resolve(repo, '../shared/corpus');
@@ -50,7 +50,9 @@ const wanted = process.argv.slice(2);
 const helm = helmBinary();
 for (const chart of charts.filter((c) => wanted.length === 0 || wanted.includes(c.id))) {
   const dir = prepare(chart);
-  const values = (chart.valueFiles ?? []).flatMap((f) => ['-f', resolve(join(corpus, chart.path), f)]);
+  // A profile's value files live in this repository (test fixtures), the others beside the chart in the corpus.
+  const valueBase = chart.profile ? join(repo, chart.profile) : join(corpus, chart.path);
+  const values = (chart.valueFiles ?? []).flatMap((f) => ['-f', resolve(valueBase, f)]);
   const args = ['template', releaseName(chart.id), '.', '--namespace', namespaceOf(chart.id), '--include-crds', ...values];
   try {
     const output = execFileSync(helm, args, { cwd: dir, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

@@ -5,16 +5,20 @@
 
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { renderHelmApp } from '../../server/src/core/helm';
 import { helmDefaultApiVersions } from '../../server/src/core/helm/apiVersions';
 import { ParseCache } from '../../server/src/core/workspaceFiles';
 import { nodeFileHost } from '../../server/src/workspace/nodeFileHost';
+import { withMountedFolder } from '../helpers/profileHost';
 
-interface GoldenChart { id: string; path: string; valueFiles?: string[]; setup?: string }
+interface GoldenChart { id: string; path: string; valueFiles?: string[]; profile?: string; setup?: string }
 
+const repo = resolve(__dirname, '..', '..');
 const goldenDir = join(__dirname, '..', 'golden', 'helm');
+/** Where a chart's value profile (a fixture folder of this repository) appears inside the chart's repository. */
+const PROFILE_MOUNT = 'syncplan-test-profile';
 const corpus = resolve(__dirname, '..', '..', '..', 'shared', 'corpus');
 const { charts } = JSON.parse(readFileSync(join(goldenDir, 'charts.json'), 'utf8')) as { charts: GoldenChart[] };
 
@@ -52,20 +56,28 @@ describe('helm differential: native render equals helm 3.17.3 on the corpus char
     });
     return;
   }
-  const host = nodeFileHost();
+  const nodeHost = nodeFileHost();
   const cache = new ParseCache();
   for (const chart of charts) {
     it(`${chart.id} (${chart.path})`, () => {
       const id = chart.id.slice(0, 2);
       const chartDir = join(corpus, chart.path);
+      const root = join(corpus, chart.path.split('/')[0]);
+      let host = nodeHost;
+      let valueFiles = chart.valueFiles ?? [];
+      if (chart.profile) {
+        const mount = join(root, PROFILE_MOUNT);
+        host = withMountedFolder(nodeHost, mount, join(repo, chart.profile));
+        valueFiles = valueFiles.map((f) => join(relative(chartDir, mount), f));
+      }
       const result = renderHelmApp({
         host,
         files: [],
-        root: join(corpus, chart.path.split('/')[0]),
+        root,
         chartDir,
         applicationName: `release-${id}`,
         destinationNamespace: `ns-${id}`,
-        helm: { valueFiles: chart.valueFiles ?? [], apiVersions: helmDefaultApiVersions() },
+        helm: { valueFiles, apiVersions: helmDefaultApiVersions() },
         refs: new Map(),
         workspaceApiVersions: [],
         renderKey: chart.id,

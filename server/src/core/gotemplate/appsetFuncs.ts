@@ -2,7 +2,7 @@
  * ApplicationSet's goTemplate function map (argo-cd applicationset/utils/utils.go): Sprig without env,
  * expandenv and getHostByName, plus normalize, slugify, toYaml, fromYaml and fromYamlArray.
  */
-import { parse as parseYaml } from 'yaml';
+import { decodeGoYaml } from './goYaml';
 import { fn, FuncError, FuncMap } from './funcTypes';
 import { helmFuncs, toYaml } from './helmFuncs';
 import { GoInt, isMap } from './values';
@@ -50,12 +50,9 @@ function slugify(...args: unknown[]): string {
 /** Argo CD's fromYaml/fromYamlArray return the parse error instead of Helm's `Error` key. */
 function fromYamlAs<T>(want: (v: unknown) => v is T, goType: string) {
   return (text: string): T => {
-    let v: unknown;
-    try {
-      v = parseYaml(text, { version: '1.1', logLevel: 'error' }) as unknown;
-    } catch (e) {
-      throw new FuncError((e as Error).message);
-    }
+    const decoded = decodeGoYaml(text);
+    if ('error' in decoded) throw new FuncError(decoded.error);
+    const v = decoded.value;
     if (v === null || v === undefined) return (goType === 'map' ? {} : []) as T;
     if (!want(v)) throw new FuncError(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal into Go value of type ${goType === 'map' ? 'map[string]interface {}' : '[]interface {}'}`);
     return v;

@@ -39,8 +39,13 @@ const CONTINUE = Symbol('continue');
 
 interface Var { name: string; value: unknown }
 
-/** The node a failed call names: the command for functions, the field for methods. */
-interface CallSite { pos: number; text: string }
+/**
+ * The node a failed call names: the command for functions, the field for methods. Its text is made only when
+ * an error needs it (`nodeString` on every evaluation was a tenth of a large chart's render).
+ */
+interface CallSite { pos: number; text: string | ArgNode | CommandNode | (() => string) }
+
+const siteText = (text: CallSite['text']): string => (typeof text === 'string' ? text : typeof text === 'function' ? text() : nodeString(text));
 
 /** Executes template `name` with `data`; returns output and segments. Throws TemplateExecError. */
 export function executeTemplate(ns: Namespace, name: string, data: unknown, depth = 0): { output: string; segments: Segment[] } {
@@ -55,7 +60,7 @@ class State {
   out = '';
   segments: Segment[] = [];
   private vars: Var[];
-  private node: { pos: number; text: string } | undefined;
+  private node: CallSite | undefined;
 
   constructor(private readonly ns: Namespace, private tree: Tree, private readonly execName: string, private readonly root: unknown, private readonly depth: number) {
     this.vars = [{ name: '$', value: root }];
@@ -82,7 +87,7 @@ class State {
       case 'break': throw BREAK;
       case 'continue': throw CONTINUE;
       case 'template': {
-        this.at(node.pos, `{{template ${JSON.stringify(node.name)}${node.pipe ? ' ' + nodeString(node.pipe) : ''}}}`);
+        this.at(node.pos, () => `{{template ${JSON.stringify(node.name)}${node.pipe ? ' ' + nodeString(node.pipe) : ''}}}`);
         const tree = this.ns.trees.get(node.name);
         if (!tree) this.fail(`template "${node.name}" not defined`, node.pos);
         if (this.depth >= 100000) this.fail('exceeded maximum template depth (100000)', node.pos);
@@ -142,7 +147,7 @@ class State {
   }
 
   evalPipeline(dot: unknown, pipe: PipeNode): unknown {
-    this.at(pipe.pos, nodeString(pipe));
+    this.at(pipe.pos, pipe);
     let value: unknown = undefined;
     let first = true;
     for (const cmd of pipe.cmds) {
@@ -178,23 +183,23 @@ class State {
     const first = cmd.args[0];
     switch (first.type) {
       case 'field':
-        this.at(first.pos, nodeString(first));
+        this.at(first.pos, first);
         return this.evalFieldChain(dot, dot, first.pos, first.ident, cmd.args, final, hasFinal, true);
       case 'chain': {
-        this.at(first.pos, nodeString(first));
+        this.at(first.pos, first);
         if (first.node.type === 'nil') this.fail(`indirection through explicit nil in ${nodeString(first)}`, first.pos);
         let recv = this.evalArg(dot, first.node, 'any');
         // Go's evalPipeline unwraps a nil interface into an invalid value, so `(.x).y` with x null reads y as
         // missing instead of failing with "nil pointer evaluating" (text/template exec.go).
         if (recv === null && first.node.type === 'pipe') recv = undefined;
-        this.at(first.pos, nodeString(first));
+        this.at(first.pos, first);
         return this.evalFieldChain(dot, recv, first.pos, first.field, cmd.args, final, hasFinal, false);
       }
       case 'identifier':
         this.at(first.pos, first.ident);
-        return this.evalFunction(dot, first.ident, first.pos, cmd.args, final, hasFinal, { pos: cmd.pos, text: nodeString(cmd) });
+        return this.evalFunction(dot, first.ident, first.pos, cmd.args, final, hasFinal, { pos: cmd.pos, text: cmd });
       case 'variable': {
-        this.at(first.pos, nodeString(first));
+        this.at(first.pos, first);
         const v = this.varValue(first.ident[0], first.pos);
         if (first.ident.length === 1) {
           this.notAFunction(cmd.args, hasFinal, first.pos);
@@ -204,7 +209,7 @@ class State {
       }
       case 'pipe': this.notAFunction(cmd.args, hasFinal, first.pos); return this.evalPipeline(dot, first);
       case 'nil': this.at(first.pos, 'nil'); return this.fail('nil is not a command', first.pos);
-      default: this.at(first.pos, nodeString(first)); this.notAFunction(cmd.args, hasFinal, first.pos); return this.evalArg(dot, first, 'any');
+      default: this.at(first.pos, first); this.notAFunction(cmd.args, hasFinal, first.pos); return this.evalArg(dot, first, 'any');
     }
   }
 
@@ -315,7 +320,7 @@ class State {
   }
 
   private evalArg(dot: unknown, n: ArgNode, kind: ParamKind): unknown {
-    this.at(n.pos, nodeString(n));
+    this.at(n.pos, n);
     switch (n.type) {
       case 'dot': return this.checkType(dot, kind, n.pos, false);
       case 'nil':
@@ -363,7 +368,7 @@ class State {
     return v;
   }
 
-  private at(pos: number, text: string): void {
+  private at(pos: number, text: CallSite['text']): void {
     this.node = { pos, text };
   }
 
@@ -371,7 +376,7 @@ class State {
   private fail(message: string, pos: number, helmWarn?: 'required' | 'fail', rawMessage?: string, causePosition?: TemplatePosition): never {
     const { line, column, goColumn } = lineAndColumn(this.tree.text, this.node?.pos ?? pos);
     const location = `${this.tree.parseName}:${line}:${goColumn}`;
-    const context = this.node?.text ?? '';
+    const context = this.node ? siteText(this.node.text) : '';
     const full = `template: ${location}: executing "${this.execName}" at <${context}>: ${message}`;
     // The position is the root cause's (a nested include's line), the message is Go's chain.
     throw new TemplateExecError(helmWarn ? rawMessage ?? message : full, causePosition ?? { template: this.tree.parseName, line, column }, helmWarn, location);

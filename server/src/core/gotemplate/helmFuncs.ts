@@ -1,11 +1,17 @@
 /** The Sprig and Helm functions implemented so far (Helm's pkg/engine/funcs.go over Sprig v3). */
 import { createHash } from 'node:crypto';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { stringify as stringifyYaml } from 'yaml';
 import { builtinFuncs } from './builtins';
 import { formatValue } from './fmt';
+import { decodeGoYaml, jsonTypeError } from './goYaml';
 import { CallContext, fn, FuncError, FuncMap } from './funcTypes';
 import { GoInt, isMap, toFloat, toInt, typeName } from './values';
 import { toPlain } from './toPlain';
+import { helmTomlFuncs } from './helmToml';
+import { sprigCaseFuncs } from './sprigCase';
+import { sprigCryptoFuncs } from './sprigCrypto';
+import { sprigTimeFuncs } from './sprigTime';
+import { sprigUrlFuncs } from './sprigUrl';
 import { sprigDateFuncs } from './sprigDates';
 import { sprigDictFuncs } from './sprigDicts';
 import { empty, strval } from './sprigShared';
@@ -52,13 +58,13 @@ export function toJson(v: unknown): string {
   return JSON.stringify(toPlain(v))?.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) ?? 'null';
 }
 
+/** Helm's fromYaml: a map, `{}` for an empty document, or a map whose `Error` key says what failed. */
 function fromYaml(text: string): unknown {
-  try {
-    const v = parseYaml(text, { version: '1.1', logLevel: 'error' }) as unknown;
-    return isMap(v) ? v : {};
-  } catch (e) {
-    return { Error: e instanceof Error ? e.message : String(e) };
-  }
+  const decoded = decodeGoYaml(text);
+  if ('error' in decoded) return { Error: decoded.error };
+  const v = decoded.value;
+  if (v === null || v === undefined) return {};
+  return isMap(v) ? v : { Error: jsonTypeError(v, 'map[string]interface {}') };
 }
 
 function trunc(c: GoInt, s: string): string {
@@ -86,6 +92,11 @@ export const helmFuncs: FuncMap = {
   ...sprigRegexFuncs,
   ...sprigSemverFuncs,
   ...sprigDateFuncs,
+  ...sprigCaseFuncs,
+  ...helmTomlFuncs,
+  ...sprigCryptoFuncs,
+  ...sprigTimeFuncs,
+  ...sprigUrlFuncs,
   include: fn(['string', 'any'], function (this: CallContext, name: string, data: unknown) { return this.include(name, data); }),
   tpl: fn(['string', 'any'], function (this: CallContext, text: string, data: unknown) { return this.tpl(text, data); }),
   required: fn(['string', 'any'], (warn: string, v: unknown) => {

@@ -14,6 +14,43 @@ export interface RenderError {
 
 export interface Caveat { func: string; position: TemplatePosition }
 
+/** Parsed templates by function map, then by name and text: a parse is a pure function of the three. */
+const parseCache = new WeakMap<FuncMap, Map<string, Map<string, Tree> | TemplateParseError>>();
+/**
+ * Template text kept, in characters; past this the cache starts over. A workspace's charts fit well below it,
+ * and an editor session that keeps changing a large template cannot grow it without bound.
+ */
+const PARSE_CACHE_CHARS = 16 * 1024 * 1024;
+let parseCacheChars = 0;
+
+/**
+ * `parseTemplate` through a cache keyed by the template's name and text (trees are never changed by execution),
+ * so a chart rendered for several Applications, re-analysed after an edit elsewhere, or a `tpl` of the same
+ * text, parses once. Parse errors are cached and thrown again.
+ */
+function parseCached(funcs: FuncMap, name: string, text: string, defined: (f: string) => boolean): Map<string, Tree> {
+  let byText = parseCache.get(funcs);
+  if (!byText) parseCache.set(funcs, (byText = new Map()));
+  const key = `${name}\u0000${text}`;
+  let entry = byText.get(key);
+  if (entry === undefined) {
+    try {
+      entry = parseTemplate(name, text, defined);
+    } catch (e) {
+      if (!(e instanceof TemplateParseError)) throw e;
+      entry = e;
+    }
+    if (parseCacheChars + key.length > PARSE_CACHE_CHARS) {
+      byText.clear();
+      parseCacheChars = 0;
+    }
+    parseCacheChars += key.length;
+    byText.set(key, entry);
+  }
+  if (entry instanceof TemplateParseError) throw entry;
+  return entry;
+}
+
 /** Builds a namespace over `funcs`; `parse` adds templates (later definitions replace earlier ones). */
 export function createNamespace(funcs: FuncMap, known: ReadonlySet<string>, missingKey: Namespace['missingKey'], maxIncludeDepth: number, caveats: Caveat[], rootName = 'gotpl'): Namespace & { add(name: string, text: string): void } {
   const defined = (f: string): boolean => f in funcs || known.has(f);
@@ -27,14 +64,14 @@ export function createNamespace(funcs: FuncMap, known: ReadonlySet<string>, miss
     maxIncludeDepth,
     caveat: (func: string, position: TemplatePosition) => caveats.push({ func, position }),
     add(name: string, text: string): void {
-      for (const [n, t] of parseTemplate(name, text, defined)) ns.trees.set(n, t);
+      for (const [n, t] of parseCached(funcs, name, text, defined)) ns.trees.set(n, t);
     },
     // Helm's tplFun: parse `text` as a new template named after the root ("gotpl") in a clone of the namespace.
     tpl(text: string, data: unknown, _callerTemplate: string, depth: number): string {
       const copy = { ...ns, trees: new Map(ns.trees) };
       const name = ns.rootName;
       try {
-        for (const [n, t] of parseTemplate(name, text, defined)) copy.trees.set(n, t);
+        for (const [n, t] of parseCached(funcs, name, text, defined)) copy.trees.set(n, t);
       } catch (e) {
         throw new Error(`cannot parse template ${JSON.stringify(text)}: ${(e as Error).message}`);
       }

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { decodeGoYaml, jsonTypeError } from './goYaml';
 import { fn, FuncError, FuncMap, CallContext } from './funcTypes';
 import { deepEqual, kindOrInvalid } from './sprigShared';
 import { GoInt, goInt, isMap, typeName } from './values';
@@ -46,13 +46,12 @@ function fromJsonArray(text: string): unknown[] {
   }
 }
 
+/** Helm's fromYamlArray: a list, `[]` for an empty document, or a list of the error's text. */
 function fromYamlArray(text: string): unknown[] {
-  try {
-    const v = parseYaml(text, { version: '1.1', logLevel: 'error' }) as unknown;
-    return Array.isArray(v) ? v : v === null || v === undefined ? [] : ['error unmarshaling JSON: while decoding JSON: json: cannot unmarshal into Go value of type []interface {}'];
-  } catch (e) {
-    return [(e as Error).message];
-  }
+  const decoded = decodeGoYaml(text);
+  if ('error' in decoded) return [decoded.error];
+  const v = decoded.value;
+  return Array.isArray(v) ? v : v === null || v === undefined ? [] : [jsonTypeError(v, '[]interface {}')];
 }
 
 /** RFC 4648 base32 with padding (Go's base32.StdEncoding). */

@@ -1,7 +1,7 @@
 // Loads a Helm chart directory through the FileHost as Helm's loader does (pkg/chart/loader): Chart.yaml v1/v2,
 // requirements.yaml, values.yaml, .helmignore, templates/, crds/, other files for .Files, subcharts in charts/.
 
-import { parse as parseYaml } from 'yaml';
+import { parseHelmYaml } from '../parse/yamlValueMemo';
 import { isInside, joinPath, normalizePath } from '../paths';
 import type { FileHost } from '../types';
 import { helmIgnoreMatcher } from './helmIgnore';
@@ -118,7 +118,7 @@ function readDependency(value: unknown): ChartDependency | undefined {
 
 function readYamlMap(text: string, label: string, errors: string[]): Record<string, unknown> {
   try {
-    const value = parseYaml(text, { version: '1.1', logLevel: 'error', uniqueKeys: false, maxAliasCount: 1000 }) as unknown;
+    const value = parseHelmYaml(text) as unknown;
     if (value === null || value === undefined) return {};
     if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
     errors.push(`${label} is not a YAML map.`);

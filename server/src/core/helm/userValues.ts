@@ -3,7 +3,7 @@
 // (repository.go getResolvedValueFiles, util/helm/cmd.go template; Helm cli/values MergeValues).
 
 import { compileGlob } from '../glob/linearGlob';
-import { parse as parseYaml } from 'yaml';
+import { parseHelmYaml } from '../parse/yamlValueMemo';
 import { GoInt } from '../gotemplate';
 import { isInside, joinPath, normalizePath } from '../paths';
 import type { FileHost } from '../types';
@@ -76,7 +76,7 @@ function applySet(result: UserValuesResult, text: string, options: Parameters<ty
 
 function mergeYaml(result: UserValuesResult, text: string, label: string, valueFile?: number): void {
   try {
-    const parsed = parseYaml(text, { version: '1.1', logLevel: 'error', uniqueKeys: false, maxAliasCount: 1000 }) as unknown;
+    const parsed = parseHelmYaml(text) as unknown;
     if (parsed === null || parsed === undefined) return;
     if (!isTable(parsed)) throw new Error('not a YAML map');
     result.values = mergeMaps(result.values, parsed);

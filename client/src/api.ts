@@ -1,5 +1,6 @@
 // What `activate` returns: a small API so the end-to-end tests can read what the side panel shows.
 
+import type * as vscode from 'vscode';
 import type { PipelinesResult, PlansResult } from '../../server/src/protocol/syncPlanProtocol';
 import type { ServerState } from './languageClient/serverStatusBar';
 import type { PipelineNode } from './tree/pipelineTreeModel';
@@ -16,6 +17,8 @@ export interface SyncPlanApi {
   refreshPipelines(): Promise<readonly PipelineNode[]>;
   /** The Promotion Pipelines view's current root nodes. */
   pipelineRoots(): readonly PipelineNode[];
+  /** The TreeItem VS Code shows for a Promotion Pipelines node (its click command, context value). */
+  pipelineTreeItem(node: PipelineNode): vscode.TreeItem;
   /** The pipelines the Promotion Pipelines view shows, as the server sent them. */
   lastPipelines(): PipelinesResult | undefined;
   /** The nodes selected in the Sync Order view. */

@@ -111,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): SyncPlanApi {
     },
     pipelineRoots: () => pipelines.model.roots,
     lastPipelines: () => pipelines.lastPipelines,
+    pipelineTreeItem: (node) => pipelines.treeItem(node),
     selectedPlanNodes: () => view.selection,
     lastPlans: () => view.lastPlans,
     serverState: () => status.state,

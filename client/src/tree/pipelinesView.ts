@@ -4,26 +4,51 @@
 import * as vscode from 'vscode';
 import type { PipelinesResult } from '../../../server/src/protocol/syncPlanProtocol';
 import { PipelineTreeModel, type PipelineNode } from './pipelineTreeModel';
+import { treeUpdate } from './treeUpdate';
 
 export const PIPELINES_VIEW_ID = 'syncplan.pipelines';
 const REFRESH_DEBOUNCE_MS = 300;
 
+/** Refreshes only what changed, keeping the node objects VS Code holds (as the Sync Order view's provider does). */
 class PipelinesTreeProvider implements vscode.TreeDataProvider<PipelineNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<undefined>();
+  private readonly changed = new vscode.EventEmitter<PipelineNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   model = new PipelineTreeModel({ folders: [] });
+  private readonly live = new Map<string, PipelineNode>();
 
   setModel(model: PipelineTreeModel): void {
+    const update = treeUpdate(this.model.roots, model.roots);
     this.model = model;
-    this.changed.fire(undefined);
+    if (update.kind === 'structure') {
+      this.live.clear();
+      this.changed.fire(undefined);
+      return;
+    }
+    const changedIds = new Set(update.ids);
+    const changed: PipelineNode[] = [];
+    for (const [id, node] of this.live) {
+      const next = model.nodeById(id);
+      if (next) Object.assign(node, next);
+      if (next && changedIds.has(id)) changed.push(node);
+    }
+    if (changed.length > 0) this.changed.fire(changed);
+  }
+
+  private liveNode(node: PipelineNode): PipelineNode {
+    const known = this.live.get(node.id);
+    if (known) return known;
+    this.live.set(node.id, node);
+    return node;
   }
 
   getChildren(node?: PipelineNode): PipelineNode[] {
-    return node ? (this.model.nodeById(node.id)?.children ?? []) : this.model.roots;
+    const children = node ? (this.model.nodeById(node.id)?.children ?? []) : this.model.roots;
+    return children.map((child) => this.liveNode(child));
   }
 
   getParent(node: PipelineNode): PipelineNode | undefined {
-    return this.model.parentOf(node);
+    const parent = this.model.parentOf(node);
+    return parent && this.liveNode(parent);
   }
 
   getTreeItem(node: PipelineNode): vscode.TreeItem {
@@ -72,6 +97,10 @@ export class PipelinesView implements vscode.Disposable {
 
   get lastPipelines(): PipelinesResult | undefined {
     return this.pipelines;
+  }
+
+  treeItem(node: PipelineNode): vscode.TreeItem {
+    return this.provider.getTreeItem(node);
   }
 
   /** Whether the last fetch found a Kargo project (the `syncplan.hasPipelines` context key). */

@@ -16,7 +16,7 @@ function application(name: string, authorized: boolean | null, appId: string | n
 }
 
 function stage(name: string, line: number, extra: Partial<PipelineStage>): PipelineStage {
-  return { name, file: '/ws/kargo/stages.yaml', line, upstream: [], warehouses: [], controlFlow: false, applications: [], ...extra };
+  return { name, file: '/ws/kargo/stages.yaml', line, upstream: [], warehouses: [], controlFlow: false, autoPromotion: null, applications: [], ...extra };
 }
 
 function pipelines(): PipelinesResult {
@@ -27,7 +27,7 @@ function pipelines(): PipelinesResult {
         project: 'shop',
         location: { file: '/ws/kargo/project.yaml', line: 1 },
         stages: [
-          stage('dev', 3, { warehouses: ['images'], applications: [application('shop-dev', true, 'app:dev')] }),
+          stage('dev', 3, { warehouses: ['images'], autoPromotion: true, applications: [application('shop-dev', true, 'app:dev')] }),
           stage('gate', 20, { upstream: ['dev'], controlFlow: true }),
           stage('prod', 30, { upstream: ['gate'], applications: [application('shop-prod', false, 'app:prod'), application('elsewhere', null, null)] }),
         ],
@@ -41,7 +41,7 @@ describe('PipelineTreeModel', () => {
     const model = new PipelineTreeModel(pipelines());
     assert.deepEqual(outline(model.roots), [
       'project shop [3 stages] rocket',
-      '  stage dev [← warehouse images] debug-step-over',
+      '  stage dev [← warehouse images · auto-promotion] debug-step-over',
       '    application shop-dev [argocd · authorized] pass',
       '  stage gate [← dev · control flow] git-merge',
       '  stage prod [← gate] debug-step-over',

@@ -95,16 +95,17 @@ export class PipelineTreeModel {
   }
 }
 
-/** "← staging · warehouse guestbook · control flow": where its Freight comes from. */
+/** "← staging · ← warehouse guestbook · control flow · auto-promotion": where its Freight comes from. */
 export function stageDescription(stage: PipelineStage): string {
   const from = [...stage.upstream.map((s) => `← ${s}`), ...stage.warehouses.map((w) => `← warehouse ${w}`)];
-  return [...from, ...(stage.controlFlow ? ['control flow'] : [])].join(' · ');
+  return [...from, ...(stage.controlFlow ? ['control flow'] : []), ...(stage.autoPromotion ? ['auto-promotion'] : [])].join(' · ');
 }
 
 function stageTooltip(project: string, stage: PipelineStage): string {
   const lines = [`Kargo Stage **${stage.name}** in project ${project}`];
   if (stage.upstream.length) lines.push(`Freight from Stages: ${stage.upstream.join(', ')}`);
   if (stage.warehouses.length) lines.push(`Freight from Warehouses: ${stage.warehouses.join(', ')}`);
+  if (stage.autoPromotion !== null) lines.push(stage.autoPromotion ? 'Auto-promotion: on (promotion policy)' : 'Auto-promotion: off (no promotion policy enables it)');
   if (stage.controlFlow) lines.push('Control-flow Stage: no promotion steps, it only passes Freight on.');
   else if (stage.applications.length === 0) lines.push('Its promotion steps update no Argo CD Application SyncPlan can name.');
   return lines.join('\n\n');

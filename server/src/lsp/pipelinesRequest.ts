@@ -44,6 +44,7 @@ export function pipelineProjects(workspace: WorkspaceAnalysis, readText: (file: 
         upstream: unique(stage.requests.flatMap((r) => r.upstreamStages)),
         warehouses: unique(stage.requests.filter((r) => r.direct).map((r) => r.originName)),
         controlFlow: stage.controlFlow,
+        autoPromotion: stage.autoPromotion,
         applications: stage.applications.map((application) => {
           const app = appOf(application.object, application.name, application.namespace);
           const written = application.object ?? app?.definedBy;

@@ -56,6 +56,8 @@ export interface PipelineStage {
   warehouses: string[];
   /** A Stage without promotion steps: it only passes Freight on. */
   controlFlow: boolean;
+  /** Whether the Project's promotion policies let it auto-promote; null when the workspace declares none. */
+  autoPromotion: boolean | null;
   applications: PipelineApplication[];
 }
 

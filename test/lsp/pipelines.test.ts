@@ -3,12 +3,16 @@
 // is still announced by `syncplan/plansChanged`.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { analyzeWorkspace } from '../../server/src/core/analyzeWorkspace';
+import { pipelineProjects } from '../../server/src/lsp/pipelinesRequest';
 import { PIPELINES_ID } from '../../server/src/lsp/planFingerprints';
 import type { PipelinesResult, PlansResult } from '../../server/src/protocol/syncPlanProtocol';
 import { startInProcess, uriOf, type TestClient } from './lspHarness';
 import { makeWorkspace, type Workspace } from './workspaceFixture';
+import { filesUnder, memoryHost } from '../helpers/memoryHost';
+import { corpusRoot } from '../helpers/runCli';
 
 // The end-to-end fixture's pipeline, so both suites describe the same workspace.
 const FIXTURE = join(__dirname, '..', 'e2e', 'fixtures', 'workspace');
@@ -83,5 +87,21 @@ describe('lsp: syncplan/pipelines', () => {
       await plain.dispose();
       other.remove();
     }
+  });
+});
+
+describe('pipelines of the corpus kargo-advanced example', () => {
+  it('links each Stage but the control-flow prod to the planned app its ApplicationSet generates, at the template', function () {
+    const corpus = corpusRoot();
+    const folder = corpus && join(corpus, 'akuity__kargo-advanced');
+    if (!folder || !existsSync(folder)) return this.skip();
+    const files = Object.fromEntries(Object.entries(filesUnder(folder)).map(([path, text]) => [`/ws/${path}`, text]));
+    const workspace = analyzeWorkspace(memoryHost(files), '/ws');
+    const [project] = pipelineProjects(workspace, (file) => files[file]);
+    const appIds = new Map(workspace.apps.map((app) => [app.id, app.name]));
+    const template = lineOf(files['/ws/argocd/appset.yaml'], '  template:\n    metadata:') + 1;
+    assert.deepEqual(project.stages.map((s) => [s.name, s.controlFlow, s.applications.map((a) => [a.name, a.authorized, appIds.get(a.appId ?? ''), a.location?.file, a.location?.line])]),
+      ['dev', 'staging', 'ab-test-a', 'ab-test-b', 'prod', 'prod-central', 'prod-east', 'prod-west'].map((name) => [name, name === 'prod',
+        name === 'prod' ? [] : [[`guestbook-${name}`, true, `guestbook-${name}`, '/ws/argocd/appset.yaml', template]]]));
   });
 });

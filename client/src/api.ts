@@ -1,7 +1,9 @@
 // What `activate` returns: a small API so the end-to-end tests can read what the side panel shows.
 
-import type { PlansResult } from '../../server/src/protocol/syncPlanProtocol';
+import type * as vscode from 'vscode';
+import type { PipelinesResult, PlansResult } from '../../server/src/protocol/syncPlanProtocol';
 import type { ServerState } from './languageClient/serverStatusBar';
+import type { PipelineNode } from './tree/pipelineTreeModel';
 import type { PlanNode } from './tree/planTreeNodes';
 
 export interface SyncPlanApi {
@@ -11,6 +13,16 @@ export interface SyncPlanApi {
   refreshTree(): Promise<readonly PlanNode[]>;
   /** The tree's current root nodes. */
   treeRoots(): readonly PlanNode[];
+  /** Fetches the Kargo pipelines now and returns the Promotion Pipelines view's root nodes (plain objects). */
+  refreshPipelines(): Promise<readonly PipelineNode[]>;
+  /** The Promotion Pipelines view's current root nodes. */
+  pipelineRoots(): readonly PipelineNode[];
+  /** The TreeItem VS Code shows for a Promotion Pipelines node (its click command, context value). */
+  pipelineTreeItem(node: PipelineNode): vscode.TreeItem;
+  /** The pipelines the Promotion Pipelines view shows, as the server sent them. */
+  lastPipelines(): PipelinesResult | undefined;
+  /** The nodes selected in the Sync Order view. */
+  selectedPlanNodes(): readonly PlanNode[];
   /** The plans the tree shows, as the server sent them. */
   lastPlans(): PlansResult | undefined;
   /** What the status bar shows. */

@@ -3,13 +3,14 @@
 
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { PlansChangedNotification, PlansRequest, type PlansResult } from '../../server/src/protocol/syncPlanProtocol';
+import { PipelinesRequest, PlansChangedNotification, PlansRequest, type PlansResult } from '../../server/src/protocol/syncPlanProtocol';
 import type { SyncPlanApi } from './api';
 import { registerCommands } from './commands/registerCommands';
 import { CrashBudget } from './languageClient/crashBudget';
 import { createLanguageClient, refreshCodeLenses } from './languageClient/createLanguageClient';
 import { RestartingErrorHandler } from './languageClient/restartingErrorHandler';
 import { ServerStatusBar } from './languageClient/serverStatusBar';
+import { PipelinesView } from './tree/pipelinesView';
 import { SyncOrderView } from './tree/syncOrderView';
 
 let activeClient: LanguageClient | undefined;
@@ -41,10 +42,21 @@ export function activate(context: vscode.ExtensionContext): SyncPlanApi {
     const findings = plans.folders.reduce((n, f) => n + Object.values(f.findingsByFile).reduce((a, b) => a + b, 0), 0);
     status.showApps(apps, findings);
   }));
-  context.subscriptions.push(client.onNotification(PlansChangedNotification, () => view.plansChanged()));
+  const pipelines = new PipelinesView(
+    () => client.sendRequest(PipelinesRequest, {}),
+    (error) => output.appendLine(`Could not load the promotion pipelines: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  context.subscriptions.push(pipelines);
+  context.subscriptions.push(client.onNotification(PlansChangedNotification, () => {
+    view.plansChanged();
+    pipelines.plansChanged();
+  }));
   context.subscriptions.push(client.onDidChangeState(({ newState }) => {
     if (newState === State.Starting) status.showStarting();
-    else if (newState === State.Running) view.plansChanged();
+    else if (newState === State.Running) {
+      view.plansChanged();
+      pipelines.plansChanged();
+    }
   }));
 
   const offerRestart = async (message: string): Promise<void> => {
@@ -59,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): SyncPlanApi {
       const server = client.initializeResult?.serverInfo;
       output.info(`Language server ${server?.version ?? ''} running; syncplan.trace.server shows its messages`);
       view.refreshInBackground();
+      pipelines.refreshInBackground();
     } catch (error) {
       const message = `The SyncPlan language server could not start: ${error instanceof Error ? error.message : String(error)}`;
       output.appendLine(message);
@@ -73,11 +86,12 @@ export function activate(context: vscode.ExtensionContext): SyncPlanApi {
       status.showStarting();
       await client.restart();
       view.refreshInBackground();
+      pipelines.refreshInBackground();
     } else if (client.state !== State.Starting) {
       await startServer();
     }
   };
-  registerCommands(context, { view, restartServer });
+  registerCommands(context, { view, pipelines, restartServer });
   context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((event) => {
     if (event.affectsConfiguration('syncplan.codeLens.enabled') && client.state === State.Running) refreshCodeLenses(client);
   }));
@@ -91,6 +105,14 @@ export function activate(context: vscode.ExtensionContext): SyncPlanApi {
       return view.model.roots;
     },
     treeRoots: () => view.model.roots,
+    refreshPipelines: async () => {
+      await pipelines.refresh();
+      return pipelines.model.roots;
+    },
+    pipelineRoots: () => pipelines.model.roots,
+    lastPipelines: () => pipelines.lastPipelines,
+    pipelineTreeItem: (node) => pipelines.treeItem(node),
+    selectedPlanNodes: () => view.selection,
     lastPlans: () => view.lastPlans,
     serverState: () => status.state,
     statusBar: () => status.snapshot,

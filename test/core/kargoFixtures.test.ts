@@ -1,7 +1,8 @@
 // Runs the Kargo fixtures in test/core/kargo/*.yaml. A case gives its workspace either as `files` or as a
 // corpus folder (`corpus`) with optional single-fault `mutations` (text replacements); it expects the
 // pipeline (`pipeline`: per project, stage lines "name <- upstreams [warehouses] {control-flow} -> apps")
-// and exactly the Kargo findings listed (`findings`: "code file:line").
+// and exactly the Kargo findings listed (`findings`: "code file:line"); `autoPromotion` (per project, per stage:
+// true, false or null) checks what `plan --format json` says about the promotion policies.
 
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -24,7 +25,7 @@ interface KargoCase {
   files?: Record<string, string>;
   corpus?: string;
   mutations?: Mutation[];
-  expect: { pipeline?: Record<string, string[]>; findings: string[] };
+  expect: { pipeline?: Record<string, string[]>; autoPromotion?: Record<string, Record<string, boolean | null>>; findings: string[] };
 }
 
 const ROOT = '/ws';
@@ -61,6 +62,10 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
             return `${s.name} <- ${s.upstream.join(',')} [${s.warehouses.join(',')}]${s.controlFlow ? ' {control-flow}' : ''} -> ${apps.join(',')}`;
           })]));
           assert.deepEqual(pipeline, testCase.expect.pipeline);
+        }
+        if (testCase.expect.autoPromotion) {
+          const auto = Object.fromEntries((report.kargo ?? []).map((p) => [p.project, Object.fromEntries(p.stages.map((s) => [s.name, s.autoPromotion]))]));
+          assert.deepEqual(auto, testCase.expect.autoPromotion);
         }
         const findings = workspace.findings
           .filter((f) => f.code.startsWith('kargo/'))

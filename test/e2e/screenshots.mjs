@@ -2,10 +2,13 @@
 // ../shared/vscode-web/README.md), modelled on ../shared/vscode-web/screenshot.js, in one session:
 //   docs/images/sync-order-panel.png  the Sync Order view expanded next to a manifest, hovering its first error
 //   docs/images/completion.png        the completion list for a wrong hook type's value
+// With --shot pipelines, only:
+//   docs/images/promotion-pipelines.png  the Promotion Pipelines view of a Kargo workspace next to its Stages
+//   (node test/e2e/screenshots.mjs --shot pipelines --folder ../shared/corpus/akuity__kargo-advanced)
 // Usage (after `npm run build` and `bash ../shared/vscode-web/setup.sh`):
 //   node test/e2e/screenshots.mjs [--folder examples/shop] [--panel-file F] [--completion-file F]
 //        [--completion-line TEXT] [--hover-text TEXT] [--out-dir docs/images] [--theme "Default Dark Modern"]
-//        [--sidebar-width PX] (default: VS Code's own side bar width)
+//        [--sidebar-width PX] (default: VS Code's own side bar width) [--shot all|pipelines] [--pipelines-file F]
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,6 +28,8 @@ const PANEL_FILE = opt('panel-file', 'shortlink/base/migrate-job.yaml');
 const COMPLETION_FILE = opt('completion-file', 'shortlink/base/smoke-test.yaml');
 const COMPLETION_LINE = opt('completion-line', 'argocd.argoproj.io/hook:');
 const OUT_DIR = resolve(opt('out-dir', 'docs/images'));
+const SHOT = opt('shot', 'all');
+const PIPELINES_FILE = opt('pipelines-file', 'kargo/stages.yaml');
 
 const freePort = () => new Promise((done) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => done(port)); }); });
 const healthy = (url) => new Promise((done) => http.get(`${url}/healthz`, (r) => { r.resume(); done(r.statusCode === 200); }).on('error', () => done(false)));
@@ -110,6 +115,25 @@ try {
   const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${ROOT.replace(/\/$/, '')}`]];
   await page.goto(`${url}/?folder=${encodeURIComponent(FOLDER)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { waitUntil: 'domcontentloaded' });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
+
+  if (SHOT === 'pipelines') {
+    // The Promotion Pipelines view beside the Stages file; Sync Order collapsed so the whole pipeline fits.
+    await openFile(page, PIPELINES_FILE);
+    await runCommand(page, 'Focus on Promotion Pipelines View', 'Promotion Pipelines');
+    const sidebar = page.locator('[id="workbench.parts.sidebar"]');
+    await sidebar.locator('.monaco-list-row', { hasText: 'authorized' }).first().waitFor({ timeout: 60000 });
+    const syncOrderHeader = sidebar.locator('.pane-header', { hasText: 'Sync Order' }).first();
+    if ((await syncOrderHeader.getAttribute('aria-expanded')) === 'true') await syncOrderHeader.click();
+    await widenSideBar(page, Number(opt('sidebar-width', 0)));
+    await page.keyboard.press('Control+1');
+    await page.waitForTimeout(Number(opt('settle-ms', 2500)));
+    mkdirSync(OUT_DIR, { recursive: true });
+    await page.screenshot({ path: join(OUT_DIR, 'promotion-pipelines.png') });
+    console.log(`screenshot: ${join(OUT_DIR, 'promotion-pipelines.png')}`);
+    await context.close();
+    rmSync(run, { recursive: true, force: true });
+    process.exit(0);
+  }
 
   // 1. The side panel next to a manifest, with the Problems count in the status bar.
   await openFile(page, PANEL_FILE);

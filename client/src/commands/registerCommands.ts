@@ -1,14 +1,18 @@
-// The commands of the "Sync Order" view: refresh, restart, filter, copy as Markdown, reveal.
+// The commands of the "Sync Order" view (refresh, restart, filter, copy as Markdown, reveal) and of the
+// "Promotion Pipelines" view (refresh, show an Application in Sync Order).
 
 import * as vscode from 'vscode';
 import type { AppReport } from '../../../server/src/protocol/syncPlanProtocol';
 import { plansMarkdown } from '../tree/planMarkdown';
 import { appKey, folderName } from '../tree/planTreeModel';
 import type { PlanNode } from '../tree/planTreeNodes';
+import type { PipelineNode } from '../tree/pipelineTreeModel';
+import { PIPELINES_VIEW_ID, type PipelinesView } from '../tree/pipelinesView';
 import { SYNC_ORDER_VIEW_ID, type SyncOrderView } from '../tree/syncOrderView';
 
 export interface CommandTargets {
   view: SyncOrderView;
+  pipelines: PipelinesView;
   restartServer(): Promise<void>;
 }
 
@@ -30,6 +34,22 @@ export function registerCommands(context: vscode.ExtensionContext, targets: Comm
   register('syncplan.clearFilter', () => view.setFilter([]));
   register('syncplan.copyPlanAsMarkdown', (node?: PlanNode, selected?: readonly PlanNode[]) => copyPlanAsMarkdown(view, node, selected));
   register('syncplan.revealInSyncOrder', (uri?: string | vscode.Uri, position?: PositionLike) => revealInSyncOrder(view, uri, position));
+  register('syncplan.refreshPipelines', () =>
+    vscode.window.withProgress({ location: { viewId: PIPELINES_VIEW_ID } }, () => targets.pipelines.refresh()));
+  register('syncplan.showAppInSyncOrder', (node?: PipelineNode) => showAppInSyncOrder(targets, node));
+}
+
+/** "Show in Sync Order" on an Application of the Promotion Pipelines view (or its selection). */
+async function showAppInSyncOrder(targets: CommandTargets, node?: PipelineNode): Promise<boolean> {
+  const chosen = node ?? targets.pipelines.treeView.selection[0];
+  const appId = chosen?.application?.appId;
+  if (!chosen || !appId) {
+    void vscode.window.showInformationMessage('Select an Application of this workspace in the Promotion Pipelines view.');
+    return false;
+  }
+  const found = await targets.view.revealApp(chosen.folderUri, appId);
+  if (!found) void vscode.window.showInformationMessage(`The Sync Order view does not show ${chosen.application!.name}.`);
+  return found;
 }
 
 interface AppPickItem extends vscode.QuickPickItem {

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { PlansResult } from '../../../server/src/protocol/syncPlanProtocol';
 import { appKey, PlanTreeModel } from './planTreeModel';
-import type { PlanNode } from './planTreeNodes';
+import { walkNodes, type PlanNode } from './planTreeNodes';
 import type { FindingMark, FindingSeverity } from './resourceFindings';
 import { SyncOrderTreeProvider } from './syncOrderTreeProvider';
 
@@ -102,6 +102,22 @@ export class SyncOrderView implements vscode.Disposable {
     if (!node && this.filter.size) {
       this.setFilter([]);
       node = this.model.findNodeAt(uri.fsPath, line + 1);
+    }
+    if (!node) return false;
+    await vscode.commands.executeCommand(`${SYNC_ORDER_VIEW_ID}.focus`);
+    await this.treeView.reveal(this.provider.liveNode(node), { select: true, focus: true, expand: true });
+    return true;
+  }
+
+  /** Reveals and selects an application's node (the first place it appears); false when no node shows it. */
+  async revealApp(folderUri: string, appId: string): Promise<boolean> {
+    if (this.dirty || !this.plans) await this.refresh();
+    const find = (): PlanNode | undefined =>
+      [...walkNodes(this.model.roots)].find((n) => n.type === 'app' && n.folderUri === folderUri && n.app?.id === appId);
+    let node = find();
+    if (!node && this.filter.size) {
+      this.setFilter([]);
+      node = find();
     }
     if (!node) return false;
     await vscode.commands.executeCommand(`${SYNC_ORDER_VIEW_ID}.focus`);

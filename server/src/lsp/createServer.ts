@@ -9,7 +9,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { analyzeWorkspace } from '../core/analyzeWorkspace';
-import { PlansChangedNotification, PlansRequest, type PlansChangedParams, type PlansParams, type PlansResult } from '../protocol/syncPlanProtocol';
+import { PipelinesRequest, PlansChangedNotification, PlansRequest, type PipelinesResult, type PlansChangedParams, type PlansParams, type PlansResult } from '../protocol/syncPlanProtocol';
 import type { AnalyzedFolder, AnalyzeFunction } from './analyzedFolder';
 import { ADD_SYNC_WAVE_KIND } from './codeActions';
 import { Debouncer } from './debouncer';
@@ -18,6 +18,7 @@ import { DocumentOverlay } from './documentOverlay';
 import { registerDocumentFeatures } from './documentFeatures';
 import { FolderRegistry } from './folderRegistry';
 import { PositionAdapter } from './lspPositions';
+import { pipelinesFor } from './pipelinesRequest';
 import { plansFor } from './plansRequest';
 import { guard } from './guard';
 import { readSettings } from './settings';
@@ -232,6 +233,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   connection.onRequest(
     PlansRequest.method,
     guard(log, 'plans', { folders: [] } as PlansResult, (params: PlansParams | undefined) => plansFor(folders.workspaceFolders(), params)),
+  );
+  connection.onRequest(
+    PipelinesRequest.method,
+    guard(log, 'pipelines', { folders: [] } as PipelinesResult, (params: PlansParams | undefined) => pipelinesFor(folders.workspaceFolders(), params)),
   );
   connection.onShutdown(() => debouncer.dispose());
   overlay.documents.listen(connection);

@@ -6,12 +6,19 @@ import type { Finding } from '../core/types';
 
 export type PlanFingerprints = Map<string, string>;
 
-/** One string per app: its report (order, waves, lines, caveats) plus the findings counts of its files. */
+/**
+ * The id announced when the Kargo pipelines changed (a Stage, Warehouse, or an Application's authorized-stage
+ * annotation), so edits that change no plan still refresh the Promotion Pipelines view. No app has this id.
+ */
+export const PIPELINES_ID = '#kargo-pipelines';
+
+/** One string per app: its report (order, waves, lines, caveats) plus the findings counts of its files; one for the Kargo pipelines. */
 export function planFingerprints(report: PlanReport, findings: readonly Finding[], filesOf: (appId: string) => readonly string[]): PlanFingerprints {
   const counts = new Map<string, number>();
   for (const finding of findings) counts.set(finding.file, (counts.get(finding.file) ?? 0) + 1);
   const result: PlanFingerprints = new Map();
   for (const app of report.apps) result.set(app.id, fingerprintOf(app, filesOf(app.id), counts));
+  if (report.kargo?.length) result.set(PIPELINES_ID, JSON.stringify(report.kargo));
   return result;
 }
 

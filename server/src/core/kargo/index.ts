@@ -8,6 +8,7 @@ import { collectKargoObjects } from './kargoObjects';
 import type { TextOf } from './writtenBody';
 import type { KargoProject, KargoStage } from './kargoTypes';
 import { checkReferences, isControlFlow, orderStages, readFreightRequests } from './pipeline';
+import { readPromotionPolicies } from './promotionPolicies';
 
 export type { EphemeralApplications } from './argocdUpdate';
 export type { KargoProject, KargoStage, StageApplication, FreightRequest } from './kargoTypes';
@@ -36,12 +37,17 @@ export function analyzeKargo(
   for (const [name, entry] of [...kargo.byNamespace].sort(([a], [b]) => a.localeCompare(b))) {
     const stageNames = new Set(entry.stages.map((s) => s.name));
     const lookup = { tasks: entry.tasks, clusterTasks: kargo.clusterTasks };
+    const policies = readPromotionPolicies(name, entry.stages, entry.configs, kargo.projects.get(name));
+    findings.push(...policies.findings);
     const stages: KargoStage[] = entry.stages.map((object) => {
       const requests = readFreightRequests(object);
       findings.push(...checkReferences(name, object, requests, stageNames, entry.warehouses), ...checkRequests(object, requests), ...checkTasks(object, lookup));
       const resolved = resolveStageApplications(object, name, lookup, applications, ephemeral);
       findings.push(...resolved.findings);
-      return { name: object.name, object, requests, controlFlow: isControlFlow(object), applications: resolved.applications };
+      return {
+        name: object.name, object, requests, controlFlow: isControlFlow(object), applications: resolved.applications,
+        autoPromotion: policies.autoPromotion.get(object.name) ?? null,
+      };
     });
     const { ordered, findings: cycles } = orderStages(name, stages);
     findings.push(...cycles);

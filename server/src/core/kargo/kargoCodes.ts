@@ -69,6 +69,26 @@ export const KARGO_CODES = {
     severity: 'info',
     title: 'argocd-update targets an Application this workspace does not declare or generate: it may be created elsewhere.',
   },
+  projectConfigName: {
+    code: 'kargo/project-config-name',
+    severity: 'error',
+    title: 'A ProjectConfig whose name differs from its Project (namespace): Kargo rejects it, so its promotion policies never apply.',
+  },
+  invalidPromotionPolicy: {
+    code: 'kargo/invalid-promotion-policy',
+    severity: 'error',
+    title: 'A promotion policy Kubernetes rejects (stage and stageSelector together or neither, a bad pattern, a Stage named twice): no Stage auto-promotes.',
+  },
+  policyUnknownStage: {
+    code: 'kargo/policy-unknown-stage',
+    severity: 'warning',
+    title: 'A promotion policy whose stage name, pattern or label selector matches no Stage of the Project: it applies to nothing.',
+  },
+  legacyPromotionPolicies: {
+    code: 'kargo/legacy-promotion-policies',
+    severity: 'warning',
+    title: 'Promotion policies in the deprecated Project.spec: Kargo moves them into a ProjectConfig and clears them from the Project.',
+  },
 } as const satisfies Record<string, KargoCodeInfo>;
 
 export const KARGO_CODE_LIST: readonly KargoCodeInfo[] = Object.values(KARGO_CODES);

@@ -8,7 +8,7 @@ export const KARGO_GROUP = 'kargo.akuity.io';
 export interface KargoObjects {
   projects: Map<string, K8sObject>;
   /** Per namespace, objects by kind, then by name. */
-  byNamespace: Map<string, { stages: K8sObject[]; warehouses: Map<string, K8sObject>; tasks: Map<string, K8sObject> }>;
+  byNamespace: Map<string, { stages: K8sObject[]; warehouses: Map<string, K8sObject>; tasks: Map<string, K8sObject>; configs: K8sObject[] }>;
   clusterTasks: Map<string, K8sObject>;
 }
 
@@ -18,7 +18,7 @@ export function collectKargoObjects(objects: Iterable<K8sObject>, textOf: TextOf
   const namespace = (name: string) => {
     let entry = result.byNamespace.get(name);
     if (!entry) {
-      entry = { stages: [], warehouses: new Map(), tasks: new Map() };
+      entry = { stages: [], warehouses: new Map(), tasks: new Map(), configs: [] };
       result.byNamespace.set(name, entry);
     }
     return entry;
@@ -33,6 +33,7 @@ export function collectKargoObjects(objects: Iterable<K8sObject>, textOf: TextOf
     else if (object.kind === 'Stage') namespace(object.namespace).stages.push(object);
     else if (object.kind === 'Warehouse') namespace(object.namespace).warehouses.set(object.name, object);
     else if (object.kind === 'PromotionTask') namespace(object.namespace).tasks.set(object.name, object);
+    else if (object.kind === 'ProjectConfig') namespace(object.namespace).configs.push(object);
   }
   for (const name of result.projects.keys()) namespace(name);
   return result;

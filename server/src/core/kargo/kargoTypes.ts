@@ -32,6 +32,8 @@ export interface KargoStage {
   /** A Stage without promotion steps only passes Freight on (Kargo's IsControlFlow). */
   controlFlow: boolean;
   applications: StageApplication[];
+  /** Whether the Project's promotion policies let it auto-promote; null when the workspace declares no policies. */
+  autoPromotion: boolean | null;
 }
 
 export interface KargoProject {

@@ -66,6 +66,8 @@ export interface KargoStageReport {
   upstream: string[];
   warehouses: string[];
   controlFlow: boolean;
+  /** Auto-promotion from the ProjectConfig (or legacy Project.spec) policies; null when the workspace declares none. */
+  autoPromotion: boolean | null;
   /** Applications the Stage's argocd-update steps name; `authorized` is null when the workspace does not declare one. */
   applications: { name: string; namespace: string; authorized: boolean | null }[];
 }
@@ -201,6 +203,7 @@ export function buildPlanReport(workspace: WorkspaceAnalysis, base: string, read
         upstream: unique(stage.requests.flatMap((r) => r.upstreamStages)),
         warehouses: unique(stage.requests.filter((r) => r.direct).map((r) => r.originName)),
         controlFlow: stage.controlFlow,
+        autoPromotion: stage.autoPromotion,
         applications: stage.applications.map((a) => ({ name: a.name, namespace: a.namespace, authorized: a.authorized ?? null })),
       })),
     })),

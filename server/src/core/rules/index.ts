@@ -6,13 +6,16 @@ import { parseYamlFile, type ParsedFile } from '../parse/parseYamlFile';
 import type { FileHost, Finding } from '../types';
 import type { Rule, RuleContext } from './ruleTypes';
 import { ALL_RULES } from './registry';
+import { memoisedResults, type RuleMemo } from './ruleMemo';
 
 export { ALL_RULES } from './registry';
 export { RULE_CODES, RULE_DOCS_URL, RULE_DOCS_BASE } from './ruleCodes';
 export { applySeverities, parseSyncplanConfig, type SeveritySetting, type SyncplanConfig } from './severityConfig';
 
-export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = ALL_RULES, host?: FileHost, parse?: ParseFunction): Finding[] {
+export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = ALL_RULES, host?: FileHost, parse?: ParseFunction, memo?: RuleMemo): Finding[] {
   const context = createRuleContext(workspace, host, parse);
+  // Kept results are valid for this rule list only (the analysis passes the registry's).
+  const kept = rules === ALL_RULES ? memo : undefined;
   const findings: Finding[] = [];
   const seenObjects = new Set<string>();
   const objects: K8sObject[] = [];
@@ -26,14 +29,28 @@ export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = 
       objects.push(object);
     }
   }
-  for (const rule of rules) {
-    for (const object of objects) findings.push(...safely(rule, object.source.file, () => rule.checkObject?.(object, context)));
-    for (const app of workspace.apps) findings.push(...safely(rule, app.definedBy?.source.file ?? app.path, () => rule.checkApp?.(app, context)));
-    if (!rule.checkFile) continue;
-    for (const path of workspace.files.filter((f) => rule.appliesToFile?.(f) ?? false)) {
-      const parsed = context.parsedFile(path);
-      if (parsed) findings.push(...safely(rule, path, () => rule.checkFile?.(parsed, context)));
-    }
+  // Each object's results for every rule, then emitted rule by rule (the order findings always had).
+  const checkObject = (object: K8sObject) => (index: number, ctx: RuleContext): Finding[] => {
+    const rule = rules[index];
+    return rule.checkObject ? safely(rule, object.source.file, () => rule.checkObject?.(object, ctx)) : [];
+  };
+  const objectResults = objects.map((object) =>
+    kept ? memoisedResults(kept.objects, object, rules.length, context, checkObject(object), (reused) => kept.count('object rules', reused)) : rules.map((_, i) => checkObject(object)(i, context)),
+  );
+  const fileRules = rules.some((rule) => rule.checkFile);
+  const parsedFiles = fileRules ? workspace.files.filter((f) => rules.some((rule) => rule.checkFile && (rule.appliesToFile?.(f) ?? false))).map((path) => ({ path, parsed: context.parsedFile(path) })) : [];
+  const checkFile = (path: string, parsed: ParsedFile) => (index: number, ctx: RuleContext): Finding[] => {
+    const rule = rules[index];
+    return rule.checkFile && (rule.appliesToFile?.(path) ?? false) ? safely(rule, path, () => rule.checkFile?.(parsed, ctx)) : [];
+  };
+  const fileResults = parsedFiles.map(({ path, parsed }) => {
+    if (!parsed) return rules.map(() => []);
+    return kept ? memoisedResults(kept.files, parsed, rules.length, context, checkFile(path, parsed), (reused) => kept.count('file rules', reused)) : rules.map((_, i) => checkFile(path, parsed)(i, context));
+  });
+  for (const [index, rule] of rules.entries()) {
+    for (const results of objectResults) findings.push(...results[index]);
+    if (rule.checkApp) for (const app of workspace.apps) findings.push(...safely(rule, app.definedBy?.source.file ?? app.path, () => rule.checkApp?.(app, context)));
+    for (const results of fileResults) findings.push(...results[index]);
   }
   return findings;
 }

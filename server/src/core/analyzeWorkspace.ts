@@ -8,7 +8,9 @@ import { renderSource, type RenderContext, type RenderedSource } from './discove
 import { crdApiVersions } from './helm';
 import { BuildCache, renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
 import type { AnalysisMemo } from './incremental/analysisMemo';
+import type { TrackingHost } from './incremental/trackingHost';
 import { analyzeKargo, checkProjectOrder } from './kargo';
+import { KARGO_GROUP } from './kargo/kargoObjects';
 import { isApplication, type K8sObject } from './model/k8sObject';
 import { isYamlFile, relativePath } from './paths';
 import { SafeHost } from './safeHost';
@@ -46,7 +48,12 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   );
   const findings: Finding[] = [];
   // Renders read through `reader`, which records their reads when a memo is kept.
-  const reader = memo?.begin(host, files) ?? host;
+  // Discovery depends on what each Kustomize build refers to and reads, not on everything the build read.
+  const buildSummary = (dir: string): string => {
+    const build = renderKustomize(dir);
+    return JSON.stringify([build.referencedKustomizations, build.filesRead]);
+  };
+  const reader = memo?.begin(host, files, (key) => (key.startsWith('kustomize:') ? buildSummary(key.slice('kustomize:'.length)) : undefined)) ?? host;
   const objectsByFile = new Map<string, K8sObject[]>();
   // Files with suppression comments, kept so suppressions need no second read.
   const directiveTexts = new Map<string, string>();
@@ -108,7 +115,7 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
       objectsByFile,
       cache,
       kustomize,
-      renderKustomize,
+      renderKustomize: memo ? (dir) => summarised(reader as TrackingHost, dir, () => renderKustomize(dir)) : renderKustomize,
       generatedApplications,
     });
   const sources = stage('discover', () =>
@@ -153,9 +160,24 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files, applicationSets: appsets.expansions };
   const objects = uniqueObjects(apps);
   const applications = [...objects.filter(isApplication), ...generatedApplications.map((g) => g.object)];
-  const kargo = stage('kargo', () => guarded(findings, 'reading the Kargo pipelines', root, { projects: [], findings: [] } as ReturnType<typeof analyzeKargo>, () =>
-    analyzeKargo(objects, applications, (file) => host.readFile(file), ephemeralApplications(appsets.expansions)),
-  ));
+  const kargo = stage('kargo', () => guarded(findings, 'reading the Kargo pipelines', root, { projects: [], findings: [] } as ReturnType<typeof analyzeKargo>, () => {
+    if (!memo) return analyzeKargo(objects, applications, (file) => host.readFile(file), ephemeralApplications(appsets.expansions));
+    // Kept while the Kargo objects, the Applications, the ApplicationSets and the texts it read are the same.
+    const kargoObjects = objects.filter((o) => o.group === KARGO_GROUP);
+    const appsetObjects = appsets.expansions.map((e) => e.appset);
+    const compute = (): KeptKargo => {
+      const texts = new Map<string, string | undefined>();
+      const readFile = (file: string): string | undefined => {
+        const text = host.readFile(file);
+        texts.set(file, text);
+        return text;
+      };
+      return { kargoObjects, applications, appsetObjects, texts, result: analyzeKargo(kargoObjects, applications, readFile, ephemeralApplications(appsets.expansions)) };
+    };
+    const same = (kept: KeptKargo): boolean =>
+      sameItems(kept.kargoObjects, kargoObjects) && sameItems(kept.applications, applications) && sameItems(kept.appsetObjects, appsetObjects) && [...kept.texts].every(([file, text]) => host.readFile(file) === text);
+    return memo.reuse('kargo', '', same, compute).result;
+  }));
   workspace.kargo = kargo.projects;
   const kargoOrder = guarded(findings, 'checking the Kargo Project order', root, [], () => checkProjectOrder(apps.map((a) => a.plan)));
   const ruleFindings = stage('rules', () => runRules(workspace, undefined, host, (p, t) => cache.parse(p, t), memo?.ruleResults));
@@ -203,20 +225,51 @@ function analyzeApp(context: RenderContext, source: AppSource, findings: Finding
   };
 }
 
+/** A build for discovery, which records only the build's summary as read (see `buildSummary`). */
+function summarised(reader: TrackingHost, dir: string, build: () => KustomizeResult): KustomizeResult {
+  let result: KustomizeResult | undefined;
+  reader.derived(`kustomize:${dir}`, () => {
+    result = build();
+    return JSON.stringify([result.referencedKustomizations, result.filesRead]);
+  });
+  return result as KustomizeResult;
+}
+
 /** What discovery reads of the parsed objects: the Applications and ApplicationSets, and which files hold objects. */
 function discoveryKey(objectsByFile: ReadonlyMap<string, K8sObject[]>, generated: readonly { object: K8sObject; appset: K8sObject }[], kustomize: boolean): string {
   const where = (o: K8sObject): unknown[] => [o.id, o.kind, o.source.file, o.source.docIndex, o.source.templated, o.source.span, o.source.anchor];
-  const files: unknown[] = [];
-  for (const [file, objects] of objectsByFile) {
-    if (objects.length === 0) continue;
-    const apps = objects.filter((o) => o.group === 'argoproj.io' && (o.kind === 'Application' || o.kind === 'ApplicationSet'));
-    files.push(apps.length === 0 ? file : [file, apps.map((o) => [...where(o), o.body])]);
-  }
+  const files: string[] = [];
   try {
+    for (const [file, objects] of objectsByFile) {
+      if (objects.length === 0) continue;
+      // A file's objects are the same array while its text is unchanged, so its part is computed once.
+      let part = discoveryParts.get(objects);
+      if (part === undefined) {
+        const apps = objects.filter((o) => o.group === 'argoproj.io' && (o.kind === 'Application' || o.kind === 'ApplicationSet'));
+        part = JSON.stringify(apps.length === 0 ? file : [file, apps.map((o) => [...where(o), o.body])]);
+        discoveryParts.set(objects, part);
+      }
+      files.push(part);
+    }
     return JSON.stringify([kustomize, files, generated.map((g) => [...where(g.object), g.object.body, ...where(g.appset)])]);
   } catch {
     return `unique:${Math.random()}`;
   }
+}
+
+const discoveryParts = new WeakMap<readonly K8sObject[], string>();
+
+/** A Kargo analysis with what it was computed from. */
+interface KeptKargo {
+  kargoObjects: readonly K8sObject[];
+  applications: readonly K8sObject[];
+  appsetObjects: readonly K8sObject[];
+  texts: Map<string, string | undefined>;
+  result: ReturnType<typeof analyzeKargo>;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /** A plan with what it was built from, kept between analyses. */

@@ -89,9 +89,9 @@ export class AnalysisMemo {
   /**
    * Starts an analysis that reads through `host` and sees the workspace file list `files`. Queries that read
    * the list (folder sources, Helm value globs, git generators) are recomputed when it changed.
-   * Returns the host queries must read through.
+   * `derive` answers derived reads again (see TrackingHost.derived). Returns the host queries must read through.
    */
-  begin(host: FileHost, files: string[]): TrackingHost {
+  begin(host: FileHost, files: string[], derive?: (key: string) => string | undefined): TrackingHost {
     this.analysis++;
     this.stats = { computed: 0, reused: 0, queries: {}, listed: this.stats.listed, ms: this.stats.ms };
     if (files !== this.files) {
@@ -100,7 +100,7 @@ export class AnalysisMemo {
       this.filesKey = key;
       this.files = files;
     }
-    this.tracking = new TrackingHost(host, this.listVersion);
+    this.tracking = new TrackingHost(host, this.listVersion, derive);
     return this.tracking;
   }
 

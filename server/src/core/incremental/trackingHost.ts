@@ -14,7 +14,24 @@ export class TrackingHost implements FileHost {
     private readonly inner: FileHost & { realPath?(path: string): string },
     /** Changes whenever the workspace file list changes. */
     private readonly fileListVersion = 0,
+    /** Answers a derived read (`derived`) again, for `unchanged`. */
+    private readonly derive: (key: string) => string | undefined = () => undefined,
   ) {}
+
+  /**
+   * Records a summary of another computation (`D:key`) instead of everything it read: the computation in progress
+   * then depends only on that summary, which `unchanged` asks `derive` for again. `read` runs unrecorded.
+   */
+  derived(key: string, read: () => string | undefined): string | undefined {
+    this.active.push(new Map());
+    let value: string | undefined;
+    try {
+      value = read();
+    } finally {
+      this.active.pop();
+    }
+    return this.note(`D:${key}`, value);
+  }
 
   /** Records that the computation in progress read the workspace file list. */
   noteFileList(): void {
@@ -83,6 +100,8 @@ export class TrackingHost implements FileHost {
         return this.inner.fileVersion?.(path);
       case 'L':
         return this.fileListVersion;
+      case 'D':
+        return this.derive(path);
       default:
         return this.inner.realPath?.(path) ?? this.inner.inspect?.(path)?.realPath ?? path;
     }

@@ -1,6 +1,6 @@
 // Runs every registered rule over a workspace analysis. Rules never throw past this point.
 
-import type { WorkspaceAnalysis } from '../discover/appTypes';
+import type { AppAnalysis, WorkspaceAnalysis } from '../discover/appTypes';
 import type { K8sObject } from '../model/k8sObject';
 import { parseYamlFile, type ParsedFile } from '../parse/parseYamlFile';
 import type { FileHost, Finding } from '../types';
@@ -23,7 +23,8 @@ export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = 
     for (const object of app.objects) {
       // The same source object rendered by two overlays is checked once per distinct set of annotations and
       // labels, so an overlay's own patched annotation is judged whichever overlay renders the base first.
-      const key = `${object.id}\u0000${metadataFingerprint(object)}`;
+      let key = objectKeys.get(object);
+      if (key === undefined) objectKeys.set(object, (key = `${object.id}\u0000${metadataFingerprint(object)}`));
       if (seenObjects.has(key)) continue;
       seenObjects.add(key);
       objects.push(object);
@@ -47,13 +48,40 @@ export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = 
     if (!parsed) return rules.map(() => []);
     return kept ? memoisedResults(kept.files, parsed, rules.length, context, checkFile(path, parsed), (reused) => kept.count('file rules', reused)) : rules.map((_, i) => checkFile(path, parsed)(i, context));
   });
-  for (const [index, rule] of rules.entries()) {
-    for (const results of objectResults) findings.push(...results[index]);
-    if (rule.checkApp) for (const app of workspace.apps) findings.push(...safely(rule, app.definedBy?.source.file ?? app.path, () => rule.checkApp?.(app, context)));
+  const checkApp = (app: AppAnalysis) => (index: number, ctx: RuleContext): Finding[] => {
+    const rule = rules[index];
+    return rule.checkApp ? safely(rule, app.definedBy?.source.file ?? app.path, () => rule.checkApp?.(app, ctx)) : [];
+  };
+  const appResults = workspace.apps.map((app) => {
+    const extra = kept && appFields(app);
+    return kept && extra !== undefined
+      ? memoisedResults(kept.apps, app.plan, rules.length, context, checkApp(app), (reused) => kept.count('app rules', reused), extra)
+      : rules.map((_, i) => checkApp(app)(i, context));
+  });
+  // Emitted rule by rule; most results are empty, so only the non-empty ones are gathered.
+  const byRule: Finding[][] = rules.map(() => []);
+  for (const results of objectResults) for (let i = 0; i < results.length; i++) if (results[i].length > 0) byRule[i].push(...results[i]);
+  for (const [index] of rules.entries()) {
+    findings.push(...byRule[index]);
+    for (const results of appResults) if (results[index].length > 0) findings.push(...results[index]);
     for (const results of fileResults) findings.push(...results[index]);
   }
   return findings;
 }
+
+/** Everything of an app but its plan and objects (which the plan stands for), for kept app rule results. */
+function appFields(app: AppAnalysis): string | undefined {
+  const { plan: _plan, objects, definedBy, generatedBy, refs, ...fields } = app;
+  try {
+    const where = (o: K8sObject | undefined) => o && [o.id, o.source.file, o.source.span, o.source.anchor, o.body];
+    return JSON.stringify([fields, where(definedBy), where(generatedBy), refs && [...refs], objects.length]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Each object's dedupe key, computed once per object (objects are kept between analyses). */
+const objectKeys = new WeakMap<K8sObject, string>();
 
 function metadataFingerprint(object: K8sObject): string {
   const entries = [...object.annotations.values(), ...object.labels.values()];

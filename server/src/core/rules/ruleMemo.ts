@@ -5,24 +5,29 @@
 
 import type { K8sObject } from '../model/k8sObject';
 import type { ParsedFile } from '../parse/parseYamlFile';
+import type { SyncPlan } from '../plan/planTypes';
 import type { Finding } from '../types';
 import type { RuleContext } from './ruleTypes';
 
 /** Per rule, its kept findings, or undefined when the rule must run every time. */
 interface Kept {
+  /** What else the results depend on, compared as a string (an app's fields). */
+  extra: string;
   results: (Finding[] | undefined)[];
   texts: Map<string, string | undefined>;
 }
 
 export interface RuleMemo {
   objects: WeakMap<K8sObject, Kept>;
+  /** App rules, by the app's plan (a reused plan is the same object) and its fields as `extra`. */
+  apps: WeakMap<SyncPlan, Kept>;
   files: WeakMap<ParsedFile, Kept>;
   /** Counts subjects whose results were computed or reused, per kind (`object rules`, `file rules`). */
   count(kind: string, reused: boolean): void;
 }
 
 export function createRuleMemo(count: RuleMemo['count']): RuleMemo {
-  return { objects: new WeakMap(), files: new WeakMap(), count };
+  return { objects: new WeakMap(), apps: new WeakMap(), files: new WeakMap(), count };
 }
 
 /**
@@ -36,9 +41,10 @@ export function memoisedResults<S extends object>(
   context: RuleContext,
   run: (index: number, context: RuleContext) => Finding[],
   count: (reused: boolean) => void,
+  extra = '',
 ): Finding[][] {
   const previous = store.get(subject);
-  if (previous && [...previous.texts].every(([file, text]) => context.textOf(file) === text)) {
+  if (previous && previous.extra === extra && [...previous.texts].every(([file, text]) => context.textOf(file) === text)) {
     count(true);
     return previous.results.map((kept, index) => kept ?? run(index, context));
   }
@@ -70,7 +76,7 @@ export function memoisedResults<S extends object>(
     results.push(run(index, tracked));
     kept.push(pure ? results[index] : undefined);
   }
-  store.set(subject, { results: kept, texts });
+  store.set(subject, { extra, results: kept, texts });
   count(false);
   return results;
 }

@@ -195,6 +195,7 @@ function analyzeApp(context: RenderContext, source: AppSource, findings: Finding
   // plan and per-object rule results built on them are reused.
   const render = (): RenderedSource => (memo ? memo.sameObjects(source.id, renderSource(context, source), fingerprintObjects) : renderSource(context, source));
   let rendered = guarded(findings, `rendering the application ${source.name}`, where, failed, () => (memo ? memo.render(source, render, inputsBesidesFiles(context, source)) : render()));
+  memo?.keepObjects(source.id);
   const revision = templatedRevision(source);
   if (revision !== undefined) {
     // A copy: renders are cached and shared between apps.

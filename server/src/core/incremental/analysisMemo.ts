@@ -60,7 +60,7 @@ export class AnalysisMemo {
   private previousFindings?: Map<string, string>;
   private previousApps?: Map<string, unknown[]>;
   /** Fingerprint of each app's last rendered objects, by app id. */
-  private readonly renderedObjects = new Map<string, { objects: K8sObject[]; fingerprint: string }>();
+  private readonly renderedObjects = new Map<string, { objects: K8sObject[]; fingerprint: string; checkedIn: number }>();
 
   constructor(private readonly options: MemoOptions = {}) {}
 
@@ -127,8 +127,8 @@ export class AnalysisMemo {
       for (const [key, entry] of cache) if (entry.checkedIn !== this.analysis) cache.delete(key);
     }
     for (const [key, entry] of this.values) if (entry.checkedIn !== this.analysis) this.values.delete(key);
-    // Kept for the apps of this analysis, also those whose render was reused (and so not fingerprinted again).
-    for (const key of this.renderedObjects.keys()) if (!this.previousApps?.has(key)) this.renderedObjects.delete(key);
+    // Kept for the apps analysed this time, also those whose render was reused (and so not fingerprinted again).
+    for (const [key, entry] of this.renderedObjects) if (entry.checkedIn !== this.analysis) this.renderedObjects.delete(key);
     this.tracking = undefined;
   }
 
@@ -200,12 +200,19 @@ export class AnalysisMemo {
       return rendered;
     }
     if (previous && previous.fingerprint === print) {
+      previous.checkedIn = this.analysis;
       this.count('objects', 'reused');
       return { ...rendered, objects: previous.objects };
     }
-    this.renderedObjects.set(appId, { objects: rendered.objects, fingerprint: print });
+    this.renderedObjects.set(appId, { objects: rendered.objects, fingerprint: print, checkedIn: this.analysis });
     this.count('objects', 'computed');
     return rendered;
+  }
+
+  /** The app was analysed (its render perhaps reused): its objects' fingerprint stays for the next analysis. */
+  keepObjects(appId: string): void {
+    const entry = this.renderedObjects.get(appId);
+    if (entry) entry.checkedIn = this.analysis;
   }
 
   /**

@@ -8,16 +8,20 @@ import { renderSource, type RenderContext, type RenderedSource } from './discove
 import { crdApiVersions } from './helm';
 import { BuildCache, renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
 import type { AnalysisMemo } from './incremental/analysisMemo';
+import type { TrackingHost } from './incremental/trackingHost';
 import { analyzeKargo, checkProjectOrder } from './kargo';
+import { KARGO_GROUP } from './kargo/kargoObjects';
 import { isApplication, type K8sObject } from './model/k8sObject';
 import { isYamlFile, relativePath } from './paths';
 import { SafeHost } from './safeHost';
 import { guarded } from './stageGuard';
 import { buildSyncPlan } from './plan/buildSyncPlan';
+import type { SyncPlan } from './plan/planTypes';
 import { runRules } from './rules';
 import { applySuppressions } from './suppress/applySuppressions';
 import type { Finding, FileHost } from './types';
-import { listWorkspaceFiles, ParseCache } from './workspaceFiles';
+import { listWorkspaceFiles, ParseCache, patchWorkspaceFiles } from './workspaceFiles';
+import { fingerprintObjects } from './incremental/fingerprint';
 
 export interface AnalyzeOptions {
   /** Glob patterns, relative to the root, to leave out. */
@@ -35,13 +39,25 @@ export interface AnalyzeOptions {
 export function analyzeWorkspace(diskHost: FileHost, root: string, options: AnalyzeOptions = {}): WorkspaceAnalysis {
   const host = new SafeHost(diskHost, root, options.maxFileSize);
   const cache = options.cache ?? new ParseCache();
-  const files = listWorkspaceFiles(host, root, options);
+  const memo = options.memo;
+  const stage = <T>(name: string, run: () => T): T => (memo ? memo.timed(name, run) : run());
+  const files = stage('list', () =>
+    memo
+      ? memo.listing(JSON.stringify([root, options.exclude ?? []]), () => listWorkspaceFiles(host, root, options), (previous, changed) => patchWorkspaceFiles(host, root, previous, changed, options))
+      : listWorkspaceFiles(host, root, options),
+  );
   const findings: Finding[] = [];
   // Renders read through `reader`, which records their reads when a memo is kept.
-  const reader = options.memo?.begin(host, files) ?? host;
+  // Discovery depends on what each Kustomize build refers to and reads, not on everything the build read.
+  const buildSummary = (dir: string): string => {
+    const build = renderKustomize(dir);
+    return JSON.stringify([build.referencedKustomizations, build.filesRead]);
+  };
+  const reader = memo?.begin(host, files, (key) => (key.startsWith('kustomize:') ? buildSummary(key.slice('kustomize:'.length)) : undefined)) ?? host;
   const objectsByFile = new Map<string, K8sObject[]>();
   // Files with suppression comments, kept so suppressions need no second read.
   const directiveTexts = new Map<string, string>();
+  stage('parse', () => {
   for (const file of files.filter(isYamlFile)) {
     guarded(findings, `reading ${relativePath(root, file)}`, file, undefined, () => {
       const text = host.readFile(file);
@@ -51,6 +67,7 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
       objectsByFile.set(file, cache.objects(file, text));
     });
   }
+  });
 
   const renders = new Map<string, KustomizeResult>();
   const builds = new BuildCache();
@@ -73,48 +90,112 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   };
   const kustomize = options.kustomize ?? true;
   const repository = readWorkspaceRepository(host, root);
-  const appsets = guarded(findings, 'expanding the ApplicationSets', root, { expansions: [], findings: [] } as ReturnType<typeof expandApplicationSets>, () =>
-    expandApplicationSets({ host, root, files, objectsByFile, isWorkspaceRepository: (url) => isWorkspaceRepository(repository, url), repositoryKnown: repository.urls.length > 0 }),
-  );
+  const appsets = stage('appsets', () => guarded(findings, 'expanding the ApplicationSets', root, { expansions: [], findings: [] } as ReturnType<typeof expandApplicationSets>, () =>
+    expandApplicationSets({
+      host: reader,
+      root,
+      files,
+      // The list is read through the memo, so an expansion that used it is redone when it changes.
+      fileList: () => memo?.fileList(files) ?? files,
+      objectsByFile,
+      isWorkspaceRepository: (url) => isWorkspaceRepository(repository, url),
+      repositoryKnown: repository.urls.length > 0,
+      memoize: memo && ((key, compute) => memo.query('appset', `${repository.urls.join(' ')}\u0000${key}`, compute)),
+    }),
+  ));
   findings.push(...appsets.findings);
   const generatedApplications = appsets.expansions.flatMap((e) => e.apps.map((object) => ({ object, appset: e.appset })));
-  const sources = guarded(findings, 'finding the applications', root, [], () =>
-    discoverApplications({ host, root, files, objectsByFile, cache, kustomize, renderKustomize, generatedApplications }),
+  const discover = (): AppSource[] =>
+    discoverApplications({
+      host: reader,
+      root,
+      get files() {
+        return memo?.fileList(files) ?? files;
+      },
+      objectsByFile,
+      cache,
+      kustomize,
+      renderKustomize: memo ? (dir) => summarised(reader as TrackingHost, dir, () => renderKustomize(dir)) : renderKustomize,
+      generatedApplications,
+    });
+  const sources = stage('discover', () =>
+    guarded(findings, 'finding the applications', root, [], () => {
+      if (!memo) return discover();
+      // Kept while the Applications, ApplicationSets and which files hold objects are the same, and what it read.
+      const key = discoveryKey(objectsByFile, generatedApplications, kustomize);
+      const before = findings.length;
+      const found = memo.query('discover', key, discover);
+      // A build that stopped on an internal problem is reported again next time, not hidden behind a kept result.
+      if (findings.length > before) memo.forget('discover', key);
+      return found;
+    }),
   );
   let crdVersions: string[] | undefined;
   const workspaceApiVersions = (): string[] =>
     (crdVersions ??= [...objectsByFile.values()].flat().filter((o) => o.kind === 'CustomResourceDefinition').flatMap((o) => crdApiVersions(o.body)));
+  let configMaps: K8sObject[] | undefined;
   const argocdConfigMaps = (): K8sObject[] =>
-    [...objectsByFile.values()].flat().filter((o) => o.kind === 'ConfigMap' && o.name === 'argocd-cm' && !o.source.templated);
-  const context: RenderContext = { host: reader, files, cache, renderKustomize, root, workspaceApiVersions, argocdConfigMaps };
-  const apps = addRenderedChildren(
+    (configMaps ??= [...objectsByFile.values()].flat().filter((o) => o.kind === 'ConfigMap' && o.name === 'argocd-cm' && !o.source.templated));
+  const context: RenderContext = {
+    host: reader,
+    // Read through the memo, so a render that used the list (folder sources, value globs) is redone when it changes.
+    get files() {
+      return memo?.fileList(files) ?? files;
+    },
+    cache,
+    renderKustomize,
+    root,
+    workspaceApiVersions,
+    argocdConfigMaps,
+  };
+  const apps = stage('apps', () => addRenderedChildren(
     context,
     sources.map((source) => analyzeApp(context, source, findings, options.memo)),
     findings,
     kustomize,
     options.memo,
-  ).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  ).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   linkChildren(apps);
 
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files, applicationSets: appsets.expansions };
   const objects = uniqueObjects(apps);
   const applications = [...objects.filter(isApplication), ...generatedApplications.map((g) => g.object)];
-  const kargo = guarded(findings, 'reading the Kargo pipelines', root, { projects: [], findings: [] } as ReturnType<typeof analyzeKargo>, () =>
-    analyzeKargo(objects, applications, (file) => host.readFile(file), ephemeralApplications(appsets.expansions)),
-  );
+  const kargo = stage('kargo', () => guarded(findings, 'reading the Kargo pipelines', root, { projects: [], findings: [] } as ReturnType<typeof analyzeKargo>, () => {
+    if (!memo) return analyzeKargo(objects, applications, (file) => host.readFile(file), ephemeralApplications(appsets.expansions));
+    // Kept while the Kargo objects, the Applications, the ApplicationSets and the texts it read are the same.
+    const kargoObjects = objects.filter((o) => o.group === KARGO_GROUP);
+    const appsetObjects = appsets.expansions.map((e) => e.appset);
+    const compute = (): KeptKargo => {
+      const texts = new Map<string, string | undefined>();
+      const readFile = (file: string): string | undefined => {
+        const text = host.readFile(file);
+        texts.set(file, text);
+        return text;
+      };
+      return { kargoObjects, applications, appsetObjects, texts, result: analyzeKargo(kargoObjects, applications, readFile, ephemeralApplications(appsets.expansions)) };
+    };
+    const same = (kept: KeptKargo): boolean =>
+      sameItems(kept.kargoObjects, kargoObjects) && sameItems(kept.applications, applications) && sameItems(kept.appsetObjects, appsetObjects) && [...kept.texts].every(([file, text]) => host.readFile(file) === text);
+    return memo.reuse('kargo', '', same, compute).result;
+  }));
   workspace.kargo = kargo.projects;
   const kargoOrder = guarded(findings, 'checking the Kargo Project order', root, [], () => checkProjectOrder(apps.map((a) => a.plan)));
-  const all = dedupe([...findings, ...runRules(workspace, undefined, host, (p, t) => cache.parse(p, t)), ...kargo.findings, ...kargoOrder, ...host.findings()]);
-  workspace.findings = applySuppressions({ findings: all, files: [...directiveTexts.keys()], readFile: (file) => directiveTexts.get(file) ?? host.readFile(file), objects });
-  options.memo?.end();
+  const ruleFindings = stage('rules', () => runRules(workspace, undefined, host, (p, t) => cache.parse(p, t), memo?.ruleResults));
+  const all = dedupe([...findings, ...ruleFindings, ...kargo.findings, ...kargoOrder, ...host.findings()]);
+  workspace.findings = stage('suppress', () => applySuppressions({ findings: all, files: [...directiveTexts.keys()], readFile: (file) => directiveTexts.get(file) ?? host.readFile(file), objects }));
+  if (memo) workspace.changed = memo.changes(workspace);
+  memo?.end();
   return workspace;
 }
 
 function analyzeApp(context: RenderContext, source: AppSource, findings: Finding[], memo?: AnalysisMemo): AppAnalysis {
   const where = source.definedBy?.source.file ?? source.path;
   const failed: RenderedSource = { objects: [], findings: [], complete: false, incompleteReasons: ['SyncPlan could not render this application (an internal problem).'], files: [] };
-  const render = () => renderSource(context, source);
+  // A render whose objects come out the same as last time (a comment edited) keeps the previous objects, so the
+  // plan and per-object rule results built on them are reused.
+  const render = (): RenderedSource => (memo ? memo.sameObjects(source.id, renderSource(context, source), fingerprintObjects) : renderSource(context, source));
   let rendered = guarded(findings, `rendering the application ${source.name}`, where, failed, () => (memo ? memo.render(source, render, inputsBesidesFiles(context, source)) : render()));
+  memo?.keepObjects(source.id);
   const revision = templatedRevision(source);
   if (revision !== undefined) {
     // A copy: renders are cached and shared between apps.
@@ -123,17 +204,83 @@ function analyzeApp(context: RenderContext, source: AppSource, findings: Finding
   }
   findings.push(...rendered.findings);
   const options = { destinationNamespace: source.destinationNamespace, syncOptions: source.syncOptions };
-  const plan = guarded(findings, `planning the application ${source.name}`, where, buildSyncPlan([], options), () => buildSyncPlan(rendered.objects, options));
-  plan.caveats.push(...(rendered.caveats ?? []));
+  const plan = (): PlannedApp => {
+    const failure: Finding[] = [];
+    const built = guarded(failure, `planning the application ${source.name}`, where, buildSyncPlan([], options), () => buildSyncPlan(rendered.objects, options));
+    built.caveats.push(...(rendered.caveats ?? []));
+    return { objects: rendered.objects, caveats: JSON.stringify(rendered.caveats ?? []), options: JSON.stringify(options), plan: built, failure };
+  };
+  // The plan is a function of the rendered objects and the Application's options: reused while both are the same.
+  const planned = memo
+    ? memo.reuse<PlannedApp>('plan', source.id, (p) => p.objects === rendered.objects && p.caveats === JSON.stringify(rendered.caveats ?? []) && p.options === JSON.stringify(options), plan)
+    : plan();
+  findings.push(...planned.failure);
   return {
     ...source,
     objects: rendered.objects,
-    plan,
+    plan: planned.plan,
     complete: rendered.complete,
     incompleteReasons: rendered.incompleteReasons,
     children: [],
     files: rendered.files,
   };
+}
+
+/** A build for discovery, which records only the build's summary as read (see `buildSummary`). */
+function summarised(reader: TrackingHost, dir: string, build: () => KustomizeResult): KustomizeResult {
+  let result: KustomizeResult | undefined;
+  reader.derived(`kustomize:${dir}`, () => {
+    result = build();
+    return JSON.stringify([result.referencedKustomizations, result.filesRead]);
+  });
+  return result as KustomizeResult;
+}
+
+/** What discovery reads of the parsed objects: the Applications and ApplicationSets, and which files hold objects. */
+function discoveryKey(objectsByFile: ReadonlyMap<string, K8sObject[]>, generated: readonly { object: K8sObject; appset: K8sObject }[], kustomize: boolean): string {
+  const where = (o: K8sObject): unknown[] => [o.id, o.kind, o.source.file, o.source.docIndex, o.source.templated, o.source.span, o.source.anchor];
+  const files: string[] = [];
+  try {
+    for (const [file, objects] of objectsByFile) {
+      if (objects.length === 0) continue;
+      // A file's objects are the same array while its text is unchanged, so its part is computed once.
+      let part = discoveryParts.get(objects);
+      if (part === undefined) {
+        const apps = objects.filter((o) => o.group === 'argoproj.io' && (o.kind === 'Application' || o.kind === 'ApplicationSet'));
+        part = JSON.stringify(apps.length === 0 ? file : [file, apps.map((o) => [...where(o), o.body])]);
+        discoveryParts.set(objects, part);
+      }
+      files.push(part);
+    }
+    return JSON.stringify([kustomize, files, generated.map((g) => [...where(g.object), g.object.body, ...where(g.appset)])]);
+  } catch {
+    return `unique:${Math.random()}`;
+  }
+}
+
+const discoveryParts = new WeakMap<readonly K8sObject[], string>();
+
+/** A Kargo analysis with what it was computed from. */
+interface KeptKargo {
+  kargoObjects: readonly K8sObject[];
+  applications: readonly K8sObject[];
+  appsetObjects: readonly K8sObject[];
+  texts: Map<string, string | undefined>;
+  result: ReturnType<typeof analyzeKargo>;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/** A plan with what it was built from, kept between analyses. */
+interface PlannedApp {
+  objects: readonly K8sObject[];
+  caveats: string;
+  options: string;
+  plan: SyncPlan;
+  /** The internal-error finding when planning failed, reported again on every reuse. */
+  failure: Finding[];
 }
 
 /** The generated Application's targetRevision when its ApplicationSet template computes it from parameters. */
@@ -151,9 +298,16 @@ function templatedRevision(source: AppSource): string | undefined {
  * workspace's CRDs and argocd-cm settings, which live in other files.
  */
 function inputsBesidesFiles(context: RenderContext, source: AppSource): string {
+  const keys = (besidesFiles.get(context) ?? {}) as { kustomize?: string; helm?: string };
+  besidesFiles.set(context, keys);
+  // A kustomization inflating charts is checked against argocd-cm's build options.
+  if (source.sourceType === 'kustomize') return (keys.kustomize ??= JSON.stringify(context.argocdConfigMaps?.().map((o) => o.body)));
   if (source.sourceType !== 'helm') return '';
-  return JSON.stringify([context.workspaceApiVersions?.(), context.argocdConfigMaps?.().map((o) => o.body)]);
+  return (keys.helm ??= JSON.stringify([context.workspaceApiVersions?.(), context.argocdConfigMaps?.().map((o) => o.body)]));
 }
+
+/** The keys above, computed once per analysis (one render context per analysis). */
+const besidesFiles = new WeakMap<RenderContext, object>();
 
 /** Rounds of Applications rendered by Applications rendered by ... (app-of-apps through Helm) followed. */
 const MAX_RENDERED_DEPTH = 5;

@@ -4,7 +4,7 @@ import { compileGlobs } from './glob/linearGlob';
 import { readObjects } from './model/readObjects';
 import type { K8sObject } from './model/k8sObject';
 import { parseYamlFile, type ParsedFile } from './parse/parseYamlFile';
-import { joinPath, relativePath } from './paths';
+import { dirnameOf, joinPath, relativePath } from './paths';
 import type { FileHost } from './types';
 
 /** Folders never worth reading. */
@@ -72,4 +72,38 @@ export class ParseCache {
   forget(path: string): void {
     this.entries.delete(path);
   }
+}
+
+/**
+ * The file list after the reported paths were created or deleted, without listing the workspace again:
+ * a reported path that is (or was) a file is added or dropped as the walk would; a created folder returns
+ * undefined (list again). Removing a folder drops every file below it.
+ */
+export function patchWorkspaceFiles(host: WalkHost, root: string, previous: readonly string[], changed: ReadonlySet<string>, options: ListOptions = {}): string[] | undefined {
+  const excluded = compileGlobs(options.exclude ?? [], 'paths');
+  const files = new Set(previous);
+  for (const path of changed) {
+    const rel = relativePath(root, path);
+    if (rel === '.' || rel.startsWith('../') || rel === '..') return undefined;
+    for (const file of files) if (file === path || file.startsWith(`${path}/`)) files.delete(file);
+    if (host.readDir(path) !== undefined) return undefined;
+    const parent = dirnameOf(path);
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const entry = host.readDir(parent)?.find((e) => e.name === name);
+    if (!entry) continue;
+    if (entry.isDirectory) return undefined;
+    if (!walked(rel, excluded)) continue;
+    files.add(path);
+  }
+  return [...files].sort();
+}
+
+/** Whether the walk reaches the file `rel` (relative to the root): no folder on the way skipped or excluded, nor the file. */
+function walked(rel: string, excluded: { test(path: string): boolean }): boolean {
+  const segments = rel.split('/');
+  for (let i = 1; i < segments.length; i++) {
+    const folder = segments.slice(0, i).join('/');
+    if (ALWAYS_SKIPPED.has(segments[i - 1]) || excluded.test(folder) || excluded.test(`${folder}/`)) return false;
+  }
+  return !excluded.test(rel);
 }

@@ -1,7 +1,9 @@
-// Property: after any sequence of edits, the memoised analysis (parse cache + render memo kept between runs)
-// equals a fresh `analyzeWorkspace` of the final texts. Edits are random but seeded: value and comment
-// edits, wave changes, deletions, renames, new kustomizations, new `resources:` entries and Application
-// `path` changes (the last three move files between apps).
+// Property: after any sequence of edits, the memoised analysis (parse cache + analysis memo kept between runs)
+// equals a fresh `analyzeWorkspace` of the final texts, and its `changed` names every file whose findings and
+// every app whose plan differ from the previous state. Edits are random but seeded: value and comment edits,
+// wave changes, deletions, renames, created files (also in new folders), new kustomizations, new `resources:`
+// entries and Application `path` changes (the last three move files between apps). Half the repositories run
+// with a memo told of created and deleted paths (no re-listing), half with one that lists every time.
 
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -17,11 +19,14 @@ import { IncrementalParseCache } from '../../../server/src/lsp/incrementalParseC
 const CORPUS = '/work/shared/corpus';
 const ROOT = '/ws';
 /** Corpus repositories with Kustomize bases, app-of-apps, hooks and waves, small enough for a short test. */
-const REPOSITORIES: [string, number][] = [
+const REPOSITORIES: [string, number, ('kargo' | 'applicationSets')?][] = [
   ['argoproj__argocd-example-apps', 16],
   ['cnoe-io__stacks', 10],
   ['redhat-cop__gitops-standards-repo-template', 10],
   ['cybozu-go__neco-apps', 5],
+  // Kargo pipelines with an ApplicationSet; ApplicationSets with git generators over the repository's folders.
+  ['akuity__kargo-advanced', 14, 'kargo'],
+  ['aws-samples__eks-blueprints-for-terraform-workshop', 8, 'applicationSets'],
 ];
 
 /** A mutable in-memory workspace. */
@@ -65,6 +70,22 @@ function observable(workspace: WorkspaceAnalysis, host: FileHost): unknown {
   return { report, findings, apps };
 }
 
+/** Each file's findings and each app's plan as the view shows it, as comparable strings. */
+function perFileAndApp(workspace: WorkspaceAnalysis, host: FileHost): { files: Map<string, string>; apps: Map<string, string> } {
+  const files = new Map<string, string[]>();
+  for (const f of workspace.findings) files.set(f.file, [...(files.get(f.file) ?? []), JSON.stringify([f.span, f.code, f.severity, f.message])]);
+  const report = buildPlanReport(workspace, ROOT, (file) => host.readFile(file));
+  return {
+    files: new Map([...files].map(([file, list]) => [file, list.sort().join('\n')])),
+    apps: new Map(report.apps.map((app) => [app.id, JSON.stringify(app)])),
+  };
+}
+
+/** Keys whose values differ between two maps, including keys only one has. */
+function differing(a: Map<string, string>, b: Map<string, string>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].filter((key) => a.get(key) !== b.get(key));
+}
+
 type Edit = (files: Map<string, string>, pick: <T>(list: T[]) => T) => string | undefined;
 
 const yamlOf = (files: Map<string, string>): string[] => [...files.keys()].filter((f) => /\.ya?ml$/.test(f));
@@ -101,6 +122,14 @@ const EDIT_KINDS: Edit[] = [
     files.delete(file);
     return `rename ${file} -> ${target}`;
   },
+  // A new manifest beside an existing one, or in a new folder.
+  (files, pick) => {
+    const dir = dirnameOf(pick(yamlOf(files)));
+    const folder = pick([dir, `${dir}/new-${files.size}`]);
+    const file = `${folder}/created-${files.size}.yaml`;
+    files.set(file, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: created-${files.size}\n  annotations:\n    argocd.argoproj.io/sync-wave: "3"\ndata:\n  key: value\n`);
+    return `create ${file}`;
+  },
   // A new kustomization.yaml listing the folder's manifests.
   (files, pick) => {
     const dir = dirnameOf(pick(yamlOf(files)));
@@ -134,28 +163,68 @@ describe('core: incremental analysis equals a fresh one after random edits', fun
     if (!existsSync(CORPUS)) this.skip();
   });
 
-  for (const [index, [repository, edits]] of REPOSITORIES.entries()) {
+  for (const [index, [repository, edits, holds]] of REPOSITORIES.entries()) {
     it(repository, () => {
       const next = random(1000 + index);
       const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)];
       const host = new MemoryWorkspace(load(join(CORPUS, repository)));
       const cache = new IncrementalParseCache();
-      const memo = new AnalysisMemo();
+      const reportsPathChanges = index % 2 === 0;
+      const memo = new AnalysisMemo({ reportsPathChanges });
       const incremental = (): WorkspaceAnalysis => analyzeWorkspace(host, ROOT, { cache, memo });
-      incremental();
+      const first = incremental();
+      if (holds) assert.ok((first[holds]?.length ?? 0) > 0, `the workspace has ${holds}, so the property covers them`);
+      let previous = perFileAndApp(analyzeWorkspace(host, ROOT), host);
       const history: string[] = [];
       let reused = 0;
       for (let step = 0; step < edits; step++) {
+        const before = new Set(host.files.keys());
         const what = pick(EDIT_KINDS)(host.files, pick);
         if (!what) continue;
         history.push(what);
-        const actual = observable(incremental(), host);
+        // What a file watcher reports: the paths created and deleted.
+        const created = [...host.files.keys()].filter((f) => !before.has(f));
+        const deleted = [...before].filter((f) => !host.files.has(f));
+        if (reportsPathChanges) memo.pathsCreatedOrDeleted([...created, ...deleted]);
+        const analysis = incremental();
+        const actual = observable(analysis, host);
         reused += memo.stats.reused;
-        assert.deepEqual(actual, observable(analyzeWorkspace(host, ROOT), host), `after: ${history.join('; ')}`);
+        const fresh = analyzeWorkspace(host, ROOT);
+        assert.deepEqual(actual, observable(fresh, host), `after: ${history.join('; ')}`);
+        if (reportsPathChanges && created.length + deleted.length === 0) assert.equal(memo.stats.listed, false, 'not listed again when no path was created or deleted');
+        // Every file whose findings changed and every app whose plan changed is named in `changed`.
+        const now = perFileAndApp(fresh, host);
+        const changed = analysis.changed ?? { files: [], apps: [] };
+        for (const file of differing(previous.files, now.files)) assert.ok(changed.files.includes(file), `findings of ${file} changed, after: ${history.join('; ')}`);
+        for (const id of differing(previous.apps, now.apps)) assert.ok(changed.apps.includes(id), `app ${id} changed, after: ${history.join('; ')}`);
+        previous = now;
       }
       assert.ok(reused > 0, 'some renders were reused, so the memo was exercised');
     });
   }
+
+  it('a comment edit re-plans nothing and changes no app; an unchanged workspace is not listed again', function () {
+    const host = new MemoryWorkspace(load(join(CORPUS, 'argoproj__argocd-example-apps')));
+    const memo = new AnalysisMemo({ reportsPathChanges: true });
+    const cache = new IncrementalParseCache();
+    const first = analyzeWorkspace(host, ROOT, { cache, memo });
+    assert.deepEqual(first.changed?.apps, first.apps.map((a) => a.id).sort(), 'the first analysis names every app');
+    const file = `${ROOT}/sync-waves/manifests.yaml`;
+    host.files.set(file, `${host.files.get(file) ?? ''}\n# a comment`);
+    const workspace = analyzeWorkspace(host, ROOT, { cache, memo });
+    assert.equal(memo.stats.listed, false, 'no path was created or deleted, so the list is kept');
+    assert.ok((memo.stats.queries.render?.computed ?? 0) > 0, 'the apps reading the file rendered again');
+    assert.equal(memo.stats.queries.plan?.computed ?? 0, 0, 'their objects are the same, so nothing is planned again');
+    assert.deepEqual(workspace.changed, { files: [], apps: [] });
+    // A created file, reported, is listed without a walk and changes the app of its folder.
+    const created = `${ROOT}/sync-waves/extra.yaml`;
+    host.files.set(created, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n');
+    memo.pathsCreatedOrDeleted([created]);
+    const after = analyzeWorkspace(host, ROOT, { cache, memo });
+    assert.equal(memo.stats.listed, false);
+    assert.ok(after.files.includes(created));
+    assert.deepEqual(after.changed?.apps, after.apps.filter((a) => a.files.includes(created)).map((a) => a.id).sort());
+  });
 
   it('an edit re-renders only the apps that read the edited file', function () {
     const host = new MemoryWorkspace(load(join(CORPUS, 'argoproj__argocd-example-apps')));

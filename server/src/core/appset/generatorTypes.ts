@@ -7,6 +7,8 @@ export interface GeneratorContext {
   mode: TemplateMode;
   /** Absolute paths of the workspace files (the working tree stands for the repository at any revision). */
   files: readonly string[];
+  /** The same list, read as a dependency (an expansion memoised between analyses is redone when it changes). */
+  listFiles?: () => readonly string[];
   /** Folder that git generator paths are relative to: the checkout root, else the workspace root. */
   repoRoot: string;
   readFile: (path: string) => string | undefined;

@@ -28,12 +28,25 @@ export function gitParams(git: Record<string, unknown>, path: FieldPath, ctx: Ge
   throw new GeneratorError('the git generator lists neither directories nor files', path);
 }
 
+/** Listings already made, per workspace file list and checkout root (every git generator of an analysis asks). */
+const listed = new WeakMap<readonly string[], Map<string, { directories: string[]; files: string[] }>>();
+
 /** Folders and files of the checkout relative to its root; hidden folders are skipped as the repo server does. */
 function repoPaths(ctx: GeneratorContext): { directories: string[]; files: string[] } {
+  const all = ctx.listFiles?.() ?? ctx.files;
+  let byRoot = listed.get(all);
+  if (!byRoot) listed.set(all, (byRoot = new Map()));
+  let paths = byRoot.get(ctx.repoRoot);
+  if (!paths) byRoot.set(ctx.repoRoot, (paths = listRepoPaths(all, ctx.repoRoot)));
+  // Copies: callers may sort or filter what they get.
+  return { directories: [...paths.directories], files: [...paths.files] };
+}
+
+function listRepoPaths(all: readonly string[], repoRoot: string): { directories: string[]; files: string[] } {
   const directories = new Set<string>();
   const files: string[] = [];
-  for (const file of ctx.files) {
-    const rel = relativePath(ctx.repoRoot, file);
+  for (const file of all) {
+    const rel = relativePath(repoRoot, file);
     if (rel.startsWith('../') || rel === '') continue;
     files.push(rel);
     const segments = rel.split('/');

@@ -10,7 +10,7 @@ import { isClusterSecret } from './clusterGenerator';
 import { expandApplicationSet, type AppSetExpansion } from './expandApplicationSet';
 import { templateLocation } from './generatedApplication';
 import { planRollingSync, progressiveSyncsEnabled } from './rollingSync';
-import { asRecord } from './generatorTypes';
+import { asRecord, type GeneratorContext } from './generatorTypes';
 
 export type { AppSetExpansion } from './expandApplicationSet';
 export type { RollingSyncPlan, RollingSyncStep } from './rollingSync';
@@ -23,6 +23,13 @@ export interface AppSetInput {
   objectsByFile: ReadonlyMap<string, K8sObject[]>;
   isWorkspaceRepository: (repoURL: string | undefined) => boolean;
   repositoryKnown: boolean;
+  /** `files` read as a dependency of the expansion in progress (the analysis memo records it). */
+  fileList?: () => readonly string[];
+  /**
+   * Keeps expansions between analyses: `key` names the ApplicationSet and every input besides what the
+   * expansion reads through `host` and `fileList`.
+   */
+  memoize?: (key: string, compute: () => AppSetExpansion) => AppSetExpansion;
 }
 
 const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
@@ -37,6 +44,7 @@ export function expandApplicationSets(input: AppSetInput): { expansions: AppSetE
   const chartTemplates = input.files.filter((f) => basenameOf(f) === 'Chart.yaml').map((f) => joinPath(dirnameOf(f), 'templates'));
   const context = {
     files: input.files,
+    listFiles: input.fileList,
     repoRoot: repositoryRoot(input.host, input.root),
     readFile: (path: string) => input.host.readFile(path),
     isWorkspaceRepository: input.isWorkspaceRepository,
@@ -47,13 +55,31 @@ export function expandApplicationSets(input: AppSetInput): { expansions: AppSetE
   const expansions: AppSetExpansion[] = [];
   const findings: Finding[] = [];
   const progressiveSyncs = progressiveSyncsEnabled(all);
+  // Everything an expansion depends on besides the ApplicationSet and what it reads.
+  const shared = input.memoize && JSON.stringify([context.repoRoot, context.repositoryKnown, context.newGitFileGlobbing, progressiveSyncs.enabled, progressiveSyncs.configMap && objectKey(progressiveSyncs.configMap), context.clusterSecrets.map((s) => [s.id, s.body])]);
   for (const written of all.filter(isApplicationSet)) {
     if (chartTemplates.some((dir) => isInside(dir, written.source.file))) continue;
+    const expand = (): AppSetExpansion => expandOne(input, context, written, progressiveSyncs);
+    const expansion = input.memoize ? input.memoize(`${shared}\u0000${objectKey(written)}`, expand) : expand();
+    expansions.push(expansion);
+    findings.push(...expansion.findings);
+  }
+  return { expansions, findings };
+}
+
+/** A key naming the object and where it is written (its findings point into the file). */
+function objectKey(object: K8sObject): string {
+  try {
+    return JSON.stringify([object.id, object.source.file, object.source.span, object.source.anchor, object.source.templated, object.body]);
+  } catch {
+    return `unique:${Math.random()}`;
+  }
+}
+
+function expandOne(input: AppSetInput, context: Omit<GeneratorContext, 'mode' | 'caveats' | 'partial'>, written: K8sObject, progressiveSyncs: ReturnType<typeof progressiveSyncsEnabled>): AppSetExpansion {
+  {
     const appset = unmasked(input.host, written);
-    if (!appset) {
-      expansions.push({ appset: written, expandable: false, reason: 'its file is not valid YAML before Helm rendering', apps: [], findings: [], caveats: [] });
-      continue;
-    }
+    if (!appset) return { appset: written, expandable: false, reason: 'its file is not valid YAML before Helm rendering', apps: [], findings: [], caveats: [] };
     let expansion: AppSetExpansion;
     try {
       expansion = expandApplicationSet(appset, context);
@@ -67,10 +93,8 @@ export function expandApplicationSets(input: AppSetInput): { expansions: AppSetE
       const finding: Finding = { code: 'syncplan/internal-error', severity: 'error', message: `ApplicationSet ${appset.name}: ${reason}.`, file: appset.source.file, span: appset.source.anchor };
       expansion = { appset, expandable: false, reason, apps: [], findings: [finding], caveats: [] };
     }
-    expansions.push(expansion);
-    findings.push(...expansion.findings);
+    return expansion;
   }
-  return { expansions, findings };
 }
 
 /** The parser masks `{{ }}` as Helm actions; an ApplicationSet needs its template text as written. */

@@ -81,4 +81,9 @@ export interface WorkspaceAnalysis {
   applicationSets?: AppSetExpansion[];
   /** Kargo promotion pipelines, one per Project namespace (absent when the caller did not build them). */
   kargo?: KargoProject[];
+  /**
+   * Set by an analysis kept between runs (with a memo): the files whose findings and the ids of the apps (added,
+   * removed or changed) that differ from the previous analysis; everything on the first.
+   */
+  changed?: { files: string[]; apps: string[] };
 }

@@ -43,7 +43,8 @@ export function renderSource(context: RenderContext, source: AppSource): Rendere
 }
 
 function renderByType(context: RenderContext, source: AppSource): RenderedSource {
-  const { host, files: allFiles, cache } = context;
+  // The file list is read only for folder sources (reading it is a dependency the memo records).
+  const { host, cache } = context;
   if (source.externalRepository !== undefined) {
     const reason = `Source in another repository (${source.externalRepository}): its files are not in this workspace, so nothing of it is planned.`;
     return { objects: [], findings: [], complete: false, incompleteReasons: [reason], files: [] };
@@ -56,7 +57,7 @@ function renderByType(context: RenderContext, source: AppSource): RenderedSource
     case 'helm':
       return renderChart(context, source);
     default:
-      return renderDirectory(host, source, allFiles, cache);
+      return renderDirectory(host, source, context.files, cache);
   }
 }
 

@@ -1,11 +1,14 @@
-// Memoised renders kept between analyses of one workspace, each valid while every file, folder listing and
-// file kind it read is unchanged (queries memoised by what they read, as in rust-analyzer's model).
-// Renders read only through the host they are given, so renderers added later are tracked without changes.
+// Memoised queries kept between analyses of one workspace, each valid while every file, folder listing, file
+// kind and the workspace file list it read is unchanged (queries memoised by what they read, as in
+// rust-analyzer's model). Queries read only through the host they are given, so renderers added later are
+// tracked without changes.
 
-import type { AppSource } from '../discover/appTypes';
+import type { AppAnalysis, AppSource, WorkspaceAnalysis } from '../discover/appTypes';
+import type { K8sObject } from '../model/k8sObject';
+import { createRuleMemo, type RuleMemo } from '../rules/ruleMemo';
 import type { RenderedSource } from '../discover/renderSource';
 import type { KustomizeResult } from '../kustomize';
-import type { FileHost } from '../types';
+import type { FileHost, Finding } from '../types';
 import { ReadLog, TrackingHost } from './trackingHost';
 
 interface Entry<T> {
@@ -15,72 +18,235 @@ interface Entry<T> {
   checkedIn: number;
 }
 
-/** How many renders the last analysis computed and how many it reused (for tests and benchmarks). */
+/** What the last analysis computed and reused (for tests and benchmarks). */
 export interface MemoStats {
+  /** Renders and Kustomize builds computed and reused (the two counts tests have always read). */
   computed: number;
   reused: number;
+  /** Per query kind (`render`, `kustomize`, `appset`, `plan`, `rules`, ...): how many were computed and reused. */
+  queries: Record<string, { computed: number; reused: number }>;
+  /** Whether the workspace was listed again (false: the list was kept, patched with the reported paths). */
+  listed: boolean;
+  /** Milliseconds spent in each stage of the last analysis. */
+  ms: Record<string, number>;
 }
 
+export interface MemoOptions {
+  /**
+   * The caller reports every file or folder created or deleted under the root (`pathsCreatedOrDeleted`), so the
+   * workspace need not be listed again on every analysis. Without it each analysis lists the workspace.
+   */
+  reportsPathChanges?: boolean;
+}
+
+const RENDER_KINDS = new Set(['render', 'kustomize']);
+
 export class AnalysisMemo {
-  private readonly renders = new Map<string, Entry<RenderedSource>>();
-  private readonly kustomizations = new Map<string, Entry<KustomizeResult>>();
+  private readonly caches = new Map<string, Map<string, Entry<unknown>>>();
+  /** Values kept for one analysis to the next, compared by the caller (plans, per-object rule results). */
+  private readonly values = new Map<string, { value: unknown; checkedIn: number }>();
   private analysis = 0;
-  private files = '';
+  private files?: string[];
+  private filesKey = '';
+  private listVersion = 0;
   private tracking?: TrackingHost;
-  stats: MemoStats = { computed: 0, reused: 0 };
+  /** Paths reported created or deleted since the last listing; undefined: list again. */
+  private pending?: Set<string>;
+  private listingKey?: string;
+  stats: MemoStats = { computed: 0, reused: 0, queries: {}, listed: true, ms: {} };
+  /** Per-object and per-file rule results, kept while the object (or parse) and the texts the rules read are the same. */
+  readonly ruleResults: RuleMemo = createRuleMemo((kind, reused) => this.count(kind, reused ? 'reused' : 'computed'));
+  /** The previous analysis's findings per file and what identifies each app's plan, for `changes`. */
+  private previousFindings?: Map<string, string>;
+  private previousApps?: Map<string, unknown[]>;
+  /** Fingerprint of each app's last rendered objects, by app id. */
+  private readonly renderedObjects = new Map<string, { objects: K8sObject[]; fingerprint: string; checkedIn: number }>();
+
+  constructor(private readonly options: MemoOptions = {}) {}
+
+  /** Files or folders created or deleted (or renamed: both paths) since the last analysis. */
+  pathsCreatedOrDeleted(paths: Iterable<string>): void {
+    for (const path of paths) this.pending?.add(path);
+  }
 
   /**
-   * Starts an analysis that reads through `host` and sees the workspace file list `files`. Renders of folder
-   * sources pick files from that list rather than a listing, so when it changed no render is reused.
-   * Returns the host renders must read through.
+   * The workspace file list: the previous one when the caller reports path changes and none was reported (or
+   * only files, patched in), else `list()`. `key` names what the listing depends on besides the files (root,
+   * excludes).
    */
-  begin(host: FileHost, files: readonly string[]): FileHost {
-    this.analysis++;
-    this.stats = { computed: 0, reused: 0 };
-    const list = files.join('\n');
-    if (list !== this.files) {
-      this.renders.clear();
-      this.kustomizations.clear();
-      this.files = list;
+  listing(key: string, list: () => string[], patch: (files: readonly string[], changed: ReadonlySet<string>) => string[] | undefined): string[] {
+    let files: string[] | undefined;
+    if (this.options.reportsPathChanges && this.files && this.pending && key === this.listingKey) {
+      files = this.pending.size === 0 ? this.files : patch(this.files, this.pending);
     }
-    this.tracking = new TrackingHost(host);
+    this.stats.listed = files === undefined;
+    files ??= list();
+    this.listingKey = key;
+    this.pending = new Set();
+    return files;
+  }
+
+  /**
+   * Starts an analysis that reads through `host` and sees the workspace file list `files`. Queries that read
+   * the list (folder sources, Helm value globs, git generators) are recomputed when it changed.
+   * `derive` answers derived reads again (see TrackingHost.derived). Returns the host queries must read through.
+   */
+  begin(host: FileHost, files: string[], derive?: (key: string) => string | undefined): TrackingHost {
+    this.analysis++;
+    this.stats = { computed: 0, reused: 0, queries: {}, listed: this.stats.listed, ms: this.stats.ms };
+    if (files !== this.files) {
+      const key = files.join('\n');
+      if (key !== this.filesKey) this.listVersion++;
+      this.filesKey = key;
+      this.files = files;
+    }
+    this.tracking = new TrackingHost(host, this.listVersion, derive);
     return this.tracking;
+  }
+
+  /** Runs one stage of the analysis, adding its time to the stats (the `list` stage starts a new tally). */
+  timed<T>(stage: string, run: () => T): T {
+    if (stage === 'list') this.stats.ms = {};
+    const started = performance.now();
+    try {
+      return run();
+    } finally {
+      this.stats.ms[stage] = Math.round((this.stats.ms[stage] ?? 0) + performance.now() - started);
+    }
+  }
+
+  /** The workspace file list as a query reads it: the read is recorded, so the query is redone when the list changes. */
+  fileList<T extends readonly string[]>(files: T): T {
+    this.tracking?.noteFileList();
+    return files;
   }
 
   /** Drops every entry the analysis did not use, so memory follows the workspace as it is now. */
   end(): void {
-    for (const cache of [this.renders, this.kustomizations] as Map<string, Entry<unknown>>[]) {
+    for (const cache of this.caches.values()) {
       for (const [key, entry] of cache) if (entry.checkedIn !== this.analysis) cache.delete(key);
     }
+    for (const [key, entry] of this.values) if (entry.checkedIn !== this.analysis) this.values.delete(key);
+    // Kept for the apps analysed this time, also those whose render was reused (and so not fingerprinted again).
+    for (const [key, entry] of this.renderedObjects) if (entry.checkedIn !== this.analysis) this.renderedObjects.delete(key);
     this.tracking = undefined;
   }
 
   /** An application's render, reused while what it read is unchanged. */
   /** `extraKey` names what the render depends on besides the files it reads. */
   render(source: AppSource, compute: () => RenderedSource, extraKey = ''): RenderedSource {
-    return this.lookup(this.renders, `${sourceKey(source)}\u0000${extraKey}`, compute);
+    return this.query('render', `${sourceKey(source)}\u0000${extraKey}`, compute);
   }
 
   /** A kustomization's build (`key` names the folder and the Application's overrides). */
   kustomize(key: string, compute: () => KustomizeResult): KustomizeResult {
-    return this.lookup(this.kustomizations, key, compute);
+    return this.query('kustomize', key, compute);
   }
 
-  private lookup<T>(cache: Map<string, Entry<T>>, key: string, compute: () => T): T {
+  /**
+   * Any query of kind `kind`: `key` names everything it depends on besides what it reads through the tracking
+   * host and the file list; the value is reused while those reads answer the same.
+   */
+  query<T>(kind: string, key: string, compute: () => T): T {
     const tracking = this.tracking;
     if (!tracking) return compute();
+    let cache = this.caches.get(kind) as Map<string, Entry<T>> | undefined;
+    if (!cache) this.caches.set(kind, (cache = new Map()));
     const entry = cache.get(key);
     if (entry && (entry.checkedIn === this.analysis || tracking.unchanged(entry.reads))) {
       entry.checkedIn = this.analysis;
       // Whoever is computing around this lookup read the same things.
       tracking.replay(entry.reads);
-      this.stats.reused++;
+      this.count(kind, 'reused');
       return entry.value;
     }
     const { value, reads } = tracking.record(compute);
     cache.set(key, { value, reads, checkedIn: this.analysis });
-    this.stats.computed++;
+    this.count(kind, 'computed');
     return value;
+  }
+
+  /** Drops one kept query result, so the next analysis computes it again. */
+  forget(kind: string, key: string): void {
+    this.caches.get(kind)?.delete(key);
+  }
+
+  /**
+   * A value derived from inputs the caller compares itself (`same(previous)`), kept from one analysis to the
+   * next under `key`: the previous value when `same` says its inputs are unchanged, else `compute()`.
+   */
+  reuse<T>(kind: string, key: string, same: (previous: T) => boolean, compute: () => T): T {
+    const entry = this.values.get(`${kind}\u0000${key}`) as { value: T; checkedIn: number } | undefined;
+    if (entry && same(entry.value)) {
+      entry.checkedIn = this.analysis;
+      this.count(kind, 'reused');
+      return entry.value;
+    }
+    const value = compute();
+    this.values.set(`${kind}\u0000${key}`, { value, checkedIn: this.analysis });
+    this.count(kind, 'computed');
+    return value;
+  }
+
+  /**
+   * `rendered` with the objects of the app's previous render when they are the same (equal fingerprints), so
+   * what was built on them (plan, rule results) is reused: a comment edited changes no object.
+   */
+  sameObjects<T extends { objects: K8sObject[] }>(appId: string, rendered: T, fingerprint: (objects: readonly K8sObject[]) => string | undefined): T {
+    const print = fingerprint(rendered.objects);
+    const previous = this.renderedObjects.get(appId);
+    if (print === undefined) {
+      this.renderedObjects.delete(appId);
+      return rendered;
+    }
+    if (previous && previous.fingerprint === print) {
+      previous.checkedIn = this.analysis;
+      this.count('objects', 'reused');
+      return { ...rendered, objects: previous.objects };
+    }
+    this.renderedObjects.set(appId, { objects: rendered.objects, fingerprint: print, checkedIn: this.analysis });
+    this.count('objects', 'computed');
+    return rendered;
+  }
+
+  /** The app was analysed (its render perhaps reused): its objects' fingerprint stays for the next analysis. */
+  keepObjects(appId: string): void {
+    const entry = this.renderedObjects.get(appId);
+    if (entry) entry.checkedIn = this.analysis;
+  }
+
+  /**
+   * Which files' findings and which apps changed since the previous analysis with this memo (everything with
+   * findings, and every app, on the first).
+   */
+  changes(workspace: WorkspaceAnalysis): { files: string[]; apps: string[] } {
+    const findings = new Map<string, Finding[]>();
+    for (const finding of workspace.findings) {
+      const list = findings.get(finding.file);
+      if (list) list.push(finding);
+      else findings.set(finding.file, [finding]);
+    }
+    const byFile = new Map<string, string>();
+    for (const [file, list] of findings) byFile.set(file, findingsKey(list));
+    const files = new Set<string>();
+    for (const [file, key] of byFile) if (this.previousFindings?.get(file) !== key) files.add(file);
+    for (const file of this.previousFindings?.keys() ?? []) if (!byFile.has(file)) files.add(file);
+    const apps = new Map(workspace.apps.map((app) => [app.id, appKey(app)]));
+    const changedApps = new Set<string>();
+    for (const [id, key] of apps) {
+      const previous = this.previousApps?.get(id);
+      if (!previous || previous.length !== key.length || previous.some((part, i) => part !== key[i])) changedApps.add(id);
+    }
+    for (const id of this.previousApps?.keys() ?? []) if (!apps.has(id)) changedApps.add(id);
+    this.previousFindings = byFile;
+    this.previousApps = apps;
+    return { files: [...files].sort(), apps: [...changedApps].sort() };
+  }
+
+  private count(kind: string, what: 'computed' | 'reused'): void {
+    const counts = (this.stats.queries[kind] ??= { computed: 0, reused: 0 });
+    counts[what]++;
+    if (RENDER_KINDS.has(kind)) this.stats[what]++;
   }
 }
 
@@ -94,4 +260,24 @@ function sourceKey(source: AppSource): string {
     // Not serialisable (never expected): a key of its own, so the render is simply not reused.
     return `unique:${Math.random()}`;
   }
+}
+
+function findingsKey(findings: readonly Finding[]): string {
+  try {
+    return JSON.stringify(findings);
+  } catch {
+    return `unique:${Math.random()}`;
+  }
+}
+
+/** What identifies an app as shown: its plan and objects (reused objects and plans are the same references), and its fields. */
+function appKey(app: AppAnalysis): unknown[] {
+  const { plan, objects, definedBy, generatedBy, refs, ...fields } = app;
+  let written: string;
+  try {
+    written = JSON.stringify([fields, definedBy && [definedBy.id, definedBy.source.file, definedBy.source.anchor, definedBy.body], generatedBy?.id, refs && [...refs]]);
+  } catch {
+    written = `unique:${Math.random()}`;
+  }
+  return [plan, objects, written];
 }

@@ -3,14 +3,40 @@
 
 import type { DirEntry, FileHost, FileInfo } from '../types';
 
-/** Read key (`kind:path`) -> what the read answered, in a form compared with `===`. */
+/** Read key (`kind:path`, `L:` for the workspace file list) -> what the read answered, in a form compared with `===`. */
 export type ReadLog = Map<string, string | number | undefined>;
 
 export class TrackingHost implements FileHost {
   /** Logs of the computations in progress, innermost last; every read goes into the innermost. */
   private readonly active: ReadLog[] = [];
 
-  constructor(private readonly inner: FileHost & { realPath?(path: string): string }) {}
+  constructor(
+    private readonly inner: FileHost & { realPath?(path: string): string },
+    /** Changes whenever the workspace file list changes. */
+    private readonly fileListVersion = 0,
+    /** Answers a derived read (`derived`) again, for `unchanged`. */
+    private readonly derive: (key: string) => string | undefined = () => undefined,
+  ) {}
+
+  /**
+   * Records a summary of another computation (`D:key`) instead of everything it read: the computation in progress
+   * then depends only on that summary, which `unchanged` asks `derive` for again. `read` runs unrecorded.
+   */
+  derived(key: string, read: () => string | undefined): string | undefined {
+    this.active.push(new Map());
+    let value: string | undefined;
+    try {
+      value = read();
+    } finally {
+      this.active.pop();
+    }
+    return this.note(`D:${key}`, value);
+  }
+
+  /** Records that the computation in progress read the workspace file list. */
+  noteFileList(): void {
+    this.note('L:', this.fileListVersion);
+  }
 
   readFile(path: string): string | undefined {
     return this.note(`f:${path}`, this.inner.readFile(path));
@@ -72,6 +98,10 @@ export class TrackingHost implements FileHost {
         return infoKey(this.inner.inspect?.(path));
       case 'v':
         return this.inner.fileVersion?.(path);
+      case 'L':
+        return this.fileListVersion;
+      case 'D':
+        return this.derive(path);
       default:
         return this.inner.realPath?.(path) ?? this.inner.inspect?.(path)?.realPath ?? path;
     }

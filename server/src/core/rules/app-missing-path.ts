@@ -16,8 +16,10 @@ export const appMissingPath: Rule = {
   severity: 'error',
   title: 'An Application whose source.path does not exist in this repository: Argo CD fails with "app path does not exist".',
   checkObject(object, context) {
+    // The object is looked at first, so results for other objects can be kept between analyses (see ruleMemo).
+    if (!isApplication(object) || object.source.templated) return [];
     const host = context.host;
-    if (!host || !isApplication(object) || object.source.templated) return [];
+    if (!host) return [];
     const repository = readWorkspaceRepository(host, context.workspace.root);
     if (repository.urls.length === 0) return [];
     const spec = object.body.spec as Record<string, unknown> | undefined;

@@ -8,6 +8,7 @@ import { isApplication } from '../model/k8sObject';
 import type { PlanTask } from '../plan/planTypes';
 import type { Finding } from '../types';
 import { anchorOf, appLabel, finding } from './support/findings';
+import { PerFileText } from './support/perFileText';
 import type { Rule, RuleContext } from './ruleTypes';
 
 const HEALTH_KEY = 'resource.customizations.health.argoproj.io_Application';
@@ -56,6 +57,14 @@ function waveLocation(task: PlanTask) {
 
 const checked = new WeakMap<object, boolean>();
 
+/** Whether one file's text configures Application health, kept per file while its text is unchanged. */
+const configuresHealth = new PerFileText(
+  (text) =>
+    text.includes('health.argoproj.io_Application') ||
+    (text.includes('resource.customizations') && text.includes('argoproj.io/Application') && text.includes('health.lua')) ||
+    (text.includes('resourceHealthChecks') && /kind:\s*Application\b/.test(text)),
+);
+
 /**
  * True when the workspace configures Application health anywhere: an argocd-cm ConfigMap key, the Argo CD Helm
  * chart's `configs.cm`, a `resource.customizations` block with a health.lua for argoproj.io/Application, or an
@@ -70,12 +79,9 @@ function hasApplicationHealthCheck(context: RuleContext): boolean {
   for (const file of context.workspace.files) {
     if (found) break;
     if (!/\.(ya?ml|json)$/i.test(file)) continue;
-    const text = context.textOf(file) ?? '';
-    found =
-      text.includes('health.argoproj.io_Application') ||
-      (text.includes('resource.customizations') && text.includes('argoproj.io/Application') && text.includes('health.lua')) ||
-      (text.includes('resourceHealthChecks') && /kind:\s*Application\b/.test(text));
+    found = configuresHealth.get(file, context.textOf(file) ?? '');
   }
+  configuresHealth.prune(context.workspace.files);
   checked.set(context.workspace, found);
   return found;
 }

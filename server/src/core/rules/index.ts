@@ -1,18 +1,21 @@
 // Runs every registered rule over a workspace analysis. Rules never throw past this point.
 
-import type { WorkspaceAnalysis } from '../discover/appTypes';
+import type { AppAnalysis, WorkspaceAnalysis } from '../discover/appTypes';
 import type { K8sObject } from '../model/k8sObject';
 import { parseYamlFile, type ParsedFile } from '../parse/parseYamlFile';
 import type { FileHost, Finding } from '../types';
 import type { Rule, RuleContext } from './ruleTypes';
 import { ALL_RULES } from './registry';
+import { memoisedResults, type RuleMemo } from './ruleMemo';
 
 export { ALL_RULES } from './registry';
 export { RULE_CODES, RULE_DOCS_URL, RULE_DOCS_BASE } from './ruleCodes';
 export { applySeverities, parseSyncplanConfig, type SeveritySetting, type SyncplanConfig } from './severityConfig';
 
-export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = ALL_RULES, host?: FileHost, parse?: ParseFunction): Finding[] {
+export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = ALL_RULES, host?: FileHost, parse?: ParseFunction, memo?: RuleMemo): Finding[] {
   const context = createRuleContext(workspace, host, parse);
+  // Kept results are valid for this rule list only (the analysis passes the registry's).
+  const kept = rules === ALL_RULES ? memo : undefined;
   const findings: Finding[] = [];
   const seenObjects = new Set<string>();
   const objects: K8sObject[] = [];
@@ -20,23 +23,65 @@ export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = 
     for (const object of app.objects) {
       // The same source object rendered by two overlays is checked once per distinct set of annotations and
       // labels, so an overlay's own patched annotation is judged whichever overlay renders the base first.
-      const key = `${object.id}\u0000${metadataFingerprint(object)}`;
+      let key = objectKeys.get(object);
+      if (key === undefined) objectKeys.set(object, (key = `${object.id}\u0000${metadataFingerprint(object)}`));
       if (seenObjects.has(key)) continue;
       seenObjects.add(key);
       objects.push(object);
     }
   }
-  for (const rule of rules) {
-    for (const object of objects) findings.push(...safely(rule, object.source.file, () => rule.checkObject?.(object, context)));
-    for (const app of workspace.apps) findings.push(...safely(rule, app.definedBy?.source.file ?? app.path, () => rule.checkApp?.(app, context)));
-    if (!rule.checkFile) continue;
-    for (const path of workspace.files.filter((f) => rule.appliesToFile?.(f) ?? false)) {
-      const parsed = context.parsedFile(path);
-      if (parsed) findings.push(...safely(rule, path, () => rule.checkFile?.(parsed, context)));
-    }
+  // Each object's results for every rule, then emitted rule by rule (the order findings always had).
+  const checkObject = (object: K8sObject) => (index: number, ctx: RuleContext): Finding[] => {
+    const rule = rules[index];
+    return rule.checkObject ? safely(rule, object.source.file, () => rule.checkObject?.(object, ctx)) : [];
+  };
+  const objectResults = objects.map((object) =>
+    kept ? memoisedResults(kept.objects, object, rules.length, context, checkObject(object), (reused) => kept.count('object rules', reused)) : rules.map((_, i) => checkObject(object)(i, context)),
+  );
+  const fileRules = rules.some((rule) => rule.checkFile);
+  const parsedFiles = fileRules ? workspace.files.filter((f) => rules.some((rule) => rule.checkFile && (rule.appliesToFile?.(f) ?? false))).map((path) => ({ path, parsed: context.parsedFile(path) })) : [];
+  const checkFile = (path: string, parsed: ParsedFile) => (index: number, ctx: RuleContext): Finding[] => {
+    const rule = rules[index];
+    return rule.checkFile && (rule.appliesToFile?.(path) ?? false) ? safely(rule, path, () => rule.checkFile?.(parsed, ctx)) : [];
+  };
+  const fileResults = parsedFiles.map(({ path, parsed }) => {
+    if (!parsed) return rules.map(() => []);
+    return kept ? memoisedResults(kept.files, parsed, rules.length, context, checkFile(path, parsed), (reused) => kept.count('file rules', reused)) : rules.map((_, i) => checkFile(path, parsed)(i, context));
+  });
+  const checkApp = (app: AppAnalysis) => (index: number, ctx: RuleContext): Finding[] => {
+    const rule = rules[index];
+    return rule.checkApp ? safely(rule, app.definedBy?.source.file ?? app.path, () => rule.checkApp?.(app, ctx)) : [];
+  };
+  const appResults = workspace.apps.map((app) => {
+    const extra = kept && appFields(app);
+    return kept && extra !== undefined
+      ? memoisedResults(kept.apps, app.plan, rules.length, context, checkApp(app), (reused) => kept.count('app rules', reused), extra)
+      : rules.map((_, i) => checkApp(app)(i, context));
+  });
+  // Emitted rule by rule; most results are empty, so only the non-empty ones are gathered.
+  const byRule: Finding[][] = rules.map(() => []);
+  for (const results of objectResults) for (let i = 0; i < results.length; i++) if (results[i].length > 0) byRule[i].push(...results[i]);
+  for (const [index] of rules.entries()) {
+    findings.push(...byRule[index]);
+    for (const results of appResults) if (results[index].length > 0) findings.push(...results[index]);
+    for (const results of fileResults) findings.push(...results[index]);
   }
   return findings;
 }
+
+/** Everything of an app but its plan and objects (which the plan stands for), for kept app rule results. */
+function appFields(app: AppAnalysis): string | undefined {
+  const { plan: _plan, objects, definedBy, generatedBy, refs, ...fields } = app;
+  try {
+    const where = (o: K8sObject | undefined) => o && [o.id, o.source.file, o.source.span, o.source.anchor, o.body];
+    return JSON.stringify([fields, where(definedBy), where(generatedBy), refs && [...refs], objects.length]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Each object's dedupe key, computed once per object (objects are kept between analyses). */
+const objectKeys = new WeakMap<K8sObject, string>();
 
 function metadataFingerprint(object: K8sObject): string {
   const entries = [...object.annotations.values(), ...object.labels.values()];

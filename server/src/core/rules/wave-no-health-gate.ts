@@ -4,6 +4,7 @@
 
 import { HELM_HOOK_WEIGHT, SYNC_WAVE } from '../catalogue/keys';
 import { customHealthChecks, hasHealthCheck, type KindPattern } from '../health/healthChecks';
+import { PerFileText } from './support/perFileText';
 import { isApplication } from '../model/k8sObject';
 import type { PlanStep, PlanTask } from '../plan/planTypes';
 import { anchorOf, appLabel, finding } from './support/findings';
@@ -16,12 +17,16 @@ export const waveNoHealthGate: Rule = {
   title: 'A wave made only of custom resources without an Argo CD health check waits for nothing: the next wave starts at once.',
   checkApp(app, context) {
     const steps = app.plan.steps;
-    const custom = workspaceHealthChecks(context);
+    // Read only when a wave qualifies, so results for other apps can be kept between analyses (see ruleMemo).
+    let custom: KindPattern[] | undefined;
     return steps.slice(0, -1).flatMap((step, index) => {
       const tasks = step.tasks.filter((t) => !t.synthetic);
       // Unrendered templates hide kinds and waves; Applications are app-of-apps/no-application-health's concern.
       if (tasks.length === 0 || tasks.some((t) => t.object.source.templated || isApplication(t.object))) return [];
-      if (!tasks.every((t) => isCustomResource(t) && !hasHealthCheck(t.object.group, t.object.kind, custom))) return [];
+      if (!tasks.every(isCustomResource)) return [];
+      custom ??= workspaceHealthChecks(context);
+      const checks = custom;
+      if (!tasks.every((t) => !hasHealthCheck(t.object.group, t.object.kind, checks))) return [];
       const next = steps[index + 1];
       const kinds = [...new Set(tasks.map((t) => `${t.object.group}_${t.object.kind}`))];
       const message = `Argo CD starts ${stepName(next)} about 2 s after ${stepName(step)} without waiting: its kinds have no health check.`;
@@ -60,12 +65,16 @@ function waveLocation(task: PlanTask) {
 
 const cache = new WeakMap<object, KindPattern[]>();
 
+/** One file's health customizations, kept per file while its text is unchanged. */
+const healthChecksOf = new PerFileText((text) => customHealthChecks([text]));
+
 /** Health customizations written in any YAML or JSON file of the workspace (argocd-cm, chart values, patches). */
 function workspaceHealthChecks(context: RuleContext): KindPattern[] {
   const cached = cache.get(context.workspace);
   if (cached) return cached;
-  const texts = context.workspace.files.filter((f) => /\.(ya?ml|json)$/i.test(f)).map((f) => context.textOf(f) ?? '');
-  const found = customHealthChecks(texts);
+  const files = context.workspace.files.filter((f) => /\.(ya?ml|json)$/i.test(f));
+  const found = files.flatMap((f) => healthChecksOf.get(f, context.textOf(f) ?? ''));
+  healthChecksOf.prune(context.workspace.files);
   cache.set(context.workspace, found);
   return found;
 }

@@ -1,0 +1,82 @@
+// Rule results kept between analyses. The results of the object rules for one object (or the file rules for one
+// parsed file) are reused while the object is the same (renders and parses reused by the memo keep their
+// objects) and every file text the rules read through the context is unchanged. A rule that looks at the
+// workspace or the host for that object is run again every time.
+
+import type { K8sObject } from '../model/k8sObject';
+import type { ParsedFile } from '../parse/parseYamlFile';
+import type { SyncPlan } from '../plan/planTypes';
+import type { Finding } from '../types';
+import type { RuleContext } from './ruleTypes';
+
+/** Per rule, its kept findings, or undefined when the rule must run every time. */
+interface Kept {
+  /** What else the results depend on, compared as a string (an app's fields). */
+  extra: string;
+  results: (Finding[] | undefined)[];
+  texts: Map<string, string | undefined>;
+}
+
+export interface RuleMemo {
+  objects: WeakMap<K8sObject, Kept>;
+  /** App rules, by the app's plan (a reused plan is the same object) and its fields as `extra`. */
+  apps: WeakMap<SyncPlan, Kept>;
+  files: WeakMap<ParsedFile, Kept>;
+  /** Counts subjects whose results were computed or reused, per kind (`object rules`, `file rules`). */
+  count(kind: string, reused: boolean): void;
+}
+
+export function createRuleMemo(count: RuleMemo['count']): RuleMemo {
+  return { objects: new WeakMap(), apps: new WeakMap(), files: new WeakMap(), count };
+}
+
+/**
+ * Every rule's findings for `subject` (one list per rule, in order): the kept ones while still valid, else
+ * `run(index, context)` with a context that records what the rule reads.
+ */
+export function memoisedResults<S extends object>(
+  store: WeakMap<S, Kept>,
+  subject: S,
+  rules: number,
+  context: RuleContext,
+  run: (index: number, context: RuleContext) => Finding[],
+  count: (reused: boolean) => void,
+  extra = '',
+): Finding[][] {
+  const previous = store.get(subject);
+  if (previous && previous.extra === extra && [...previous.texts].every(([file, text]) => context.textOf(file) === text)) {
+    count(true);
+    return previous.results.map((kept, index) => kept ?? run(index, context));
+  }
+  const texts = new Map<string, string | undefined>();
+  let pure = true;
+  const tracked: RuleContext = {
+    get workspace() {
+      pure = false;
+      return context.workspace;
+    },
+    get host() {
+      pure = false;
+      return context.host;
+    },
+    textOf(file) {
+      const text = context.textOf(file);
+      texts.set(file, text);
+      return text;
+    },
+    parsedFile(file) {
+      texts.set(file, context.textOf(file));
+      return context.parsedFile(file);
+    },
+  };
+  const results: Finding[][] = [];
+  const kept: (Finding[] | undefined)[] = [];
+  for (let index = 0; index < rules; index++) {
+    pure = true;
+    results.push(run(index, tracked));
+    kept.push(pure ? results[index] : undefined);
+  }
+  store.set(subject, { extra, results: kept, texts });
+  count(false);
+  return results;
+}

@@ -59,8 +59,7 @@ describe('lsp: plansChanged after any analysis', () => {
       const uri = client!.open(workspace.path('jobs/migrate.yaml'), JOB);
       client!.change(uri, JOB.replace('PreSync', 'PostSync'));
       await send(uri);
-      // Code actions compute edits from positions, so they alone bring the analysis up to date first.
-      if (name !== 'code action') assert.equal(client!.plansChangedParams.length, before, 'the request answered without waiting for an analysis');
+      assert.equal(client!.plansChangedParams.length, before, 'the request answered without waiting for an analysis');
       const notified = await client!.waitFor('plans changed', () => client!.plansChangedParams[before]);
       assert.deepEqual(notified, { folderUri: uriOf(workspace.root), appIds: [appIdOf('jobs')] });
       const plans = await client!.request<PlansResult>('syncplan/plans', {});

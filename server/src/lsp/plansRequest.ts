@@ -5,12 +5,13 @@ import type { CancellationToken } from 'vscode-languageserver';
 import type { AnalyzedFolder } from './analyzedFolder';
 import { checkCancelled, yieldThenCheck } from './guard';
 
-/** Each folder may need an analysis first; between folders the request yields, and stops once cancelled. */
+/** Each folder may need an analysis first; before each the request yields, and it stops once cancelled. */
 export async function plansFor(folders: readonly AnalyzedFolder[], params: PlansParams | undefined, token?: CancellationToken): Promise<PlansResult> {
   const wanted = folders.filter((f) => !params?.folderUri || f.uri === params.folderUri);
   const result: FolderPlans[] = [];
-  for (const [index, folder] of wanted.entries()) {
-    if (index > 0 && folder.isStale()) await yieldThenCheck(token);
+  for (const folder of wanted) {
+    // A stale folder is analysed first (the long part): a cancellation already sent is seen before that.
+    if (folder.isStale()) await yieldThenCheck(token);
     checkCancelled(token);
     result.push(folderPlans(folder));
   }

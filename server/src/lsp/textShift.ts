@@ -9,7 +9,13 @@ export interface TextShift {
   start: number;
   oldEnd: number;
   newEnd: number;
+  /** Whether the new text at `start` is a space, line break or the end: a span ending there was not extended. */
+  startsClean?: boolean;
+  /** Whether the new text before `newEnd` is a space, line break or the start: a span starting there was not extended. */
+  endsClean?: boolean;
 }
+
+const isBreak = (code: number): boolean => Number.isNaN(code) || code === 32 || code === 9 || code === 10 || code === 13;
 
 /** The edited region between two texts (common prefix and suffix), or undefined when they are equal. */
 export function shiftBetween(before: string, after: string): TextShift | undefined {
@@ -23,16 +29,16 @@ export function shiftBetween(before: string, after: string): TextShift | undefin
     oldEnd--;
     newEnd--;
   }
-  return { start, oldEnd, newEnd };
+  return { start, oldEnd, newEnd, startsClean: isBreak(after.charCodeAt(start)), endsClean: newEnd === 0 || isBreak(after.charCodeAt(newEnd - 1)) };
 }
 
 /**
- * A span of the old text in the new one, or undefined when the edit touched it. A span ending where an
- * insertion starts stays; one starting there moves with the text after it.
+ * A span of the old text in the new one, or undefined when the edit touched it. An edit right next to the span
+ * touches it unless a space or line break separates them (typing `x` after `PreSnyc` changes the word).
  */
 export function mapSpan(span: Span, shift: TextShift | undefined): Span | undefined {
-  if (!shift || span.end <= shift.start) return span;
-  if (span.start >= shift.oldEnd) {
+  if (!shift || span.end < shift.start || (span.end === shift.start && shift.startsClean === true)) return span;
+  if (span.start > shift.oldEnd || (span.start === shift.oldEnd && shift.endsClean === true)) {
     const delta = shift.newEnd - shift.oldEnd;
     return { start: span.start + delta, end: span.end + delta };
   }

@@ -112,7 +112,8 @@ export class AnalyzedFolder {
     const generation = this.generation;
     const started = performance.now();
     const { workspace, findings } = this.runAnalysis();
-    this.delay.record(performance.now() - started);
+    // The first analysis starts with empty caches: it says nothing about how long the analysis of an edit takes.
+    if (this.latestAnalysis) this.delay.record(performance.now() - started);
     // Line numbers are read through the gate, so an outside link's target is never opened.
     const gate = this.gate();
     const report = buildPlanReport(workspace, this.root, (path) => gate.readFile(path), { absolutePaths: true });

@@ -5,7 +5,8 @@
 // YAML gives the same diagnostics as `syncplan check` (issue 7 item 10).
 
 import { isCollection, isNode, isPair, type Document } from 'yaml';
-import type { K8sObject } from '../core/model/k8sObject';
+import type { K8sObject, MetadataMap } from '../core/model/k8sObject';
+import type { Span } from '../core/types';
 import { readObjects } from '../core/model/readObjects';
 import { parseYamlFile, type ParsedFile } from '../core/parse/parseYamlFile';
 import { hasTemplateActions } from '../core/parse/templateMask';
@@ -23,6 +24,8 @@ interface Chunk extends Piece {
   followed: boolean;
   /** The parse equals the whole-file parser's for this stretch (no syntax error whose recovery could run on). */
   exact: boolean;
+  /** The chunk's objects, as read when it started at `start` with its first document numbered `firstIndex`. */
+  objects?: { start: number; firstIndex: number; list: K8sObject[] };
 }
 
 interface FileEntry {
@@ -61,11 +64,36 @@ export class IncrementalParseCache extends ParseCache {
     return parsed;
   }
 
+  /**
+   * The file's objects. A split file reads only the objects of its re-parsed documents; those of reused documents
+   * are the earlier ones moved to their new place (ids, document numbers and spans; the YAML nodes were moved
+   * with the parse), so a keystroke does not rebuild every object of a large file.
+   */
   override objects(path: string, text: string): K8sObject[] {
     const parsed = this.parse(path, text);
     const entry = this.files.get(path) as FileEntry;
-    entry.objects ??= readObjects(parsed);
-    return entry.objects;
+    if (entry.objects) return entry.objects;
+    if (!entry.chunks) {
+      entry.objects = readObjects(parsed);
+      return entry.objects;
+    }
+    const all: K8sObject[] = [];
+    let firstIndex = 0;
+    for (const chunk of entry.chunks) {
+      const count = chunk.parsed.documents.length;
+      const known = chunk.objects;
+      if (!known) {
+        const list = readObjects({ ...parsed, documents: parsed.documents.slice(firstIndex, firstIndex + count) });
+        chunk.objects = { start: chunk.start, firstIndex, list };
+      } else if (known.start !== chunk.start || known.firstIndex !== firstIndex) {
+        const list = known.list.map((o) => movedObject(o, chunk.start - known.start, firstIndex - known.firstIndex));
+        chunk.objects = { start: chunk.start, firstIndex, list };
+      }
+      for (const object of chunk.objects?.list ?? []) all.push(object);
+      firstIndex += count;
+    }
+    entry.objects = all;
+    return all;
   }
 
   override forget(path: string): void {
@@ -103,7 +131,7 @@ function chunkOf(path: string, piece: Piece & { followed: boolean }, reusable: M
   const old = reusable.get(keyOf(piece))?.shift();
   if (old) {
     moveRanges(old.parsed, piece.start - old.start);
-    return { ...piece, parsed: old.parsed, exact: old.exact };
+    return { ...piece, parsed: old.parsed, exact: old.exact, ...(old.objects ? { objects: old.objects } : {}) };
   }
   const { parsed, exact } = piece.followed ? parseFollowed(path, piece.text) : { parsed: parseYamlFile(path, piece.text), exact: true };
   moveRanges(parsed, piece.start);
@@ -141,6 +169,29 @@ export function splitDocuments(text: string): Piece[] | undefined {
 
 function hasContent(text: string): boolean {
   return text.split('\n').some((line) => !/^[\s\uFEFF]*(#.*)?$/.test(line));
+}
+
+/** A copy of an object read from a document that moved by `delta` characters and `indexDelta` documents. */
+function movedObject(object: K8sObject, delta: number, indexDelta: number): K8sObject {
+  const move = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
+  const moveEntries = (map: MetadataMap): MetadataMap =>
+    new Map(
+      [...map].map(([key, entry]) => [
+        key,
+        { ...entry, keyLocation: { ...entry.keyLocation, span: move(entry.keyLocation.span) }, valueLocation: { ...entry.valueLocation, span: move(entry.valueLocation.span) } },
+      ]),
+    );
+  const docIndex = object.source.docIndex + indexDelta;
+  // Ids are `file#doc` or `file#doc.item` (readObjects).
+  const hash = object.id.lastIndexOf('#');
+  const item = /\.\d+$/.exec(object.id.slice(hash + 1))?.[0] ?? '';
+  return {
+    ...object,
+    id: `${object.id.slice(0, hash)}#${docIndex}${item}`,
+    annotations: delta === 0 ? object.annotations : moveEntries(object.annotations),
+    labels: delta === 0 ? object.labels : moveEntries(object.labels),
+    source: { ...object.source, docIndex, span: move(object.source.span), anchor: move(object.source.anchor) },
+  };
 }
 
 /** Moves every offset of a parse by `delta`: node and document ranges, error positions and problem spans. */

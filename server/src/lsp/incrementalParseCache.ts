@@ -49,9 +49,7 @@ export class IncrementalParseCache extends ParseCache {
       this.files.set(path, { text, parsed });
       return parsed;
     }
-    const reusable = new Map<string, Chunk[]>();
-    for (const chunk of cached?.chunks ?? []) reusable.set(keyOf(chunk), [...(reusable.get(keyOf(chunk)) ?? []), chunk]);
-    const chunks = reuseOrParse(path, pieces, reusable);
+    const chunks = reuseOrParse(path, pieces, new Reusable(cached?.chunks ?? [], pieces.length));
     const parsed: ParsedFile = {
       path,
       text,
@@ -107,17 +105,17 @@ export class IncrementalParseCache extends ParseCache {
  * recovery (an unclosed quote or flow collection) can run across the next `---` lines. So from the first
  * broken piece that is not the last, the rest of the file is one piece, parsed as the whole-file parser would.
  */
-function reuseOrParse(path: string, pieces: Piece[], reusable: Map<string, Chunk[]>): Chunk[] {
+function reuseOrParse(path: string, pieces: Piece[], reusable: Reusable): Chunk[] {
   const chunks: Chunk[] = [];
   for (let index = 0; index < pieces.length; index++) {
     const last = index === pieces.length - 1;
-    const chunk = chunkOf(path, { ...pieces[index], followed: !last }, reusable);
+    const chunk = chunkOf(path, { ...pieces[index], followed: !last }, reusable, index);
     if (last || chunk.exact) {
       chunks.push(chunk);
       continue;
     }
     const rest = { start: chunk.start, text: pieces.slice(index).map((p) => p.text).join(''), followed: false };
-    chunks.push(chunkOf(path, rest, reusable));
+    chunks.push(chunkOf(path, rest, reusable, index));
     break;
   }
   return chunks;
@@ -127,8 +125,44 @@ function keyOf(piece: Piece & { followed: boolean }): string {
   return `${piece.followed ? '+' : '.'}${piece.text}`;
 }
 
-function chunkOf(path: string, piece: Piece & { followed: boolean }, reusable: Map<string, Chunk[]>): Chunk {
-  const old = reusable.get(keyOf(piece))?.shift();
+/**
+ * The chunks of the previous parse, each reused at most once. A piece is first compared with the old chunk at
+ * the same place counted from the start and from the end (typing keeps every other document there), which
+ * needs no hashing of the file; only when the number of documents changed are all old chunks looked up by text.
+ */
+class Reusable {
+  private byText?: Map<string, Chunk[]>;
+  private readonly used = new Set<Chunk>();
+
+  constructor(
+    private readonly old: readonly Chunk[],
+    private readonly pieceCount: number,
+  ) {}
+
+  take(piece: Piece & { followed: boolean }, index: number): Chunk | undefined {
+    for (const candidate of [this.old[index], this.old[index + this.old.length - this.pieceCount]]) {
+      if (candidate && !this.used.has(candidate) && candidate.followed === piece.followed && candidate.text === piece.text) {
+        this.used.add(candidate);
+        return candidate;
+      }
+    }
+    if (this.old.length === this.pieceCount) return undefined;
+    if (!this.byText) {
+      this.byText = new Map();
+      for (const chunk of this.old) this.byText.set(keyOf(chunk), [...(this.byText.get(keyOf(chunk)) ?? []), chunk]);
+    }
+    const list = this.byText.get(keyOf(piece)) ?? [];
+    for (let chunk = list.shift(); chunk; chunk = list.shift()) {
+      if (this.used.has(chunk)) continue;
+      this.used.add(chunk);
+      return chunk;
+    }
+    return undefined;
+  }
+}
+
+function chunkOf(path: string, piece: Piece & { followed: boolean }, reusable: Reusable, index: number): Chunk {
+  const old = reusable.take(piece, index);
   if (old) {
     moveRanges(old.parsed, piece.start - old.start);
     return { ...piece, parsed: old.parsed, exact: old.exact, ...(old.objects ? { objects: old.objects } : {}) };

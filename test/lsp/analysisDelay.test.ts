@@ -1,7 +1,12 @@
 // The debounce before re-analysing: the `syncplan.analysisDelay` setting, and how it grows when analysis is slow.
 
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { AdaptiveDelay } from '../../server/src/lsp/adaptiveDelay';
+import { AnalyzedFolder, type AnalyzeFunction } from '../../server/src/lsp/analyzedFolder';
 import { readSettings } from '../../server/src/lsp/settings';
 import { startInProcess, type TestClient } from './lspHarness';
 import { makeWorkspace, type Workspace } from './workspaceFixture';
@@ -50,5 +55,38 @@ describe('lsp: analysis delay', () => {
       const diagnostics = await client.diagnosticsFor(uri, (d) => d.length > 0);
       assert.equal(diagnostics[0].code, 'parse/yaml-error');
     });
+  });
+});
+
+describe('lsp: analysis delay of a folder', () => {
+  const busyWait = (ms: number): void => {
+    const end = performance.now() + ms;
+    while (performance.now() < end) {
+      // A slow analysis.
+    }
+  };
+  const overlay = { get: () => undefined, paths: () => [] };
+
+  it('ignores the cold first analysis and grows only when the analyses of edits are slow', () => {
+    const root = mkdtempSync(join(tmpdir(), 'syncplan-delay-'));
+    try {
+      const durations = [400, 5, 5, 200];
+      let call = 0;
+      const analyze: AnalyzeFunction = () => {
+        busyWait(durations[call++]);
+        return { root, apps: [], findings: [], files: [] };
+      };
+      const folder = new AnalyzedFolder(pathToFileURL(root).toString(), root, overlay, analyze, () => undefined);
+      const delays: number[] = [];
+      for (let i = 0; i < durations.length; i++) {
+        folder.markStale();
+        folder.current();
+        delays.push(folder.delay.next(50));
+      }
+      assert.deepEqual(delays.slice(0, 3), [50, 50, 50], 'the slow first analysis and fast edits keep the base');
+      assert.ok(delays[3] > 50, `a slow analysis of an edit grows the delay: ${delays.join(', ')}`);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol';
-import { startInProcess, type TestClient } from './lspHarness';
+import { startInProcess, uriOf, type TestClient } from './lspHarness';
 import { cursorIn, makeWorkspace, type Workspace } from './workspaceFixture';
 
 const MIGRATE_JOB = `apiVersion: batch/v1
@@ -142,8 +142,11 @@ describe('lsp: completion', () => {
   });
 
   it('in a new file no application renders yet, offers the waves of the folder\'s application and says why', async () => {
-    workspace.write('k/kustomization.yaml', 'resources:\n  - jobs.yaml\n');
-    workspace.write('k/jobs.yaml', MIGRATE_JOB);
+    const announced = client.plansChanged.length;
+    const written = [workspace.write('k/kustomization.yaml', 'resources:\n  - jobs.yaml\n'), workspace.write('k/jobs.yaml', MIGRATE_JOB)];
+    // Completion answers from the latest analysis, so the new app must have been analysed (the watcher reports it).
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: written.map((path) => ({ uri: uriOf(path), type: 1 })) });
+    await client.waitFor('the new app analysed', () => (client.plansChanged.length > announced ? true : undefined));
     const { items } = await complete('k/new.yaml', deployment('').replace('sync-wave: "1"', 'sync-wave: "$0"'));
     assert.deepEqual(items.map((i) => i.label), ['-1', '2']);
     assert.equal(items[0].detail, '-1: Job db-migrate (PreSync)');

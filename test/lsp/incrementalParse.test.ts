@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isNode, visit, type Document } from 'yaml';
+import type { K8sObject } from '../../server/src/core/model/k8sObject';
 import { readObjects } from '../../server/src/core/model/readObjects';
 import { parseYamlFile, type ParsedFile } from '../../server/src/core/parse/parseYamlFile';
 import { IncrementalParseCache, splitDocuments } from '../../server/src/lsp/incrementalParseCache';
@@ -30,8 +31,15 @@ function snapshot(parsed: ParsedFile): unknown {
   };
 }
 
+function objectsSnapshot(objects: K8sObject[]): unknown {
+  return objects.map((o) => ({ ...o, source: { ...o.source, node: o.source.node?.range } }));
+}
+
 function assertSameAsWholeFile(cache: IncrementalParseCache, text: string, what: string): void {
-  assert.deepEqual(snapshot(cache.parse('/f.yaml', text)), snapshot(parseYamlFile('/f.yaml', text)), what);
+  const whole = parseYamlFile('/f.yaml', text);
+  assert.deepEqual(snapshot(cache.parse('/f.yaml', text)), snapshot(whole), what);
+  // The objects, read incrementally (moved from earlier reads where their document was reused), equal a fresh read.
+  assert.deepEqual(objectsSnapshot(cache.objects('/f.yaml', text)), objectsSnapshot(readObjects(whole)), `objects ${what}`);
 }
 
 function yamlFiles(dir: string, out: string[] = []): string[] {

@@ -59,8 +59,7 @@ describe('lsp: plansChanged after any analysis', () => {
       const uri = client!.open(workspace.path('jobs/migrate.yaml'), JOB);
       client!.change(uri, JOB.replace('PreSync', 'PostSync'));
       await send(uri);
-      // Code actions compute edits from positions, so they alone bring the analysis up to date first.
-      if (name !== 'code action') assert.equal(client!.plansChangedParams.length, before, 'the request answered without waiting for an analysis');
+      assert.equal(client!.plansChangedParams.length, before, 'the request answered without waiting for an analysis');
       const notified = await client!.waitFor('plans changed', () => client!.plansChangedParams[before]);
       assert.deepEqual(notified, { folderUri: uriOf(workspace.root), appIds: [appIdOf('jobs')] });
       const plans = await client!.request<PlansResult>('syncplan/plans', {});
@@ -68,6 +67,32 @@ describe('lsp: plansChanged after any analysis', () => {
       await client!.waitFor('code lens refresh', () => (client!.codeLensRefreshes > 0 ? true : undefined));
     });
   }
+
+  it('is sent while hover, completion and code lens requests keep arriving through the debounce window, without a save', async () => {
+    const before = client!.plansChangedParams.length;
+    const uri = client!.open(workspace.path('jobs/migrate.yaml'), JOB);
+    client!.change(uri, JOB.replace('PreSync', 'PostSync'));
+    let answered = 0;
+    let stop = false;
+    const burst = (async () => {
+      while (!stop) {
+        await Promise.all([
+          requests.hover(uri),
+          requests['code lens'](uri),
+          client!.request('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 30 } }),
+        ]);
+        answered++;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+    const notified = await client!.waitFor('plans changed', () => client!.plansChangedParams[before]);
+    stop = true;
+    await burst;
+    assert.ok(answered > 0, 'requests were answered meanwhile');
+    assert.deepEqual(notified, { folderUri: uriOf(workspace.root), appIds: [appIdOf('jobs')] });
+    const plans = await client!.request<PlansResult>('syncplan/plans', {});
+    assert.equal(plans.folders[0].report.apps.find((a) => a.path === 'jobs')?.steps[0].phase, 'PostSync', 'the view reads the unsaved buffer');
+  });
 
   it('is not sent when an edit leaves every plan as it was', async () => {
     const before = client!.plansChangedParams.length;

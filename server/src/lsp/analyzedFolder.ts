@@ -15,6 +15,7 @@ import { projectConfigFindings } from '../core/rules/projectConfigFindings';
 import { applySeverities, readProjectConfig, type ProjectConfig } from './ruleSeverities';
 import { DEFAULT_SETTINGS, type SyncPlanSettings } from './settings';
 import { SafeHost } from '../core/safeHost';
+import { mapFindings, shiftBetween, type ShiftOf, type TextShift } from './textShift';
 
 export type AnalyzeFunction = (host: FileHost, root: string, options: AnalyzeOptions) => WorkspaceAnalysis;
 
@@ -25,6 +26,8 @@ export interface FolderAnalysis {
   /** The plans as the side panel shows them (absolute files). */
   report: PlanReport;
   generation: number;
+  /** The open buffers the analysis read (text and version); other files it read from disk. */
+  buffers: ReadonlyMap<string, { text: string; version: number }>;
 }
 
 /** Told after every analysis that changed some plan, whatever asked for the analysis (an edit, a hover, a code lens). */
@@ -44,11 +47,13 @@ export class AnalyzedFolder {
   private generation = 0;
   private latestAnalysis?: FolderAnalysis;
   private fingerprints?: PlanFingerprints;
+  /** Per file: the texts last compared by shiftsSince and how they differ. */
+  private readonly shifts = new Map<string, { analysed: string; current: string; shift: TextShift | undefined }>();
 
   constructor(
     readonly uri: string,
     readonly root: string,
-    overlay: OverlaySource,
+    private readonly overlay: OverlaySource,
     private readonly analyze: AnalyzeFunction,
     private readonly log: (message: string) => void,
     private readonly onPlansChanged: PlansChangedListener = () => undefined,
@@ -96,24 +101,70 @@ export class AnalyzedFolder {
     return this.latestAnalysis ?? this.current();
   }
 
-  /** The analysis of the folder as it is now, re-analysing only when something changed since the last one. */
   /** A read gate for editor features (diagnostic text, links): nothing outside the folder, no pipes, nothing over the cap. */
   gate(): SafeHost {
     return new SafeHost(this.host, this.root, this.settings.maxFileSize);
   }
 
+  /** The analysis of the folder as it is now, re-analysing only when something changed since the last one. */
   current(): FolderAnalysis {
     if (this.latestAnalysis && !this.isStale()) return this.latestAnalysis;
     const generation = this.generation;
     const started = performance.now();
     const { workspace, findings } = this.runAnalysis();
-    this.delay.record(performance.now() - started);
+    // The first analysis starts with empty caches: it says nothing about how long the analysis of an edit takes.
+    if (this.latestAnalysis) this.delay.record(performance.now() - started);
     // Line numbers are read through the gate, so an outside link's target is never opened.
     const gate = this.gate();
     const report = buildPlanReport(workspace, this.root, (path) => gate.readFile(path), { absolutePaths: true });
-    this.latestAnalysis = { workspace, findings, report, generation };
+    this.latestAnalysis = { workspace, findings, report, generation, buffers: this.openBuffers() };
+    this.shifts.clear();
     this.announcePlanChanges(this.latestAnalysis);
     return this.latestAnalysis;
+  }
+
+  /** The text `file` had when `analysis` read it: the open buffer then, else the disk copy (never read again here). */
+  analysedText(analysis: FolderAnalysis, file: string): string | undefined {
+    return analysis.buffers.get(file)?.text ?? this.host.diskText(file);
+  }
+
+  /** The buffer version `analysis` read for `file`, if it was open then. */
+  analysedVersion(analysis: FolderAnalysis, file: string): number | undefined {
+    return analysis.buffers.get(file)?.version;
+  }
+
+  /**
+   * How each file changed between what `analysis` read and the text now (the open buffer, else the disk copy):
+   * undefined when it did not, null when either text is unknown. Reads nothing from disk.
+   */
+  shiftsSince(analysis: FolderAnalysis): ShiftOf {
+    return (file) => {
+      const analysed = this.analysedText(analysis, file);
+      const current = this.overlay.get(file)?.text ?? this.host.diskText(file);
+      if (analysed === undefined || current === undefined) return analysed === current ? undefined : null;
+      const cached = this.shifts.get(file);
+      if (cached && cached.analysed === analysed && cached.current === current) return cached.shift;
+      const shift = shiftBetween(analysed, current);
+      this.shifts.set(file, { analysed, current, shift });
+      return shift;
+    };
+  }
+
+  /** The latest analysis's findings of `file`, carried over to its text now (see textShift.ts). */
+  findingsNow(analysis: FolderAnalysis, file: string): Finding[] {
+    return mapFindings(
+      analysis.findings.filter((f) => f.file === file),
+      this.shiftsSince(analysis),
+    );
+  }
+
+  private openBuffers(): Map<string, { text: string; version: number }> {
+    const buffers = new Map<string, { text: string; version: number }>();
+    for (const path of this.overlay.paths()) {
+      const open = this.contains(path) ? this.overlay.get(path) : undefined;
+      if (open) buffers.set(path, { text: open.text, version: open.version });
+    }
+    return buffers;
   }
 
   private announcePlanChanges(analysis: FolderAnalysis): void {

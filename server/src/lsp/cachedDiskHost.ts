@@ -25,6 +25,11 @@ export class CachedDiskHost implements FileHost {
     return this.texts.get(path);
   }
 
+  /** The disk text already read for `path` (never reads). */
+  diskText(path: string): string | undefined {
+    return this.texts.get(path);
+  }
+
   readDir(path: string): DirEntry[] | undefined {
     if (!this.listings.has(path)) this.listings.set(path, this.openFilesOnly ? [] : this.disk.readDir(path));
     const listed = this.listings.get(path);

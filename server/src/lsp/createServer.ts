@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver';
 import { analyzeWorkspace } from '../core/analyzeWorkspace';
 import { PipelinesRequest, PlansChangedNotification, PlansRequest, type PipelinesResult, type PlansChangedParams, type PlansParams, type PlansResult } from '../protocol/syncPlanProtocol';
-import type { AnalyzedFolder, AnalyzeFunction } from './analyzedFolder';
+import type { AnalyzedFolder, AnalyzeFunction, FolderAnalysis } from './analyzedFolder';
 import { ADD_SYNC_WAVE_KIND } from './codeActions';
 import { Debouncer } from './debouncer';
 import { DiagnosticsPublisher, type PublishContext } from './diagnosticsPublisher';
@@ -20,7 +20,7 @@ import { FolderRegistry } from './folderRegistry';
 import { PositionAdapter } from './lspPositions';
 import { pipelinesFor } from './pipelinesRequest';
 import { plansFor } from './plansRequest';
-import { guard } from './guard';
+import { guard, guardRequest } from './guard';
 import { readSettings } from './settings';
 import { pathToUri, uriToPath } from './uris';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -79,26 +79,35 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   let supportsFolderEvents = false;
   let supportsCodeLensRefresh = false;
 
-  const publishContext = (folder: AnalyzedFolder): PublishContext => {
+  /** Diagnostics are placed in the texts the analysis read and carry those buffer versions, whatever the buffers hold now. */
+  const publishContext = (folder: AnalyzedFolder, analysis: FolderAnalysis): PublishContext => {
     const gate = folder.gate();
     return {
       positions,
-      readText: (file) => gate.readFile(file),
+      readText: (file) => folder.analysedText(analysis, file) ?? gate.readFile(file),
       uriFor: (file) => overlay.uriFor(file),
-      versionOf: (file) => overlay.get(file)?.version,
+      versionOf: (file) => folder.analysedVersion(analysis, file),
       owns: (file) => folders.existingFolderFor(file) === folder,
     };
   };
 
-  /** Brings a folder's analysis up to date and publishes the diagnostics that changed. */
+  /** Per folder: the buffers edited since its last analysis, whose diagnostics go out first. */
+  const editedFirst = new Map<AnalyzedFolder, Set<string>>();
+  /** Brings a folder's analysis up to date and publishes the diagnostics that changed, edited buffers first. */
   const analyzeAndPublish = async (folder: AnalyzedFolder): Promise<void> => {
+    const first = editedFirst.get(folder) ?? new Set<string>();
+    editedFirst.delete(folder);
     const analysis = folder.current();
-    await publisher.publish(folder.uri, analysis, publishContext(folder));
+    await publisher.publish(folder.uri, analysis, publishContext(folder, analysis), { first });
   };
   const debounceOf = (folder: AnalyzedFolder): number => folder.delay.next(folder.settings.analysisDelay ?? defaultDelayMs);
   const scheduleFolder = (folder: AnalyzedFolder, files: string[] = [], delay = debounceOf(folder)): void => {
-    const key = files.length === 1 ? `doc:${files[0]}` : `folder:${folder.uri}`;
-    debouncer.schedule(key, delay, () => void guard(log, 'analysis', undefined, () => analyzeAndPublish(folder))(undefined));
+    if (files.length > 0) {
+      const edited = editedFirst.get(folder) ?? new Set<string>();
+      for (const file of files) edited.add(file);
+      editedFirst.set(folder, edited);
+    }
+    debouncer.schedule(`folder:${folder.uri}`, delay, () => void guard(log, 'analysis', undefined, () => analyzeAndPublish(folder))(undefined));
   };
 
   const refreshSettings = async (): Promise<void> => {
@@ -232,7 +241,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   // By method name: vscode-languageserver bundles an older vscode-jsonrpc than the shared protocol file's, so the message types differ nominally.
   connection.onRequest(
     PlansRequest.method,
-    guard(log, 'plans', { folders: [] } as PlansResult, (params: PlansParams | undefined) => plansFor(folders.workspaceFolders(), params)),
+    guardRequest(log, 'plans', { folders: [] } as PlansResult, (params: PlansParams | undefined, token) => plansFor(folders.workspaceFolders(), params, token)),
   );
   connection.onRequest(
     PipelinesRequest.method,

@@ -1,42 +1,83 @@
 // Publishes a folder's diagnostics: only files whose diagnostics changed, and empty lists for files that
-// no longer have any. A file that never had any is not sent an empty list.
+// no longer have any. A file that never had any is not sent an empty list. The files named first (the edited
+// buffer) go out at once; the rest of the folder follows in batches that yield to the event loop, so edits and
+// requests arriving meanwhile are handled between batches, and a newer publish of the folder drops the rest.
 
 import type { Connection, Diagnostic } from 'vscode-languageserver';
-import { diagnosticsByFile, type DiagnosticContext } from './findingDiagnostics';
+import type { Finding } from '../core/types';
+import { findingToDiagnostic, type DiagnosticContext } from './findingDiagnostics';
 import type { FolderAnalysis } from './analyzedFolder';
 
 export interface PublishContext extends DiagnosticContext {
+  /** The buffer version the diagnostics were computed against (the version the analysis read). */
   versionOf: (file: string) => number | undefined;
   /** False for files another (nested) workspace folder reports on. */
   owns: (file: string) => boolean;
 }
 
+export interface PublishOptions {
+  /** Files published before any other (the buffers just edited). */
+  first?: Iterable<string>;
+  /** Files per batch after the first ones. */
+  batchSize?: number;
+}
+
+/** Files whose diagnostics are computed and compared per turn of the event loop. */
+const BATCH_SIZE = 100;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export class DiagnosticsPublisher {
   /** Folder URI -> file -> the JSON of what was last published. */
   private readonly published = new Map<string, Map<string, string>>();
+  /** Folder URI -> number of the newest publish; an older one still running stops at its next batch. */
+  private readonly runs = new Map<string, number>();
 
   constructor(private readonly connection: Connection) {}
 
-  async publish(
-    folderUri: string,
-    analysis: FolderAnalysis,
-    context: PublishContext,
-  ): Promise<void> {
-    const next = diagnosticsByFile(analysis.findings.filter((f) => context.owns(f.file)), context);
-    const previous = this.published.get(folderUri) ?? new Map<string, string>();
-    const current = new Map<string, string>();
+  /** Resolves when every batch went out, or when a newer publish of the folder took over. */
+  async publish(folderUri: string, analysis: FolderAnalysis, context: PublishContext, options: PublishOptions = {}): Promise<void> {
+    const run = (this.runs.get(folderUri) ?? 0) + 1;
+    this.runs.set(folderUri, run);
+    const published = this.published.get(folderUri) ?? new Map<string, string>();
+    this.published.set(folderUri, published);
+
+    const byFile = new Map<string, Finding[]>();
+    for (const finding of analysis.findings) {
+      if (!finding.file || !context.owns(finding.file)) continue;
+      const list = byFile.get(finding.file);
+      if (list) list.push(finding);
+      else byFile.set(finding.file, [finding]);
+    }
+    const firstFiles = [...(options.first ?? [])].filter((f) => byFile.has(f) || published.has(f));
+    const rest = new Set([...byFile.keys(), ...published.keys()]);
+    for (const file of firstFiles) rest.delete(file);
+
     const sends: Promise<void>[] = [];
-    const send = (file: string, diagnostics: Diagnostic[]): void => {
+    const publishFile = (file: string): void => {
+      const findings = byFile.get(file);
+      const diagnostics: Diagnostic[] = findings ? findings.map((f) => findingToDiagnostic(f, context)) : [];
+      const json = JSON.stringify(diagnostics);
+      const before = published.get(file);
+      if (findings) published.set(file, json);
+      else published.delete(file);
+      if (before === json || (before === undefined && !findings)) return;
       const version = context.versionOf(file);
       sends.push(this.connection.sendDiagnostics({ uri: context.uriFor(file), diagnostics, ...(version !== undefined ? { version } : {}) }));
     };
-    for (const [file, diagnostics] of next) {
-      const json = JSON.stringify(diagnostics);
-      current.set(file, json);
-      if (previous.get(file) !== json) send(file, diagnostics);
+
+    for (const file of firstFiles) publishFile(file);
+    const batchSize = Math.max(1, options.batchSize ?? BATCH_SIZE);
+    let inBatch = 0;
+    for (const file of rest) {
+      if (inBatch === batchSize) {
+        inBatch = 0;
+        await nextTurn();
+        if (this.runs.get(folderUri) !== run) break;
+      }
+      publishFile(file);
+      inBatch++;
     }
-    for (const file of previous.keys()) if (!next.has(file)) send(file, []);
-    this.published.set(folderUri, current);
     await Promise.all(sends);
   }
 
@@ -44,6 +85,7 @@ export class DiagnosticsPublisher {
   async clear(folderUri: string, uriFor: (file: string) => string): Promise<void> {
     const previous = this.published.get(folderUri);
     this.published.delete(folderUri);
+    this.runs.set(folderUri, (this.runs.get(folderUri) ?? 0) + 1);
     await Promise.all([...(previous?.keys() ?? [])].map((file) => this.connection.sendDiagnostics({ uri: uriFor(file), diagnostics: [] })));
   }
 }

@@ -11,7 +11,7 @@ import { completeAt } from './completion';
 import { documentLinks } from './documentLinks';
 import type { DocumentOverlay } from './documentOverlay';
 import type { FolderRegistry } from './folderRegistry';
-import { guard } from './guard';
+import { checkCancelled, guardRequest, yieldThenCheck } from './guard';
 import { findingHoverAt, withFindingHover } from './findingHover';
 import { hoverAt } from './hover';
 import type { PositionAdapter } from './lspPositions';
@@ -68,37 +68,46 @@ export function registerDocumentFeatures(context: FeatureContext): void {
     };
   };
 
+  // Requests answer from the folder's latest analysis, never waiting for the one an edit scheduled: their own
+  // buffer is parsed as it is now, and findings are carried over to its text (textShift.ts).
   connection.onCompletion(
-    guard(log, 'completion', [], ({ textDocument, position }) => {
+    guardRequest(log, 'completion', [], async ({ textDocument, position }, token) => {
       const doc = openDocument(textDocument.uri);
       if (!doc) return [];
+      // Parsing a large buffer is the long part: a cancellation sent meanwhile is seen here.
+      await yieldThenCheck(token);
       return completeAt({
         file: doc.path,
         text: doc.text,
         offset: doc.offsetAt(position),
         parsed: doc.parsed,
-        workspace: () => doc.folder.current().workspace,
+        workspace: () => doc.folder.latest().workspace,
         range: (span) => positions.range(doc.path, doc.text, span),
       });
     }),
   );
 
   connection.onHover(
-    guard(log, 'hover', null, ({ textDocument, position }) => {
+    guardRequest(log, 'hover', null, ({ textDocument, position }, token) => {
       const doc = openDocument(textDocument.uri);
       if (!doc) return null;
+      checkCancelled(token);
       const offset = doc.offsetAt(position);
       const analysis = doc.folder.latest();
-      const answer = withFindingHover(hoverAt(doc.text, offset, doc.objects, analysis.workspace), findingHoverAt(analysis.findings, doc.path, offset));
+      const findings = doc.folder.findingsNow(analysis, doc.path);
+      const answer = withFindingHover(hoverAt(doc.text, offset, doc.objects, analysis.workspace), findingHoverAt(findings, doc.path, offset));
       if (!answer) return null;
       return { contents: { kind: 'markdown' as const, value: answer.markdown }, range: positions.range(doc.path, doc.text, answer.span) };
     }),
   );
 
   connection.onCodeAction(
-    guard(log, 'code actions', [], ({ textDocument, range, context: actionContext }) => {
+    guardRequest(log, 'code actions', [], async ({ textDocument, range, context: actionContext }, token) => {
       const doc = openDocument(textDocument.uri);
       if (!doc) return [];
+      await yieldThenCheck(token);
+      // Edits are computed against the buffer now: the findings' spans and fixes are carried over to it.
+      const latest = doc.folder.latest();
       return codeActionsFor({
         file: doc.path,
         text: doc.text,
@@ -106,24 +115,26 @@ export function registerDocumentFeatures(context: FeatureContext): void {
         only: actionContext.only,
         diagnostics: actionContext.diagnostics,
         objects: doc.objects,
-        analysis: doc.folder.current(),
+        analysis: { ...latest, findings: doc.folder.findingsNow(latest, doc.path) },
         context: diagnosticContext(doc.folder),
       });
     }),
   );
 
   connection.onCodeLens(
-    guard(log, 'code lenses', [], ({ textDocument }) => {
+    guardRequest(log, 'code lenses', [], ({ textDocument }, token) => {
       const doc = openDocument(textDocument.uri);
       if (!doc) return [];
+      checkCancelled(token);
       return codeLensesFor(doc.uri, doc.objects, doc.folder.latest().workspace, (offset) => positions.position(doc.path, doc.text, offset), doc.path);
     }),
   );
 
   connection.onDocumentLinks(
-    guard(log, 'document links', [], ({ textDocument }) => {
+    guardRequest(log, 'document links', [], ({ textDocument }, token) => {
       const doc = openDocument(textDocument.uri);
       if (!doc) return [];
+      checkCancelled(token);
       return documentLinks(doc.parsed, doc.objects, doc.folder.gate(), doc.folder.root).map((link) => ({
         range: positions.range(doc.path, doc.text, link.span),
         target: overlay.documents.get(overlay.uriFor(link.target)) ? overlay.uriFor(link.target) : pathToUri(link.target),

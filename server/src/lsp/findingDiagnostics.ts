@@ -34,15 +34,3 @@ export function findingToDiagnostic(finding: Finding, context: DiagnosticContext
     ...(related.length > 0 ? { relatedInformation: related } : {}),
   };
 }
-
-/** Diagnostics grouped by absolute file path. */
-export function diagnosticsByFile(findings: readonly Finding[], context: DiagnosticContext): Map<string, Diagnostic[]> {
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const finding of findings) {
-    if (!finding.file) continue;
-    const list = byFile.get(finding.file) ?? [];
-    list.push(findingToDiagnostic(finding, context));
-    byFile.set(finding.file, list);
-  }
-  return byFile;
-}

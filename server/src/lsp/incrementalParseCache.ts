@@ -5,7 +5,8 @@
 // YAML gives the same diagnostics as `syncplan check` (issue 7 item 10).
 
 import { isCollection, isNode, isPair, type Document } from 'yaml';
-import type { K8sObject } from '../core/model/k8sObject';
+import type { K8sObject, MetadataMap } from '../core/model/k8sObject';
+import type { Span } from '../core/types';
 import { readObjects } from '../core/model/readObjects';
 import { parseYamlFile, type ParsedFile } from '../core/parse/parseYamlFile';
 import { hasTemplateActions } from '../core/parse/templateMask';
@@ -23,6 +24,8 @@ interface Chunk extends Piece {
   followed: boolean;
   /** The parse equals the whole-file parser's for this stretch (no syntax error whose recovery could run on). */
   exact: boolean;
+  /** The chunk's objects, as read when it started at `start` with its first document numbered `firstIndex`. */
+  objects?: { start: number; firstIndex: number; list: K8sObject[] };
 }
 
 interface FileEntry {
@@ -46,9 +49,7 @@ export class IncrementalParseCache extends ParseCache {
       this.files.set(path, { text, parsed });
       return parsed;
     }
-    const reusable = new Map<string, Chunk[]>();
-    for (const chunk of cached?.chunks ?? []) reusable.set(keyOf(chunk), [...(reusable.get(keyOf(chunk)) ?? []), chunk]);
-    const chunks = reuseOrParse(path, pieces, reusable);
+    const chunks = reuseOrParse(path, pieces, new Reusable(cached?.chunks ?? [], pieces.length));
     const parsed: ParsedFile = {
       path,
       text,
@@ -61,11 +62,36 @@ export class IncrementalParseCache extends ParseCache {
     return parsed;
   }
 
+  /**
+   * The file's objects. A split file reads only the objects of its re-parsed documents; those of reused documents
+   * are the earlier ones moved to their new place (ids, document numbers and spans; the YAML nodes were moved
+   * with the parse), so a keystroke does not rebuild every object of a large file.
+   */
   override objects(path: string, text: string): K8sObject[] {
     const parsed = this.parse(path, text);
     const entry = this.files.get(path) as FileEntry;
-    entry.objects ??= readObjects(parsed);
-    return entry.objects;
+    if (entry.objects) return entry.objects;
+    if (!entry.chunks) {
+      entry.objects = readObjects(parsed);
+      return entry.objects;
+    }
+    const all: K8sObject[] = [];
+    let firstIndex = 0;
+    for (const chunk of entry.chunks) {
+      const count = chunk.parsed.documents.length;
+      const known = chunk.objects;
+      if (!known) {
+        const list = readObjects({ ...parsed, documents: parsed.documents.slice(firstIndex, firstIndex + count) });
+        chunk.objects = { start: chunk.start, firstIndex, list };
+      } else if (known.start !== chunk.start || known.firstIndex !== firstIndex) {
+        const list = known.list.map((o) => movedObject(o, chunk.start - known.start, firstIndex - known.firstIndex));
+        chunk.objects = { start: chunk.start, firstIndex, list };
+      }
+      for (const object of chunk.objects?.list ?? []) all.push(object);
+      firstIndex += count;
+    }
+    entry.objects = all;
+    return all;
   }
 
   override forget(path: string): void {
@@ -79,17 +105,17 @@ export class IncrementalParseCache extends ParseCache {
  * recovery (an unclosed quote or flow collection) can run across the next `---` lines. So from the first
  * broken piece that is not the last, the rest of the file is one piece, parsed as the whole-file parser would.
  */
-function reuseOrParse(path: string, pieces: Piece[], reusable: Map<string, Chunk[]>): Chunk[] {
+function reuseOrParse(path: string, pieces: Piece[], reusable: Reusable): Chunk[] {
   const chunks: Chunk[] = [];
   for (let index = 0; index < pieces.length; index++) {
     const last = index === pieces.length - 1;
-    const chunk = chunkOf(path, { ...pieces[index], followed: !last }, reusable);
+    const chunk = chunkOf(path, { ...pieces[index], followed: !last }, reusable, index);
     if (last || chunk.exact) {
       chunks.push(chunk);
       continue;
     }
     const rest = { start: chunk.start, text: pieces.slice(index).map((p) => p.text).join(''), followed: false };
-    chunks.push(chunkOf(path, rest, reusable));
+    chunks.push(chunkOf(path, rest, reusable, index));
     break;
   }
   return chunks;
@@ -99,11 +125,47 @@ function keyOf(piece: Piece & { followed: boolean }): string {
   return `${piece.followed ? '+' : '.'}${piece.text}`;
 }
 
-function chunkOf(path: string, piece: Piece & { followed: boolean }, reusable: Map<string, Chunk[]>): Chunk {
-  const old = reusable.get(keyOf(piece))?.shift();
+/**
+ * The chunks of the previous parse, each reused at most once. A piece is first compared with the old chunk at
+ * the same place counted from the start and from the end (typing keeps every other document there), which
+ * needs no hashing of the file; only when the number of documents changed are all old chunks looked up by text.
+ */
+class Reusable {
+  private byText?: Map<string, Chunk[]>;
+  private readonly used = new Set<Chunk>();
+
+  constructor(
+    private readonly old: readonly Chunk[],
+    private readonly pieceCount: number,
+  ) {}
+
+  take(piece: Piece & { followed: boolean }, index: number): Chunk | undefined {
+    for (const candidate of [this.old[index], this.old[index + this.old.length - this.pieceCount]]) {
+      if (candidate && !this.used.has(candidate) && candidate.followed === piece.followed && candidate.text === piece.text) {
+        this.used.add(candidate);
+        return candidate;
+      }
+    }
+    if (this.old.length === this.pieceCount) return undefined;
+    if (!this.byText) {
+      this.byText = new Map();
+      for (const chunk of this.old) this.byText.set(keyOf(chunk), [...(this.byText.get(keyOf(chunk)) ?? []), chunk]);
+    }
+    const list = this.byText.get(keyOf(piece)) ?? [];
+    for (let chunk = list.shift(); chunk; chunk = list.shift()) {
+      if (this.used.has(chunk)) continue;
+      this.used.add(chunk);
+      return chunk;
+    }
+    return undefined;
+  }
+}
+
+function chunkOf(path: string, piece: Piece & { followed: boolean }, reusable: Reusable, index: number): Chunk {
+  const old = reusable.take(piece, index);
   if (old) {
     moveRanges(old.parsed, piece.start - old.start);
-    return { ...piece, parsed: old.parsed, exact: old.exact };
+    return { ...piece, parsed: old.parsed, exact: old.exact, ...(old.objects ? { objects: old.objects } : {}) };
   }
   const { parsed, exact } = piece.followed ? parseFollowed(path, piece.text) : { parsed: parseYamlFile(path, piece.text), exact: true };
   moveRanges(parsed, piece.start);
@@ -141,6 +203,29 @@ export function splitDocuments(text: string): Piece[] | undefined {
 
 function hasContent(text: string): boolean {
   return text.split('\n').some((line) => !/^[\s\uFEFF]*(#.*)?$/.test(line));
+}
+
+/** A copy of an object read from a document that moved by `delta` characters and `indexDelta` documents. */
+function movedObject(object: K8sObject, delta: number, indexDelta: number): K8sObject {
+  const move = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
+  const moveEntries = (map: MetadataMap): MetadataMap =>
+    new Map(
+      [...map].map(([key, entry]) => [
+        key,
+        { ...entry, keyLocation: { ...entry.keyLocation, span: move(entry.keyLocation.span) }, valueLocation: { ...entry.valueLocation, span: move(entry.valueLocation.span) } },
+      ]),
+    );
+  const docIndex = object.source.docIndex + indexDelta;
+  // Ids are `file#doc` or `file#doc.item` (readObjects).
+  const hash = object.id.lastIndexOf('#');
+  const item = /\.\d+$/.exec(object.id.slice(hash + 1))?.[0] ?? '';
+  return {
+    ...object,
+    id: `${object.id.slice(0, hash)}#${docIndex}${item}`,
+    annotations: delta === 0 ? object.annotations : moveEntries(object.annotations),
+    labels: delta === 0 ? object.labels : moveEntries(object.labels),
+    source: { ...object.source, docIndex, span: move(object.source.span), anchor: move(object.source.anchor) },
+  };
 }
 
 /** Moves every offset of a parse by `delta`: node and document ranges, error positions and problem spans. */

@@ -4,15 +4,19 @@ import type { Position, Range } from 'vscode-languageserver';
 import { LineIndex } from '../core/text/lineIndex';
 import type { Span } from '../core/types';
 
-/** Keeps one line index per file, rebuilt when the file's text changes. */
+/**
+ * Keeps the line indexes of the two latest texts per file: diagnostics are placed in the text the analysis read
+ * while requests answer in the buffer as it is now, and neither should rebuild the other's index.
+ */
 export class PositionAdapter {
-  private readonly indexes = new Map<string, { text: string; index: LineIndex }>();
+  private readonly indexes = new Map<string, { text: string; index: LineIndex }[]>();
 
   private indexFor(file: string, text: string): LineIndex {
-    const cached = this.indexes.get(file);
-    if (cached && cached.text === text) return cached.index;
+    const cached = this.indexes.get(file) ?? [];
+    const hit = cached.find((c) => c.text === text);
+    if (hit) return hit.index;
     const index = new LineIndex(text);
-    this.indexes.set(file, { text, index });
+    this.indexes.set(file, [{ text, index }, ...cached.slice(0, 1)]);
     return index;
   }
 

@@ -1,0 +1,134 @@
+// Requests sent right after an edit answer from the latest analysis, over JSON-RPC, without running the
+// analysis the edit scheduled: findings are carried over to the buffer's text (or dropped where the edit touched
+// them), code actions write into the buffer as it is now, and a cancelled request answers RequestCancelled.
+
+import assert from 'node:assert/strict';
+import { CancellationTokenSource, type CodeAction, type CompletionItem, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeWorkspace } from '../../server/src/core/analyzeWorkspace';
+import type { AnalyzeFunction } from '../../server/src/lsp/analyzedFolder';
+import { startInProcess, uriOf, type TestClient } from './lspHarness';
+import { makeWorkspace, type Workspace } from './workspaceFixture';
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: typo
+  annotations:
+    argocd.argoproj.io/hook: PreSnyc
+    argocd.argoproj.io/sync-wave: "1"
+spec:
+  containers:
+    - name: c
+      image: busybox
+`;
+const JOB = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+  annotations:
+    argocd.argoproj.io/sync-wave: "-1"
+`;
+/** Long enough that the edit's own analysis never starts during a test. */
+const NEVER_MS = 60_000;
+/** What one analysis costs here once `slow` is set: a request running one would take this long. */
+const SLOW_MS = 300;
+
+function busyWait(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // An analysis of a big workspace, as far as the event loop can tell.
+  }
+}
+
+describe('lsp: requests never wait for the analysis of an edit', () => {
+  let workspace: Workspace;
+  let client: TestClient;
+  let analyses = 0;
+  let slow = false;
+  let uri: string;
+
+  beforeEach(async () => {
+    workspace = makeWorkspace({ 'app/pod.yaml': POD, 'app/job.yaml': JOB });
+    analyses = 0;
+    slow = false;
+    const analyze: AnalyzeFunction = (host, root, options) => {
+      analyses++;
+      if (slow) busyWait(SLOW_MS);
+      return analyzeWorkspace(host, root, options);
+    };
+    client = await startInProcess({ folders: [workspace.root], settings: { analysisDelay: NEVER_MS }, server: { analyze } });
+    uri = uriOf(workspace.path('app/pod.yaml'));
+    // The first analysis runs at once (no debounce); the open that follows shows the disk text and changes nothing.
+    await client.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'hook/unknown-type'));
+    client.open(workspace.path('app/pod.yaml'), POD);
+    slow = true;
+  });
+  afterEach(async () => {
+    await client.dispose();
+    workspace.remove();
+  });
+
+  const hoverText = async (line: number, character: number): Promise<string> => {
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+    return (hover?.contents as MarkupContent | undefined)?.value ?? '';
+  };
+  const quickFixes = (line: number): Promise<CodeAction[]> =>
+    client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line, character: 30 }, end: { line, character: 30 } },
+      context: { diagnostics: [], only: ['quickfix'] },
+    });
+
+  it('hover, completion, code lens and code actions answer without an analysis; findings follow the buffer', async () => {
+    const before = analyses;
+    const text = `# two lines\n# added above\n${POD}`;
+    client.change(uri, text);
+    const hookLine = text.split('\n').findIndex((l) => l.includes('hook: PreSnyc'));
+    const waveLine = hookLine + 1;
+    const [hover, completion, lenses, actions] = await Promise.all([
+      hoverText(hookLine, 32),
+      client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: waveLine, character: 35 } }),
+      client.request<unknown[]>('textDocument/codeLens', { textDocument: { uri } }),
+      quickFixes(hookLine),
+    ]);
+    assert.equal(analyses, before, 'no request ran an analysis');
+
+    // The finding's explanation is found at its place in the buffer, two lines below where the analysis saw it.
+    assert.match(hover, /SyncPlan: `hook\/unknown-type`/);
+    // Completion of the wave value knows the other objects of the app from the latest analysis.
+    assert.ok(completion.some((item) => item.label === '-1' && /Job migrate/.test(item.detail ?? '')), JSON.stringify(completion.map((i) => i.detail)));
+    assert.ok(lenses.length > 0, 'the code lenses of the buffer');
+    // The suppression comment goes right above the finding's line in the buffer as it is now.
+    const ignore = actions.find((a) => a.title === 'Ignore hook/unknown-type for this line');
+    assert.ok(ignore, actions.map((a) => a.title).join(' | '));
+    const edited = TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 2, text), ignore.edit?.changes?.[uri] ?? []);
+    assert.ok(edited.includes('  annotations:\n    # syncplan-disable-next-line hook/unknown-type\n    argocd.argoproj.io/hook: PreSnyc\n'), edited);
+  });
+
+  it('drops a finding the edit touched until the next analysis', async () => {
+    const before = analyses;
+    const text = POD.replace('PreSnyc', 'PreSnycc');
+    client.change(uri, text);
+    const hookLine = text.split('\n').findIndex((l) => l.includes('hook: PreSnycc'));
+    const hover = await hoverText(hookLine, 32);
+    assert.match(hover, /\*\*argocd\.argoproj\.io\/hook\*\*/, 'the catalogue hover of the buffer');
+    assert.doesNotMatch(hover, /SyncPlan: `hook\/unknown-type`/);
+    assert.deepEqual((await quickFixes(hookLine)).filter((a) => a.title.includes('hook/unknown-type')), []);
+    assert.equal(analyses, before);
+  });
+
+  it('answers RequestCancelled to a cancelled plans request, without analysing for it', async () => {
+    client.change(uri, POD.replace('"1"', '"2"'));
+    const before = analyses;
+    const source = new CancellationTokenSource();
+    const plans = client.connection.sendRequest('syncplan/plans', {}, source.token);
+    source.cancel();
+    await assert.rejects(plans, (error: { code?: number }) => error.code === -32800);
+    assert.equal(analyses, before);
+    // Not cancelled, the same request analyses the edited buffer.
+    const answer = await client.request<{ folders: { report: { apps: unknown[] } }[] }>('syncplan/plans', {});
+    assert.equal(analyses, before + 1);
+    assert.ok(answer.folders[0].report.apps.length > 0);
+  });
+});

@@ -82,6 +82,17 @@ describe('lsp: diagnostics', () => {
     await client.diagnosticsFor(uriOf(path), (d) => d.length === 0);
   });
 
+  it('analyses a buffer opened for a file that is not on disk, and forgets it when closed', async () => {
+    workspace = makeWorkspace({ 'app/cm.yaml': VALID });
+    client = await startInProcess({ folders: [workspace.root] });
+    await client.waitFor('first plans notification', () => (client?.plansChanged.length ? true : undefined));
+    // The file list is kept between analyses; the opened buffer must still join it.
+    const uri = client.open(workspace.path('app/unsaved.yaml'), BROKEN);
+    await client.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'parse/yaml-error'));
+    client.close(uri);
+    await client.diagnosticsFor(uri, (d) => d.length === 0);
+  });
+
   it('applies severity settings, including off, after a configuration change', async () => {
     workspace = makeWorkspace({ 'app/cm.yaml': BROKEN });
     client = await startInProcess({ folders: [workspace.root], settings: { severity: { 'parse/yaml-error': 'warning' } } });

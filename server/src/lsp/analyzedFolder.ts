@@ -38,8 +38,8 @@ const PROJECT_CONFIG = '.syncplan.yaml';
 export class AnalyzedFolder {
   /** Re-parses only the YAML documents an edit touched. */
   readonly cache = new IncrementalParseCache();
-  /** Renders reused between analyses while the files they read are unchanged. */
-  readonly memo = new AnalysisMemo();
+  /** Renders reused between analyses while the files they read are unchanged; told of created and deleted paths. */
+  readonly memo = new AnalysisMemo({ reportsPathChanges: true });
   readonly host: CachedDiskHost;
   /** Debounce before re-analysing this folder, grown by how long its analyses take. */
   readonly delay = new AdaptiveDelay();
@@ -78,9 +78,15 @@ export class AnalyzedFolder {
   }
 
   pathCreatedOrDeleted(path: string): void {
+    this.memo.pathsCreatedOrDeleted([path]);
     this.host.pathCreatedOrDeleted(path);
     this.cache.forget(path);
     this.markStale();
+  }
+
+  /** An opened buffer shows in folder listings even when it is not on disk, so the file list is checked for it. */
+  bufferOpened(path: string): void {
+    this.memo.pathsCreatedOrDeleted([path]);
   }
 
   /** Whether opening a buffer with `text` leaves this folder's latest analysis exactly as it is. */

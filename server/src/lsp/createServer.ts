@@ -197,7 +197,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const opening = new Set<string>();
   overlay.documents.onDidOpen(({ document }) => {
     const path = overlay.pathOf(document);
-    if (path) opening.add(path);
+    if (!path) return;
+    opening.add(path);
+    for (const folder of folders.foldersContaining(path)) folder.bufferOpened(path);
   });
   /** Opening a file whose text equals what the analyses read from disk costs only its own parse, on request. */
   const openChangesNothing = (path: string, document: TextDocument): boolean => {

@@ -2,6 +2,8 @@
 // ../shared/vscode-web/README.md), modelled on ../shared/vscode-web/screenshot.js, in one session:
 //   docs/images/sync-order-panel.png  the Sync Order view expanded next to a manifest, hovering its first error
 //   docs/images/completion.png        the completion list for a wrong hook type's value
+// With --shot helm, only (node test/e2e/screenshots.mjs --shot helm --folder test/e2e/fixtures/workspace):
+//   docs/images/helm-template.png  a Helm template with its rendered wave as a code lens, beside the Sync Order view
 // With --shot pipelines, only:
 //   docs/images/promotion-pipelines.png  the Promotion Pipelines view of a Kargo workspace next to its Stages
 //   (node test/e2e/screenshots.mjs --shot pipelines --folder ../shared/corpus/akuity__kargo-advanced)
@@ -30,6 +32,7 @@ const COMPLETION_LINE = opt('completion-line', 'argocd.argoproj.io/hook:');
 const OUT_DIR = resolve(opt('out-dir', 'docs/images'));
 const SHOT = opt('shot', 'all');
 const PIPELINES_FILE = opt('pipelines-file', 'kargo/stages.yaml');
+const HELM_FILE = opt('helm-file', 'chart/templates/service.yaml');
 
 const freePort = () => new Promise((done) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => done(port)); }); });
 const healthy = (url) => new Promise((done) => http.get(`${url}/healthz`, (r) => { r.resume(); done(r.statusCode === 200); }).on('error', () => done(false)));
@@ -115,6 +118,22 @@ try {
   const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${ROOT.replace(/\/$/, '')}`]];
   await page.goto(`${url}/?folder=${encodeURIComponent(FOLDER)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { waitUntil: 'domcontentloaded' });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
+
+  if (SHOT === 'helm') {
+    // A chart template: the code lens shows the wave of the object it renders; Sync Order lists that object.
+    await openFile(page, HELM_FILE);
+    await runCommand(page, 'Focus on Sync Order View', 'Sync Order');
+    await page.locator('.codelens-decoration', { hasText: 'wave' }).first().waitFor({ timeout: 60000 });
+    await widenSideBar(page, Number(opt('sidebar-width', 0)));
+    await page.keyboard.press('Control+1');
+    await page.waitForTimeout(Number(opt('settle-ms', 2500)));
+    mkdirSync(OUT_DIR, { recursive: true });
+    await page.screenshot({ path: join(OUT_DIR, 'helm-template.png') });
+    console.log(`screenshot: ${join(OUT_DIR, 'helm-template.png')}`);
+    await context.close();
+    rmSync(run, { recursive: true, force: true });
+    process.exit(0);
+  }
 
   if (SHOT === 'pipelines') {
     // The Promotion Pipelines view beside the Stages file; Sync Order collapsed so the whole pipeline fits.

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpusRoot, REPO_ROOT, runCli } from '../helpers/runCli';
+import { spawnSync } from 'node:child_process';
+import { CLI, corpusRoot, REPO_ROOT, runCli } from '../helpers/runCli';
 
 describe('syncplan CLI', () => {
   let dir: string;
@@ -200,5 +201,12 @@ describe('syncplan CLI', () => {
     const run = runCli(['plan', corpus as string, '--format', 'json']);
     assert.equal(run.status, 0, run.stderr);
     assert.ok(JSON.parse(run.stdout).apps.length > 100);
+  });
+
+  it('stops quietly when the reader closes the pipe early (| true, | head)', () => {
+    // `true` exits before the CLI has started, so every write meets a closed pipe.
+    const run = spawnSync('bash', ['-c', `node "${CLI}" plan examples/shop --format json | true; echo "status \${PIPESTATUS[0]}"`], { cwd: REPO_ROOT, encoding: 'utf8' });
+    assert.doesNotMatch(run.stderr, /EPIPE|Error/, run.stderr);
+    assert.match(run.stdout, /status 0/);
   });
 });

@@ -90,6 +90,11 @@ function printCheck(options: CliOptions, roots: RootAnalysis[]): number {
 
 if (require.main === module) {
   tuneHeapForBatch();
+  // A reader that stops early (`| head`) closes the pipe: stop writing quietly, as other command-line tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   try {
     process.exitCode = runCli(process.argv.slice(2));
   } catch (error) {

@@ -85,6 +85,15 @@ describe('lsp: completion', () => {
     assert.match((hook?.documentation as { value: string }).value, /\[Documentation\]\(https:\/\//);
   });
 
+  it('completes annotation keys and hook values inside a Helm template', async () => {
+    const template = (line: string): string =>
+      `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {{ include "app.fullname" . }}-migrate\n  labels:\n    {{- include "app.labels" . | nindent 4 }}\n  annotations:\n${line}\nspec:\n  backoffLimit: {{ .Values.backoff }}\n`;
+    const { items: keys } = await complete('chart/templates/job.yaml', template('    argocd.argoproj.io/ho$0'));
+    assert.ok(keys.some((i) => i.label === 'argocd.argoproj.io/hook'), keys.map((i) => i.label).join(', '));
+    const { items: values } = await complete('chart/templates/job.yaml', template('    argocd.argoproj.io/hook: $0'));
+    assert.deepEqual(values.map((i) => i.label).slice(0, 3), ['PreSync', 'Sync', 'PostSync']);
+  });
+
   it('replaces a partially typed key', async () => {
     const { items } = await complete('app/web.yaml', deployment('    argocd.argoproj.io/ho$0'));
     const hook = items.find((i) => i.label === 'argocd.argoproj.io/hook');

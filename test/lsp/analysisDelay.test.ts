@@ -16,6 +16,7 @@ describe('lsp: analysis delay', () => {
     const cases: { name: string; base: number; durations: number[]; expected: number }[] = [
       { name: 'no analysis yet: the base', base: 50, durations: [], expected: 50 },
       { name: 'fast analyses keep the base', base: 50, durations: [5, 10, 20, 8], expected: 50 },
+      { name: 'analyses of up to 200 ms keep the base (they fit between keystrokes)', base: 50, durations: [150, 190, 120], expected: 50 },
       { name: 'a slow first analysis sets the delay', base: 50, durations: [300], expected: 300 },
       { name: 'slow analyses grow it to their running average', base: 50, durations: [300, 400], expected: 330 },
       { name: 'it shrinks back as analyses get fast', base: 50, durations: [300, 10, 10, 10, 10, 10, 10, 10, 10, 10], expected: 50 },
@@ -70,7 +71,7 @@ describe('lsp: analysis delay of a folder', () => {
   it('ignores the cold first analysis and grows only when the analyses of edits are slow', () => {
     const root = mkdtempSync(join(tmpdir(), 'syncplan-delay-'));
     try {
-      const durations = [400, 5, 5, 200];
+      const durations = [400, 5, 5, 800];
       let call = 0;
       const analyze: AnalyzeFunction = () => {
         busyWait(durations[call++]);

@@ -5,9 +5,9 @@ import * as vscode from 'vscode';
 import type { PipelinesResult } from '../../../server/src/protocol/syncPlanProtocol';
 import { PipelineTreeModel, type PipelineNode } from './pipelineTreeModel';
 import { treeUpdate } from './treeUpdate';
+import { ViewRefresh } from './viewRefresh';
 
 export const PIPELINES_VIEW_ID = 'syncplan.pipelines';
-const REFRESH_DEBOUNCE_MS = 300;
 
 /** Refreshes only what changed, keeping the node objects VS Code holds (as the Sync Order view's provider does). */
 class PipelinesTreeProvider implements vscode.TreeDataProvider<PipelineNode>, vscode.Disposable {
@@ -78,16 +78,14 @@ export class PipelinesView implements vscode.Disposable {
   private readonly provider = new PipelinesTreeProvider();
   private readonly disposables: vscode.Disposable[] = [];
   private pipelines: PipelinesResult | undefined;
-  private dirty = true;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private running: Promise<void> | undefined;
-  private queued: Promise<void> | undefined;
+  private readonly fetching: ViewRefresh<PipelinesResult>;
   private hasPipelines = false;
 
-  constructor(private readonly fetchPipelines: () => Promise<PipelinesResult>, private readonly reportError: (error: unknown) => void) {
+  constructor(fetchPipelines: () => Promise<PipelinesResult>, reportError: (error: unknown) => void) {
     this.treeView = vscode.window.createTreeView(PIPELINES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
-    this.disposables.push(this.treeView, this.provider, this.treeView.onDidChangeVisibility((e) => {
-      if (e.visible && this.dirty) this.refreshInBackground();
+    this.fetching = new ViewRefresh(fetchPipelines, (pipelines) => this.show(pipelines), () => this.treeView.visible, reportError);
+    this.disposables.push(this.fetching, this.treeView, this.provider, this.treeView.onDidChangeVisibility((e) => {
+      if (e.visible) this.fetching.becameVisible();
     }));
   }
 
@@ -110,47 +108,27 @@ export class PipelinesView implements vscode.Disposable {
 
   /** The server says the plans changed: refresh soon when visible, else when the view next becomes visible. */
   plansChanged(): void {
-    this.dirty = true;
-    if (!this.treeView.visible) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refreshInBackground(), REFRESH_DEBOUNCE_MS);
+    this.fetching.plansChanged();
   }
 
   refreshInBackground(): void {
-    this.refresh().catch((error: unknown) => this.reportError(error));
+    this.fetching.inBackground();
   }
 
   /** Fetches the pipelines now; concurrent calls share one queued fetch. */
   refresh(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    if (this.queued) return this.queued;
-    if (!this.running) {
-      this.running = this.load().finally(() => { this.running = undefined; });
-      return this.running;
-    }
-    this.queued = this.running.catch(() => undefined).then(() => {
-      this.queued = undefined;
-      return this.refresh();
-    });
-    return this.queued;
+    return this.fetching.now();
   }
 
-  private async load(): Promise<void> {
-    this.dirty = false;
-    try {
-      this.pipelines = await this.fetchPipelines();
-    } catch (error) {
-      this.dirty = true;
-      throw error;
-    }
-    const model = new PipelineTreeModel(this.pipelines);
+  private show(pipelines: PipelinesResult): void {
+    this.pipelines = pipelines;
+    const model = new PipelineTreeModel(pipelines);
     this.provider.setModel(model);
     this.hasPipelines = !model.isEmpty;
     void vscode.commands.executeCommand('setContext', 'syncplan.hasPipelines', this.hasPipelines);
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }

@@ -7,9 +7,9 @@ import { appKey, PlanTreeModel } from './planTreeModel';
 import { walkNodes, type PlanNode } from './planTreeNodes';
 import type { FindingMark, FindingSeverity } from './resourceFindings';
 import { SyncOrderTreeProvider } from './syncOrderTreeProvider';
+import { REFRESH_DEBOUNCE_MS, ViewRefresh } from './viewRefresh';
 
 export const SYNC_ORDER_VIEW_ID = 'syncplan.syncOrder';
-const REFRESH_DEBOUNCE_MS = 300;
 
 export class SyncOrderView implements vscode.Disposable {
   readonly treeView: vscode.TreeView<PlanNode>;
@@ -20,18 +20,16 @@ export class SyncOrderView implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private plans: PlansResult | undefined;
   private filter = new Set<string>();
-  private dirty = true;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private running: Promise<void> | undefined;
-  private queued: Promise<void> | undefined;
+  private readonly fetching: ViewRefresh<PlansResult>;
   private staleFindings = false;
   private findingsTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly contextValues: Record<string, boolean> = {};
 
-  constructor(private readonly fetchPlans: () => Promise<PlansResult>, private readonly reportError: (error: unknown) => void) {
+  constructor(fetchPlans: () => Promise<PlansResult>, reportError: (error: unknown) => void) {
     this.treeView = vscode.window.createTreeView(SYNC_ORDER_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true, canSelectMany: true });
-    this.disposables.push(this.treeView, this.provider, this.refreshed, this.treeView.onDidChangeVisibility((e) => {
-      if (e.visible && this.dirty) this.refreshInBackground();
+    this.fetching = new ViewRefresh(fetchPlans, (plans) => this.show(plans), () => this.treeView.visible, reportError);
+    this.disposables.push(this.fetching, this.treeView, this.provider, this.refreshed, this.treeView.onDidChangeVisibility((e) => {
+      if (e.visible && this.fetching.dirty) this.fetching.becameVisible();
       else if (e.visible && this.staleFindings) this.rebuild();
     }), vscode.languages.onDidChangeDiagnostics(() => this.diagnosticsChanged()));
   }
@@ -64,29 +62,16 @@ export class SyncOrderView implements vscode.Disposable {
 
   /** The server says the plans changed: refresh soon when visible, else when the view next becomes visible. */
   plansChanged(): void {
-    this.dirty = true;
-    if (!this.treeView.visible) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refreshInBackground(), REFRESH_DEBOUNCE_MS);
+    this.fetching.plansChanged();
   }
 
   refreshInBackground(): void {
-    this.refresh().catch((error: unknown) => this.reportError(error));
+    this.fetching.inBackground();
   }
 
   /** Fetches the plans now; concurrent calls share one queued fetch. */
   refresh(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    if (this.queued) return this.queued;
-    if (!this.running) {
-      this.running = this.load().finally(() => { this.running = undefined; });
-      return this.running;
-    }
-    this.queued = this.running.catch(() => undefined).then(() => {
-      this.queued = undefined;
-      return this.refresh();
-    });
-    return this.queued;
+    return this.fetching.now();
   }
 
   setFilter(keys: Iterable<string>): void {
@@ -97,7 +82,7 @@ export class SyncOrderView implements vscode.Disposable {
 
   /** Reveals the resource whose document contains `line` (0-based) of `uri`; false when none does. */
   async reveal(uri: vscode.Uri, line: number): Promise<boolean> {
-    if (this.dirty || !this.plans) await this.refresh();
+    if (this.fetching.dirty || !this.plans) await this.refresh();
     let node = this.model.findNodeAt(uri.fsPath, line + 1);
     if (!node && this.filter.size) {
       this.setFilter([]);
@@ -111,7 +96,7 @@ export class SyncOrderView implements vscode.Disposable {
 
   /** Reveals and selects an application's node (the first place it appears); false when no node shows it. */
   async revealApp(folderUri: string, appId: string): Promise<boolean> {
-    if (this.dirty || !this.plans) await this.refresh();
+    if (this.fetching.dirty || !this.plans) await this.refresh();
     const find = (): PlanNode | undefined =>
       [...walkNodes(this.model.roots)].find((n) => n.type === 'app' && n.folderUri === folderUri && n.app?.id === appId);
     let node = find();
@@ -125,16 +110,10 @@ export class SyncOrderView implements vscode.Disposable {
     return true;
   }
 
-  private async load(): Promise<void> {
-    this.dirty = false;
-    try {
-      this.plans = await this.fetchPlans();
-    } catch (error) {
-      this.dirty = true;
-      throw error;
-    }
+  private show(plans: PlansResult): void {
+    this.plans = plans;
     this.rebuild();
-    this.refreshed.fire(this.plans);
+    this.refreshed.fire(plans);
   }
 
   /** Finding counts come from the editor's diagnostics: recount (no fetch) when they change. */
@@ -159,7 +138,6 @@ export class SyncOrderView implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
     if (this.findingsTimer) clearTimeout(this.findingsTimer);
     vscode.Disposable.from(...this.disposables).dispose();
   }

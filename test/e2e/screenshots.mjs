@@ -119,20 +119,25 @@ try {
   await page.goto(`${url}/?folder=${encodeURIComponent(FOLDER)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { waitUntil: 'domcontentloaded' });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
 
+  /** The end of a --shot run: side bar width, editor focus, settle, one screenshot, then exit. */
+  const singleShot = async (shotPage, shotContext, name) => {
+    await widenSideBar(shotPage, Number(opt('sidebar-width', 0)));
+    await shotPage.keyboard.press('Control+1');
+    await shotPage.waitForTimeout(Number(opt('settle-ms', 2500)));
+    mkdirSync(OUT_DIR, { recursive: true });
+    await shotPage.screenshot({ path: join(OUT_DIR, name) });
+    console.log(`screenshot: ${join(OUT_DIR, name)}`);
+    await shotContext.close();
+    rmSync(run, { recursive: true, force: true });
+    process.exit(0);
+  };
+
   if (SHOT === 'helm') {
     // A chart template: the code lens shows the wave of the object it renders; Sync Order lists that object.
     await openFile(page, HELM_FILE);
     await runCommand(page, 'Focus on Sync Order View', 'Sync Order');
     await page.locator('.codelens-decoration', { hasText: 'wave' }).first().waitFor({ timeout: 60000 });
-    await widenSideBar(page, Number(opt('sidebar-width', 0)));
-    await page.keyboard.press('Control+1');
-    await page.waitForTimeout(Number(opt('settle-ms', 2500)));
-    mkdirSync(OUT_DIR, { recursive: true });
-    await page.screenshot({ path: join(OUT_DIR, 'helm-template.png') });
-    console.log(`screenshot: ${join(OUT_DIR, 'helm-template.png')}`);
-    await context.close();
-    rmSync(run, { recursive: true, force: true });
-    process.exit(0);
+    await singleShot(page, context, 'helm-template.png');
   }
 
   if (SHOT === 'pipelines') {
@@ -143,15 +148,7 @@ try {
     await sidebar.locator('.monaco-list-row', { hasText: 'authorized' }).first().waitFor({ timeout: 60000 });
     const syncOrderHeader = sidebar.locator('.pane-header', { hasText: 'Sync Order' }).first();
     if ((await syncOrderHeader.getAttribute('aria-expanded')) === 'true') await syncOrderHeader.click();
-    await widenSideBar(page, Number(opt('sidebar-width', 0)));
-    await page.keyboard.press('Control+1');
-    await page.waitForTimeout(Number(opt('settle-ms', 2500)));
-    mkdirSync(OUT_DIR, { recursive: true });
-    await page.screenshot({ path: join(OUT_DIR, 'promotion-pipelines.png') });
-    console.log(`screenshot: ${join(OUT_DIR, 'promotion-pipelines.png')}`);
-    await context.close();
-    rmSync(run, { recursive: true, force: true });
-    process.exit(0);
+    await singleShot(page, context, 'promotion-pipelines.png');
   }
 
   // 1. The side panel next to a manifest, with the Problems count in the status bar.

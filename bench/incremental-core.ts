@@ -21,7 +21,7 @@ const buffers = new Map<string, { text: string; version: number }>();
 const overlay = { get: (path: string) => buffers.get(path), paths: () => buffers.keys() };
 const host = new CachedDiskHost(overlay);
 const cache = new IncrementalParseCache();
-const memo = new AnalysisMemo({ reportsPathChanges: true });
+const memo = new AnalysisMemo({ reportsPathChanges: true, reportsFileChanges: true });
 const analyze = () => analyzeWorkspace(host, corpus, { cache, memo });
 
 function quantile(values: number[], q: number): number {
@@ -64,6 +64,7 @@ for (const target of TARGETS) {
       text = text.slice(0, at) + 'x' + text.slice(at);
       at++;
       buffers.set(path, { text, version: (buffers.get(path)?.version ?? 0) + 1 });
+      memo.filesChanged([path]);
       const began = performance.now();
       const cpuBefore = process.cpuUsage();
       analyze();
@@ -79,6 +80,7 @@ for (const target of TARGETS) {
     console.log(`  last keystroke: ${lastStats}`);
   }
   buffers.delete(path);
+  memo.filesChanged([path]);
   analyze();
 }
 

@@ -22,6 +22,7 @@ import { applySuppressions } from './suppress/applySuppressions';
 import type { Finding, FileHost } from './types';
 import { listWorkspaceFiles, ParseCache, patchWorkspaceFiles } from './workspaceFiles';
 import { fingerprintObjects } from './incremental/fingerprint';
+import type { ParsedFile } from './parse/parseYamlFile';
 
 export interface AnalyzeOptions {
   /** Glob patterns, relative to the root, to leave out. */
@@ -49,21 +50,19 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   const findings: Finding[] = [];
   // Renders read through `reader`, which records their reads when a memo is kept.
   // Discovery depends on what each Kustomize build refers to and reads, not on everything the build read.
-  const buildSummary = (dir: string): string => {
-    const build = renderKustomize(dir);
-    return JSON.stringify([build.referencedKustomizations, build.filesRead]);
-  };
+  const buildSummary = (dir: string): string => summaryOf(renderKustomize(dir));
   const reader = memo?.begin(host, files, (key) => (key.startsWith('kustomize:') ? buildSummary(key.slice('kustomize:'.length)) : undefined)) ?? host;
   const objectsByFile = new Map<string, K8sObject[]>();
   // Files with suppression comments, kept so suppressions need no second read.
   const directiveTexts = new Map<string, string>();
   stage('parse', () => {
   for (const file of files.filter(isYamlFile)) {
-    guarded(findings, `reading ${relativePath(root, file)}`, file, undefined, () => {
+    guarded(findings, () => `reading ${relativePath(root, file)}`, file, undefined, () => {
       const text = host.readFile(file);
       if (text === undefined) return;
-      findings.push(...cache.parse(file, text).problems);
-      if (text.includes('syncplan-disable-')) directiveTexts.set(file, text);
+      const parsed = cache.parse(file, text);
+      findings.push(...parsed.problems);
+      if (hasDirectives(parsed)) directiveTexts.set(file, text);
       objectsByFile.set(file, cache.objects(file, text));
     });
   }
@@ -77,7 +76,7 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
     const build = (shared?: BuildCache): KustomizeResult => renderKustomization(reader, dir, (p, t) => cache.parse(p, t), overrides, shared);
     // The memo shares whole builds within and between runs and counts a shared build's reads for each app using
     // it; each build reads its own bases, so the reads it records are complete.
-    const label = `building the Kustomize folder ${relativePath(root, dir) || '.'}`;
+    const label = (): string => `building the Kustomize folder ${relativePath(root, dir) || '.'}`;
     // Guarded outside the memo, so a build that fails is reported on every run and never cached.
     const memo = options.memo;
     if (memo) return guarded(findings, label, dir, failedBuild(), () => memo.kustomize(key, () => build()));
@@ -122,7 +121,7 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
     guarded(findings, 'finding the applications', root, [], () => {
       if (!memo) return discover();
       // Kept while the Applications, ApplicationSets and which files hold objects are the same, and what it read.
-      const key = discoveryKey(objectsByFile, generatedApplications, kustomize);
+      const key = discoveryKey(memo, objectsByFile, generatedApplications, kustomize);
       const before = findings.length;
       const found = memo.query('discover', key, discover);
       // A build that stopped on an internal problem is reported again next time, not hidden behind a kept result.
@@ -131,11 +130,9 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
     }),
   );
   let crdVersions: string[] | undefined;
-  const workspaceApiVersions = (): string[] =>
-    (crdVersions ??= [...objectsByFile.values()].flat().filter((o) => o.kind === 'CustomResourceDefinition').flatMap((o) => crdApiVersions(o.body)));
+  const workspaceApiVersions = (): string[] => (crdVersions ??= [...objectsByFile.values()].flatMap((objects) => settingsObjects(objects).crdVersions));
   let configMaps: K8sObject[] | undefined;
-  const argocdConfigMaps = (): K8sObject[] =>
-    (configMaps ??= [...objectsByFile.values()].flat().filter((o) => o.kind === 'ConfigMap' && o.name === 'argocd-cm' && !o.source.templated));
+  const argocdConfigMaps = (): K8sObject[] => (configMaps ??= [...objectsByFile.values()].flatMap((objects) => settingsObjects(objects).argocdConfigMaps));
   const context: RenderContext = {
     host: reader,
     // Read through the memo, so a render that used the list (folder sources, value globs) is redone when it changes.
@@ -194,26 +191,25 @@ function analyzeApp(context: RenderContext, source: AppSource, findings: Finding
   // A render whose objects come out the same as last time (a comment edited) keeps the previous objects, so the
   // plan and per-object rule results built on them are reused.
   const render = (): RenderedSource => (memo ? memo.sameObjects(source.id, renderSource(context, source), fingerprintObjects) : renderSource(context, source));
-  let rendered = guarded(findings, `rendering the application ${source.name}`, where, failed, () => (memo ? memo.render(source, render, inputsBesidesFiles(context, source)) : render()));
+  let rendered = guarded(findings, () => `rendering the application ${source.name}`, where, failed, () => (memo ? memo.render(source, render, inputsBesidesFiles(context, source)) : render()));
   memo?.keepObjects(source.id);
-  const revision = templatedRevision(source);
+  const revision = perSource(source).revision;
   if (revision !== undefined) {
     // A copy: renders are cached and shared between apps.
     const reason = `The ApplicationSet renders targetRevision per Application (${revision}): Argo CD syncs that revision, which may differ from the working tree shown here.`;
     rendered = { ...rendered, complete: false, incompleteReasons: [...rendered.incompleteReasons, reason] };
   }
   findings.push(...rendered.findings);
-  const options = { destinationNamespace: source.destinationNamespace, syncOptions: source.syncOptions };
+  const { options, optionsKey } = perSource(source);
+  const caveats = caveatsKey(rendered);
   const plan = (): PlannedApp => {
     const failure: Finding[] = [];
-    const built = guarded(failure, `planning the application ${source.name}`, where, buildSyncPlan([], options), () => buildSyncPlan(rendered.objects, options));
+    const built = guarded(failure, () => `planning the application ${source.name}`, where, buildSyncPlan([], options), () => buildSyncPlan(rendered.objects, options));
     built.caveats.push(...(rendered.caveats ?? []));
-    return { objects: rendered.objects, caveats: JSON.stringify(rendered.caveats ?? []), options: JSON.stringify(options), plan: built, failure };
+    return { objects: rendered.objects, caveats, options: optionsKey, plan: built, failure };
   };
   // The plan is a function of the rendered objects and the Application's options: reused while both are the same.
-  const planned = memo
-    ? memo.reuse<PlannedApp>('plan', source.id, (p) => p.objects === rendered.objects && p.caveats === JSON.stringify(rendered.caveats ?? []) && p.options === JSON.stringify(options), plan)
-    : plan();
+  const planned = memo ? memo.reuse<PlannedApp>('plan', source.id, (p) => p.objects === rendered.objects && p.caveats === caveats && p.options === optionsKey, plan) : plan();
   findings.push(...planned.failure);
   return {
     ...source,
@@ -229,15 +225,30 @@ function analyzeApp(context: RenderContext, source: AppSource, findings: Finding
 /** A build for discovery, which records only the build's summary as read (see `buildSummary`). */
 function summarised(reader: TrackingHost, dir: string, build: () => KustomizeResult): KustomizeResult {
   let result: KustomizeResult | undefined;
-  reader.derived(`kustomize:${dir}`, () => {
-    result = build();
-    return JSON.stringify([result.referencedKustomizations, result.filesRead]);
-  });
+  reader.derived(`kustomize:${dir}`, () => summaryOf((result = build())));
   return result as KustomizeResult;
 }
 
+/** Whether a parsed file has suppression comments (looked for once per parse). */
+function hasDirectives(parsed: ParsedFile): boolean {
+  let found = directivesByParse.get(parsed);
+  if (found === undefined) directivesByParse.set(parsed, (found = parsed.text.includes('syncplan-disable-')));
+  return found;
+}
+
+const directivesByParse = new WeakMap<ParsedFile, boolean>();
+
+/** What discovery reads of a build: the kustomizations it refers to and the files it read (written once per build). */
+function summaryOf(build: KustomizeResult): string {
+  let summary = summaries.get(build);
+  if (summary === undefined) summaries.set(build, (summary = JSON.stringify([build.referencedKustomizations, build.filesRead])));
+  return summary;
+}
+
+const summaries = new WeakMap<KustomizeResult, string>();
+
 /** What discovery reads of the parsed objects: the Applications and ApplicationSets, and which files hold objects. */
-function discoveryKey(objectsByFile: ReadonlyMap<string, K8sObject[]>, generated: readonly { object: K8sObject; appset: K8sObject }[], kustomize: boolean): string {
+function discoveryKey(memo: AnalysisMemo, objectsByFile: ReadonlyMap<string, K8sObject[]>, generated: readonly { object: K8sObject; appset: K8sObject }[], kustomize: boolean): string {
   const where = (o: K8sObject): unknown[] => [o.id, o.kind, o.source.file, o.source.docIndex, o.source.templated, o.source.span, o.source.anchor];
   const files: string[] = [];
   try {
@@ -252,13 +263,30 @@ function discoveryKey(objectsByFile: ReadonlyMap<string, K8sObject[]>, generated
       }
       files.push(part);
     }
-    return JSON.stringify([kustomize, files, generated.map((g) => [...where(g.object), g.object.body, ...where(g.appset)])]);
+    // Kept expansions keep their generated objects, so the key is written again only when a part changed.
+    const parts = [kustomize, ...files, ...generated.flatMap((g) => [g.object, g.appset])];
+    return memo.stableKey('discover', parts, () => JSON.stringify([kustomize, files, generated.map((g) => [...where(g.object), g.object.body, ...where(g.appset)])]));
   } catch {
     return `unique:${Math.random()}`;
   }
 }
 
 const discoveryParts = new WeakMap<readonly K8sObject[], string>();
+
+/** The CRDs' API versions and the argocd-cm ConfigMaps among one file's objects (written once per parse). */
+function settingsObjects(objects: readonly K8sObject[]): { crdVersions: string[]; argocdConfigMaps: K8sObject[] } {
+  let found = settingsByFile.get(objects);
+  if (!found) {
+    found = {
+      crdVersions: objects.filter((o) => o.kind === 'CustomResourceDefinition').flatMap((o) => crdApiVersions(o.body)),
+      argocdConfigMaps: objects.filter((o) => o.kind === 'ConfigMap' && o.name === 'argocd-cm' && !o.source.templated),
+    };
+    settingsByFile.set(objects, found);
+  }
+  return found;
+}
+
+const settingsByFile = new WeakMap<readonly K8sObject[], ReturnType<typeof settingsObjects>>();
 
 /** A Kargo analysis with what it was computed from. */
 interface KeptKargo {
@@ -282,6 +310,28 @@ interface PlannedApp {
   /** The internal-error finding when planning failed, reported again on every reuse. */
   failure: Finding[];
 }
+
+/** What analyzeApp derives from the source alone, written once per source (discovery keeps its sources). */
+function perSource(source: AppSource): { revision: string | undefined; options: { destinationNamespace?: string; syncOptions?: AppSource['syncOptions'] }; optionsKey: string } {
+  let derived = derivedOfSource.get(source);
+  if (!derived) {
+    const options = { destinationNamespace: source.destinationNamespace, syncOptions: source.syncOptions };
+    derived = { revision: templatedRevision(source), options, optionsKey: JSON.stringify(options) };
+    derivedOfSource.set(source, derived);
+  }
+  return derived;
+}
+
+const derivedOfSource = new WeakMap<AppSource, ReturnType<typeof perSource>>();
+
+/** A render's caveats as the plan's key compares them (written once per render). */
+function caveatsKey(rendered: RenderedSource): string {
+  let key = caveatKeys.get(rendered);
+  if (key === undefined) caveatKeys.set(rendered, (key = JSON.stringify(rendered.caveats ?? [])));
+  return key;
+}
+
+const caveatKeys = new WeakMap<RenderedSource, string>();
 
 /** The generated Application's targetRevision when its ApplicationSet template computes it from parameters. */
 function templatedRevision(source: AppSource): string | undefined {

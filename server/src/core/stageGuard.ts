@@ -14,12 +14,15 @@ export function internalError(stage: string, file: string): Finding {
   };
 }
 
-/** Runs `step`; on an exception records an internal-error finding for `stage` and returns `fallback`. */
-export function guarded<T>(findings: Finding[], stage: string, file: string, fallback: T, step: () => T): T {
+/**
+ * Runs `step`; on an exception records an internal-error finding for `stage` and returns `fallback`. `stage` may be
+ * a function, so a label that costs something to write is written only when needed.
+ */
+export function guarded<T>(findings: Finding[], stage: string | (() => string), file: string, fallback: T, step: () => T): T {
   try {
     return step();
   } catch {
-    findings.push(internalError(stage, file));
+    findings.push(internalError(typeof stage === 'string' ? stage : stage(), file));
     return fallback;
   }
 }

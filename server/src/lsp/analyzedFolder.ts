@@ -39,7 +39,7 @@ export class AnalyzedFolder {
   /** Re-parses only the YAML documents an edit touched. */
   readonly cache = new IncrementalParseCache();
   /** Renders reused between analyses while the files they read are unchanged; told of created and deleted paths. */
-  readonly memo = new AnalysisMemo({ reportsPathChanges: true });
+  readonly memo = new AnalysisMemo({ reportsPathChanges: true, reportsFileChanges: true });
   readonly host: CachedDiskHost;
   /** Debounce before re-analysing this folder, grown by how long its analyses take. */
   readonly delay = new AdaptiveDelay();
@@ -67,26 +67,43 @@ export class AnalyzedFolder {
     return this.openFilesOnly ? dirnameOf(path) === this.root : isInside(this.root, path);
   }
 
-  /** Something this folder reads changed (an open buffer, settings): the next request re-analyses. */
+  /** Something changed that no path describes (settings): the next request re-analyses, checking kept results in full. */
   markStale(): void {
+    this.memo.everythingMayHaveChanged();
+    this.generation++;
+  }
+
+  /** An open buffer's text changed: the next request re-analyses. */
+  bufferChanged(path: string): void {
+    this.memo.filesChanged([path]);
     this.generation++;
   }
 
   fileChanged(path: string): void {
     this.host.fileChanged(path);
-    this.markStale();
+    this.memo.filesChanged([path]);
+    this.generation++;
   }
 
   pathCreatedOrDeleted(path: string): void {
     this.memo.pathsCreatedOrDeleted([path]);
     this.host.pathCreatedOrDeleted(path);
     this.cache.forget(path);
-    this.markStale();
+    this.generation++;
   }
 
   /** An opened buffer shows in folder listings even when it is not on disk, so the file list is checked for it. */
   bufferOpened(path: string): void {
-    this.memo.pathsCreatedOrDeleted([path]);
+    // A file already on disk keeps its place in the listing; only what reading it answers may change.
+    if (this.host.isDiskFile(path)) this.memo.filesChanged([path]);
+    else this.memo.pathsCreatedOrDeleted([path]);
+  }
+
+  /** A buffer was closed: the file reads from disk again (or is gone, if it was never saved). */
+  bufferClosed(path: string): void {
+    if (!this.host.isDiskFile(path)) return this.pathCreatedOrDeleted(path);
+    this.memo.filesChanged([path]);
+    this.generation++;
   }
 
   /** Whether opening a buffer with `text` leaves this folder's latest analysis exactly as it is. */

@@ -67,6 +67,13 @@ export class CachedDiskHost implements FileHost {
     return info?.kind === 'file' && info.realPath === openBufferInfo(path, text).realPath;
   }
 
+  /** Whether `path` is a regular file on disk (whatever buffer is open for it). */
+  isDiskFile(path: string): boolean {
+    if (this.openFilesOnly) return false;
+    if (!this.infos.has(path)) this.infos.set(path, this.disk.inspect?.(path));
+    return this.infos.get(path)?.kind === 'file';
+  }
+
   /** A file's content changed on disk. */
   fileChanged(path: string): void {
     this.generation++;

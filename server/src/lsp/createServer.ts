@@ -217,7 +217,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       const owner = folders.folderFor(path);
       // Nested workspace folders see the file too; only the innermost reports its diagnostics.
       for (const folder of folders.foldersContaining(path)) {
-        folder.markStale();
+        folder.bufferChanged(path);
         if (folder !== owner) scheduleFolder(folder);
       }
       scheduleFolder(owner, [path]);
@@ -234,7 +234,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       const path = uriToPath(document.uri);
       if (!path) return;
       // The buffer is gone, so the file reads from disk again.
-      for (const folder of folders.foldersContaining(path)) folder.pathCreatedOrDeleted(path);
+      for (const folder of folders.foldersContaining(path)) folder.bufferClosed(path);
       scheduleFolder(folders.folderFor(path));
     }),
   );

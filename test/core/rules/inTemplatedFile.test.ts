@@ -16,6 +16,7 @@ function objectIn(file: string, templated?: boolean): K8sObject {
 function contextOf(texts: Record<string, string>, reads: string[]): RuleContext {
   return {
     workspace: { root: '/w', apps: [], findings: [], files: Object.keys(texts) },
+    root: '/w',
     textOf: (file) => {
       reads.push(file);
       return texts[file];

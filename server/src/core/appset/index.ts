@@ -3,7 +3,7 @@
 import { isMap, parseAllDocuments, type YAMLMap } from 'yaml';
 import type { K8sObject } from '../model/k8sObject';
 import { objectFromNode } from '../model/readObjects';
-import { basenameOf, dirnameOf, isInside, joinPath } from '../paths';
+import { basenameOf, dirnameOf, joinPath } from '../paths';
 import type { FileHost, Finding } from '../types';
 import { APPSET_CODES } from './appsetCodes';
 import { isClusterSecret } from './clusterGenerator';
@@ -40,8 +40,9 @@ export function isApplicationSet(object: Pick<K8sObject, 'group' | 'kind'>): boo
 }
 
 export function expandApplicationSets(input: AppSetInput): { expansions: AppSetExpansion[]; findings: Finding[] } {
-  const all = [...input.objectsByFile.values()].flat();
-  const chartTemplates = input.files.filter((f) => basenameOf(f) === 'Chart.yaml').map((f) => joinPath(dirnameOf(f), 'templates'));
+  // Only these objects matter here; each file's are picked out once per parse.
+  const all = [...input.objectsByFile.values()].flatMap(relevantObjects);
+  const chartTemplates = new Set(input.files.filter((f) => basenameOf(f) === 'Chart.yaml').map((f) => joinPath(dirnameOf(f), 'templates')));
   const context = {
     files: input.files,
     listFiles: input.fileList,
@@ -58,7 +59,7 @@ export function expandApplicationSets(input: AppSetInput): { expansions: AppSetE
   // Everything an expansion depends on besides the ApplicationSet and what it reads.
   const shared = input.memoize && JSON.stringify([context.repoRoot, context.repositoryKnown, context.newGitFileGlobbing, progressiveSyncs.enabled, progressiveSyncs.configMap && objectKey(progressiveSyncs.configMap), context.clusterSecrets.map((s) => [s.id, s.body])]);
   for (const written of all.filter(isApplicationSet)) {
-    if (chartTemplates.some((dir) => isInside(dir, written.source.file))) continue;
+    if (inChartTemplates(chartTemplates, written.source.file)) continue;
     const expand = (): AppSetExpansion => expandOne(input, context, written, progressiveSyncs);
     const expansion = input.memoize ? input.memoize(`${shared}\u0000${objectKey(written)}`, expand) : expand();
     expansions.push(expansion);
@@ -67,12 +68,38 @@ export function expandApplicationSets(input: AppSetInput): { expansions: AppSetE
   return { expansions, findings };
 }
 
-/** A key naming the object and where it is written (its findings point into the file). */
+/** A key naming the object and where it is written (its findings point into the file); written once per object. */
 function objectKey(object: K8sObject): string {
+  let key = objectKeys.get(object);
+  if (key !== undefined) return key;
   try {
-    return JSON.stringify([object.id, object.source.file, object.source.span, object.source.anchor, object.source.templated, object.body]);
+    key = JSON.stringify([object.id, object.source.file, object.source.span, object.source.anchor, object.source.templated, object.body]);
   } catch {
-    return `unique:${Math.random()}`;
+    key = `unique:${Math.random()}`;
+  }
+  objectKeys.set(object, key);
+  return key;
+}
+
+const objectKeys = new WeakMap<K8sObject, string>();
+
+/** The objects this module looks at: ApplicationSets, cluster Secrets and argocd-cmd-params-cm. */
+function relevantObjects(objects: readonly K8sObject[]): readonly K8sObject[] {
+  let relevant = relevantByFile.get(objects);
+  if (!relevant) {
+    relevant = objects.filter((o) => isApplicationSet(o) || isClusterSecret(o) || (o.kind === 'ConfigMap' && o.name === 'argocd-cmd-params-cm'));
+    relevantByFile.set(objects, relevant);
+  }
+  return relevant;
+}
+
+const relevantByFile = new WeakMap<readonly K8sObject[], readonly K8sObject[]>();
+
+/** Whether `file` lies in one of the `templates` folders (rendered by Helm, not read as written). */
+function inChartTemplates(templates: ReadonlySet<string>, file: string): boolean {
+  for (let dir = dirnameOf(file); ; dir = dirnameOf(dir)) {
+    if (templates.has(dir)) return true;
+    if (dirnameOf(dir) === dir) return false;
   }
 }
 

@@ -10,12 +10,17 @@ import type { RenderedSource } from '../discover/renderSource';
 import type { KustomizeResult } from '../kustomize';
 import type { FileHost, Finding } from '../types';
 import { ReadLog, TrackingHost } from './trackingHost';
+import { appParts } from './appParts';
 
 interface Entry<T> {
   value: T;
   reads: ReadLog;
+  /** The derived reads among `reads` (`D:` keys), answered again on every check. */
+  derived: string[];
   /** The analysis that last found this entry valid. */
   checkedIn: number;
+  /** What else the value depends on, compared with `===` (kept apart from the key so long strings are not joined). */
+  extra: string;
 }
 
 /** What the last analysis computed and reused (for tests and benchmarks). */
@@ -37,15 +42,26 @@ export interface MemoOptions {
    * workspace need not be listed again on every analysis. Without it each analysis lists the workspace.
    */
   reportsPathChanges?: boolean;
+  /**
+   * With `reportsPathChanges`: the caller also reports every file whose text may have changed (buffer edits, opens and closes, disk changes)
+   * through `filesChanged`, so a kept query is checked against those paths only instead of reading again
+   * everything it read. Anything else that may change what the host answers must be reported with
+   * `everythingMayHaveChanged`.
+   */
+  reportsFileChanges?: boolean;
 }
 
 const RENDER_KINDS = new Set(['render', 'kustomize']);
+/** What a change to a file's text (or an opened buffer over it) changes: text, size and kind, version, real path. */
+const CONTENT_READS = ['f', 'i', 'v', 'r'];
 
 export class AnalysisMemo {
   private readonly caches = new Map<string, Map<string, Entry<unknown>>>();
   /** Values kept for one analysis to the next, compared by the caller (plans, per-object rule results). */
   private readonly values = new Map<string, { value: unknown; checkedIn: number }>();
+  private readonly stableKeys = new Map<string, { parts: readonly unknown[]; key: string; checkedIn: number }>();
   private analysis = 0;
+  private ended = false;
   private files?: string[];
   private filesKey = '';
   private listVersion = 0;
@@ -53,12 +69,21 @@ export class AnalysisMemo {
   /** Paths reported created or deleted since the last listing; undefined: list again. */
   private pending?: Set<string>;
   private listingKey?: string;
+  /** Read keys (`f:path`, `i:path`, `v:path`, `r:path`) of the files reported changed since the last analysis began. */
+  private changedReads = new Set<string>();
+  /** Something was reported that the changed paths do not describe (a path created or deleted, settings): read again. */
+  private readAgain = true;
+  /** For this analysis: the read keys that changed since the previous one, or undefined to read everything again. */
+  private changedSinceLast?: ReadonlySet<string>;
   stats: MemoStats = { computed: 0, reused: 0, queries: {}, listed: true, ms: {} };
   /** Per-object and per-file rule results, kept while the object (or parse) and the texts the rules read are the same. */
-  readonly ruleResults: RuleMemo = createRuleMemo((kind, reused) => this.count(kind, reused ? 'reused' : 'computed'));
+  readonly ruleResults: RuleMemo = createRuleMemo(
+    (kind, reused) => this.count(kind, reused ? 'reused' : 'computed'),
+    (name, parts, make) => this.stableKey(name, parts, make),
+  );
   /** The previous analysis's findings per file and what identifies each app's plan, for `changes`. */
-  private previousFindings?: Map<string, string>;
-  private previousApps?: Map<string, unknown[]>;
+  private previousFindings?: Map<string, Finding[]>;
+  private previousApps?: Map<string, string>;
   /** Fingerprint of each app's last rendered objects, by app id. */
   private readonly renderedObjects = new Map<string, { objects: K8sObject[]; fingerprint: string; checkedIn: number }>();
 
@@ -66,7 +91,20 @@ export class AnalysisMemo {
 
   /** Files or folders created or deleted (or renamed: both paths) since the last analysis. */
   pathsCreatedOrDeleted(paths: Iterable<string>): void {
-    for (const path of paths) this.pending?.add(path);
+    for (const path of paths) {
+      this.pending?.add(path);
+      this.readAgain = true;
+    }
+  }
+
+  /** Files whose text may have changed since the last analysis (see `reportsFileChanges`). */
+  filesChanged(paths: Iterable<string>): void {
+    for (const path of paths) for (const kind of CONTENT_READS) this.changedReads.add(`${kind}:${path}`);
+  }
+
+  /** Something the host answers may have changed in a way no path describes (settings): kept queries read again. */
+  everythingMayHaveChanged(): void {
+    this.readAgain = true;
   }
 
   /**
@@ -101,6 +139,11 @@ export class AnalysisMemo {
       this.files = files;
     }
     this.tracking = new TrackingHost(host, this.listVersion, derive);
+    // Reported changes describe everything since the previous analysis only if it finished (end() ran).
+    this.changedSinceLast = this.options.reportsFileChanges && this.options.reportsPathChanges && !this.readAgain && this.ended ? this.changedReads : undefined;
+    this.changedReads = new Set();
+    this.readAgain = false;
+    this.ended = false;
     return this.tracking;
   }
 
@@ -127,15 +170,19 @@ export class AnalysisMemo {
       for (const [key, entry] of cache) if (entry.checkedIn !== this.analysis) cache.delete(key);
     }
     for (const [key, entry] of this.values) if (entry.checkedIn !== this.analysis) this.values.delete(key);
+    for (const [key, entry] of this.stableKeys) if (entry.checkedIn !== this.analysis) this.stableKeys.delete(key);
     // Kept for the apps analysed this time, also those whose render was reused (and so not fingerprinted again).
     for (const [key, entry] of this.renderedObjects) if (entry.checkedIn !== this.analysis) this.renderedObjects.delete(key);
     this.tracking = undefined;
+    this.ended = true;
   }
 
   /** An application's render, reused while what it read is unchanged. */
   /** `extraKey` names what the render depends on besides the files it reads. */
   render(source: AppSource, compute: () => RenderedSource, extraKey = ''): RenderedSource {
-    return this.query('render', `${sourceKey(source)}\u0000${extraKey}`, compute);
+    let key = sourceKeys.get(source);
+    if (key === undefined) sourceKeys.set(source, (key = sourceKey(source)));
+    return this.query('render', key, compute, extraKey);
   }
 
   /** A kustomization's build (`key` names the folder and the Application's overrides). */
@@ -147,13 +194,13 @@ export class AnalysisMemo {
    * Any query of kind `kind`: `key` names everything it depends on besides what it reads through the tracking
    * host and the file list; the value is reused while those reads answer the same.
    */
-  query<T>(kind: string, key: string, compute: () => T): T {
+  query<T>(kind: string, key: string, compute: () => T, extra = ''): T {
     const tracking = this.tracking;
     if (!tracking) return compute();
     let cache = this.caches.get(kind) as Map<string, Entry<T>> | undefined;
     if (!cache) this.caches.set(kind, (cache = new Map()));
     const entry = cache.get(key);
-    if (entry && (entry.checkedIn === this.analysis || tracking.unchanged(entry.reads))) {
+    if (entry && entry.extra === extra && this.valid(entry, tracking)) {
       entry.checkedIn = this.analysis;
       // Whoever is computing around this lookup read the same things.
       tracking.replay(entry.reads);
@@ -161,9 +208,40 @@ export class AnalysisMemo {
       return entry.value;
     }
     const { value, reads } = tracking.record(compute);
-    cache.set(key, { value, reads, checkedIn: this.analysis });
+    const derived: string[] = [];
+    for (const read of reads.keys()) if (read.startsWith('D:')) derived.push(read);
+    cache.set(key, { value, reads, derived, checkedIn: this.analysis, extra });
     this.count(kind, 'computed');
     return value;
+  }
+
+  /**
+   * Whether a kept entry still holds: checked this analysis, or checked in the previous one and none of the reads
+   * reported changed since (derived reads and the file list answered again), or else every read answers the same.
+   */
+  private valid(entry: Entry<unknown>, tracking: TrackingHost): boolean {
+    if (entry.checkedIn === this.analysis) return true;
+    const changed = this.changedSinceLast;
+    if (!changed || entry.checkedIn !== this.analysis - 1) return tracking.unchanged(entry.reads);
+    for (const read of changed) if (entry.reads.has(read)) return false;
+    const list = entry.reads.get('L:');
+    if (list !== undefined && list !== this.listVersion) return false;
+    return entry.derived.every((read) => tracking.answersSame(read, entry.reads.get(read)));
+  }
+
+  /**
+   * A string standing for `parts` under `name`: the same string object while every part is the same (`===`) as last
+   * time, so keys built from unchanged objects cost nothing to build, compare or hash. `make` writes a new one.
+   */
+  stableKey(name: string, parts: readonly unknown[], make: () => string): string {
+    const kept = this.stableKeys.get(name);
+    if (kept && kept.parts.length === parts.length && kept.parts.every((part, i) => part === parts[i])) {
+      kept.checkedIn = this.analysis;
+      return kept.key;
+    }
+    const key = make();
+    this.stableKeys.set(name, { parts, key, checkedIn: this.analysis });
+    return key;
   }
 
   /** Drops one kept query result, so the next analysis computes it again. */
@@ -226,19 +304,18 @@ export class AnalysisMemo {
       if (list) list.push(finding);
       else findings.set(finding.file, [finding]);
     }
-    const byFile = new Map<string, string>();
-    for (const [file, list] of findings) byFile.set(file, findingsKey(list));
     const files = new Set<string>();
-    for (const [file, key] of byFile) if (this.previousFindings?.get(file) !== key) files.add(file);
-    for (const file of this.previousFindings?.keys() ?? []) if (!byFile.has(file)) files.add(file);
-    const apps = new Map(workspace.apps.map((app) => [app.id, appKey(app)]));
-    const changedApps = new Set<string>();
-    for (const [id, key] of apps) {
-      const previous = this.previousApps?.get(id);
-      if (!previous || previous.length !== key.length || previous.some((part, i) => part !== key[i])) changedApps.add(id);
+    for (const [file, list] of findings) {
+      const previous = this.previousFindings?.get(file);
+      // Kept rule results are the same finding objects; only lists that differ in some item are written out.
+      if (!previous || previous.length !== list.length || (list.some((f, i) => f !== previous[i]) && findingsKey(list) !== findingsKey(previous))) files.add(file);
     }
+    for (const file of this.previousFindings?.keys() ?? []) if (!findings.has(file)) files.add(file);
+    const apps = new Map(workspace.apps.map((app) => [app.id, this.stableKey(`app:${app.id}`, appParts(app), () => appKey(app))]));
+    const changedApps = new Set<string>();
+    for (const [id, key] of apps) if (this.previousApps?.get(id) !== key) changedApps.add(id);
     for (const id of this.previousApps?.keys() ?? []) if (!apps.has(id)) changedApps.add(id);
-    this.previousFindings = byFile;
+    this.previousFindings = findings;
     this.previousApps = apps;
     return { files: [...files].sort(), apps: [...changedApps].sort() };
   }
@@ -249,6 +326,9 @@ export class AnalysisMemo {
     if (RENDER_KINDS.has(kind)) this.stats[what]++;
   }
 }
+
+/** Each source's key, written once (discovery keeps its sources while its inputs are unchanged). */
+const sourceKeys = new WeakMap<AppSource, string>();
 
 /** What identifies a source's render: its fields and the defining object's content (not its place in the file). */
 function sourceKey(source: AppSource): string {
@@ -270,14 +350,25 @@ function findingsKey(findings: readonly Finding[]): string {
   }
 }
 
-/** What identifies an app as shown: its plan and objects (reused objects and plans are the same references), and its fields. */
-function appKey(app: AppAnalysis): unknown[] {
+/**
+ * What identifies an app as shown, written when one of its parts changed: its fields, and a number for its plan
+ * and for its objects (kept plans and object lists are the same objects; a new one is a change, even when equal).
+ */
+function appKey(app: AppAnalysis): string {
   const { plan, objects, definedBy, generatedBy, refs, ...fields } = app;
-  let written: string;
   try {
-    written = JSON.stringify([fields, definedBy && [definedBy.id, definedBy.source.file, definedBy.source.anchor, definedBy.body], generatedBy?.id, refs && [...refs]]);
+    return JSON.stringify([fields, definedBy && [definedBy.id, definedBy.source.file, definedBy.source.anchor, definedBy.body], generatedBy?.id, refs && [...refs], numberOf(plan), numberOf(objects)]);
   } catch {
-    written = `unique:${Math.random()}`;
+    return `unique:${Math.random()}`;
   }
-  return [plan, objects, written];
 }
+
+/** A number per object, the same for as long as the object lives. */
+function numberOf(object: object): number {
+  let number = numbers.get(object);
+  if (number === undefined) numbers.set(object, (number = ++numbered));
+  return number;
+}
+
+const numbers = new WeakMap<object, number>();
+let numbered = 0;

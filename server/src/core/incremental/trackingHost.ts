@@ -87,6 +87,11 @@ export class TrackingHost implements FileHost {
     return true;
   }
 
+  /** Whether reading `key` again gives `value`. */
+  answersSame(key: string, value: string | number | undefined): boolean {
+    return this.answer(key) === value;
+  }
+
   private answer(key: string): string | number | undefined {
     const path = key.slice(2);
     switch (key[0]) {

@@ -13,7 +13,7 @@ export const appNotDeployed: Rule = {
   checkApp(app, context) {
     if (!app.notDeployed || app.objects.length === 0) return [];
     const first = [...app.objects].sort((a, b) => (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.span.start - b.source.span.start))[0];
-    const folder = relativePath(context.workspace.root, app.path) || '.';
+    const folder = relativePath(context.root, app.path) || '.';
     const message = 'No Application in this workspace deploys this folder, so Argo CD syncs none of it.';
     const detail =
       `No Application in this workspace deploys ${folder} (directly, through an app of apps, or as a Kustomize base), so Argo CD syncs none of it unless something outside the workspace points here. ` +

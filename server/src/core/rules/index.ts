@@ -7,6 +7,7 @@ import type { FileHost, Finding } from '../types';
 import type { Rule, RuleContext } from './ruleTypes';
 import { ALL_RULES } from './registry';
 import { memoisedResults, type RuleMemo } from './ruleMemo';
+import { appParts } from '../incremental/appParts';
 
 export { ALL_RULES } from './registry';
 export { RULE_CODES, RULE_DOCS_URL, RULE_DOCS_BASE } from './ruleCodes';
@@ -53,7 +54,7 @@ export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = 
     return rule.checkApp ? safely(rule, app.definedBy?.source.file ?? app.path, () => rule.checkApp?.(app, ctx)) : [];
   };
   const appResults = workspace.apps.map((app) => {
-    const extra = kept && appFields(app);
+    const extra = kept && kept.stableKey(`app rules:${app.id}`, appParts(app), () => appFields(app) ?? `unique:${Math.random()}`);
     return kept && extra !== undefined
       ? memoisedResults(kept.apps, app.plan, rules.length, context, checkApp(app), (reused) => kept.count('app rules', reused), extra)
       : rules.map((_, i) => checkApp(app)(i, context));
@@ -100,6 +101,7 @@ export function createRuleContext(workspace: WorkspaceAnalysis, host?: FileHost,
   };
   return {
     workspace,
+    root: workspace.root,
     host,
     textOf,
     parsedFile(file) {

@@ -44,9 +44,13 @@ interface Binding {
   storageClass?: K8sObject;
 }
 
+/** The workspace's StorageClasses, gathered once per analysis. */
+const storageClasses = new WeakMap<WorkspaceAnalysis, K8sObject[]>();
+
 /** The binding mode of the claim's StorageClass as the workspace defines it (the default class when none is named). */
 function bindingMode(workspace: WorkspaceAnalysis, className: string | undefined): Binding {
-  const classes = workspace.apps.flatMap((a) => a.objects).filter((o) => o.group === 'storage.k8s.io' && o.kind === 'StorageClass');
+  let classes = storageClasses.get(workspace);
+  if (!classes) storageClasses.set(workspace, (classes = workspace.apps.flatMap((a) => a.objects).filter((o) => o.group === 'storage.k8s.io' && o.kind === 'StorageClass')));
   const storageClass = className === undefined ? classes.find((c) => c.annotations.get(DEFAULT_CLASS)?.text === 'true') : classes.find((c) => c.name === className);
   if (!storageClass) return { mode: undefined, className };
   const mode = typeof storageClass.body.volumeBindingMode === 'string' ? storageClass.body.volumeBindingMode : 'Immediate';

@@ -15,6 +15,8 @@ interface Kept {
   extra: string;
   results: (Finding[] | undefined)[];
   texts: Map<string, string | undefined>;
+  /** No rule must run again for this subject. */
+  allKept: boolean;
 }
 
 export interface RuleMemo {
@@ -24,10 +26,12 @@ export interface RuleMemo {
   files: WeakMap<ParsedFile, Kept>;
   /** Counts subjects whose results were computed or reused, per kind (`object rules`, `file rules`). */
   count(kind: string, reused: boolean): void;
+  /** A string for `parts` that stays the same object while every part is the same (see AnalysisMemo.stableKey). */
+  stableKey(name: string, parts: readonly unknown[], make: () => string): string;
 }
 
-export function createRuleMemo(count: RuleMemo['count']): RuleMemo {
-  return { objects: new WeakMap(), apps: new WeakMap(), files: new WeakMap(), count };
+export function createRuleMemo(count: RuleMemo['count'], stableKey: RuleMemo['stableKey']): RuleMemo {
+  return { objects: new WeakMap(), apps: new WeakMap(), files: new WeakMap(), count, stableKey };
 }
 
 /**
@@ -44,8 +48,10 @@ export function memoisedResults<S extends object>(
   extra = '',
 ): Finding[][] {
   const previous = store.get(subject);
-  if (previous && previous.extra === extra && [...previous.texts].every(([file, text]) => context.textOf(file) === text)) {
+  if (previous && previous.extra === extra && sameTexts(previous.texts, context)) {
     count(true);
+    // Every rule's results kept: the same lists, no copy (most subjects, on every analysis).
+    if (previous.allKept) return previous.results as Finding[][];
     return previous.results.map((kept, index) => kept ?? run(index, context));
   }
   const texts = new Map<string, string | undefined>();
@@ -59,6 +65,7 @@ export function memoisedResults<S extends object>(
       pure = false;
       return context.host;
     },
+    root: context.root,
     textOf(file) {
       const text = context.textOf(file);
       texts.set(file, text);
@@ -76,7 +83,12 @@ export function memoisedResults<S extends object>(
     results.push(run(index, tracked));
     kept.push(pure ? results[index] : undefined);
   }
-  store.set(subject, { extra, results: kept, texts });
+  store.set(subject, { extra, results: kept, texts, allKept: kept.every((k) => k !== undefined) });
   count(false);
   return results;
+}
+
+function sameTexts(texts: ReadonlyMap<string, string | undefined>, context: RuleContext): boolean {
+  for (const [file, text] of texts) if (context.textOf(file) !== text) return false;
+  return true;
 }

@@ -7,6 +7,8 @@ import type { FileHost, Finding, Severity } from '../types';
 
 export interface RuleContext {
   workspace: WorkspaceAnalysis;
+  /** The workspace root; unlike `workspace`, reading it does not make a rule's results depend on the whole workspace. */
+  root: string;
   /** Reads files; absent when a caller runs rules without one (rules then skip precise ranges and fixes). */
   host?: FileHost;
   /** Text of a workspace file, read once per run; undefined without a host or when the file is gone. */

@@ -4,7 +4,8 @@
 // each timed to the diagnostics of that buffer version, hover and completion sent right after a keystroke, RSS.
 // Keystrokes go into a sync-wave value, so every keystroke changes the diagnostics and both servers publish.
 // Run: npm run build && npx tsx bench/lsp-vs-yamlls.ts [CORPUS_DIR] [FILE_IN_A_KUSTOMIZE_APP]
-// Environment: KEYSTROKES (default 30); WORKSPACES=corpus or WORKSPACES=single to run one part only.
+// Environment: KEYSTROKES (default 30); WORKSPACES=corpus or WORKSPACES=single to run one part only;
+// SYNCPLAN_NODE_ARGS: extra node flags for SyncPlan's server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,10 +45,16 @@ function rssMb(child: ChildProcess): number {
 }
 
 async function start(server: string, folder: string): Promise<{ client: TestClient; child: ChildProcess }> {
-  const child = spawn(process.execPath, [SERVERS[server], '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const flags = server === 'SyncPlan' ? (process.env.SYNCPLAN_NODE_ARGS ?? '').split(' ').filter(Boolean) : [];
+  const child = spawn(process.execPath, [...flags, SERVERS[server], '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   // yaml-language-server reads the `yaml` section; every section is answered with the same object.
-  const client = new TestClient(connection, () => child.kill(), server === 'SyncPlan' ? {} : { validate: true, hover: true, completion: true });
+  // The server exits on `exit` (writing a profile if asked to); killed only if it does not within 5 s.
+  const kill = (): void => {
+    const timer = setTimeout(() => child.kill(), 5000);
+    child.once('exit', () => clearTimeout(timer));
+  };
+  const client = new TestClient(connection, kill, server === 'SyncPlan' ? {} : { validate: true, hover: true, completion: true });
   await client.initialize([folder]);
   return { client, child };
 }

@@ -124,3 +124,49 @@ describe('lsp: plansChanged after any analysis', () => {
     client!.close(uri);
   });
 });
+
+describe('lsp: the plans after edits equal those of a fresh server', () => {
+  const SECRET = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: token\n  annotations:\n    argocd.argoproj.io/sync-wave: "2"\n';
+  const START = `# a\n${CONFIG_MAP}---\n${SECRET}`;
+
+  it('after a value edit, lines added above, and a same-length edit that adds a line break (offsets kept, lines moved)', async () => {
+    const workspace = makeWorkspace({ 'jobs/migrate.yaml': JOB, 'web/settings.yaml': START });
+    let analyses = 0;
+    const analyze: AnalyzeFunction = (host, root, options) => {
+      analyses++;
+      return analyzeWorkspace(host, root, options);
+    };
+    const client = await startInProcess({ folders: [workspace.root], server: { debounceMs: 5, analyze } });
+    let fresh: TestClient | undefined;
+    try {
+      await client.waitFor('initial plans', () => client.plansChangedParams[0]);
+      const uri = client.open(workspace.path('web/settings.yaml'), START);
+      const edits = [
+        (text: string) => text.replace('name: settings', 'name: settings-2'),
+        (text: string) => text.replace('sync-wave: "2"', 'sync-wave: "3"'),
+        (text: string) => `# b\n# c\n${text}`,
+        // Same length: every offset stays, every later line moves down by one.
+        (text: string) => text.replace('# a\n', '#\n#\n'),
+      ];
+      let text = START;
+      for (const edit of edits) {
+        const before = analyses;
+        text = edit(text);
+        client.change(uri, text);
+        await client.waitFor('the analysis of the edit', () => (analyses > before ? true : undefined));
+      }
+      const edited = await client.request<PlansResult>('syncplan/plans', {});
+      workspace.write('web/settings.yaml', text);
+      fresh = await startInProcess({ folders: [workspace.root] });
+      await fresh.waitFor('initial plans', () => fresh!.plansChangedParams[0]);
+      const expected = await fresh.request<PlansResult>('syncplan/plans', {});
+      assert.deepEqual(edited.folders[0].report, expected.folders[0].report);
+      const secret = expected.folders[0].report.apps.find((a) => a.path === 'web')?.steps.flatMap((s) => s.resources).find((r) => r.kind === 'Secret');
+      assert.equal(secret?.line, 10, 'the Secret moved down to line 10 with the line break');
+    } finally {
+      await client.dispose();
+      await fresh?.dispose();
+      workspace.remove();
+    }
+  });
+});

@@ -412,10 +412,14 @@ function failedBuild(): KustomizeResult {
   return { objects: [], findings: [], complete: false, incompleteReasons: [reason], filesRead: [], referencedKustomizations: [] };
 }
 
+const dedupeKeys = new WeakMap<Finding, string>();
+
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
-    const key = `${f.file}:${f.span.start}:${f.span.end}:${f.code}:${f.message}:${f.detail ?? ''}`;
+    // Kept rule results are the same finding objects, so most keys are written once.
+    let key = dedupeKeys.get(f);
+    if (key === undefined) dedupeKeys.set(f, (key = `${f.file}:${f.span.start}:${f.span.end}:${f.code}:${f.message}:${f.detail ?? ''}`));
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -1,10 +1,10 @@
 // One workspace folder: its file cache, parse cache, settings and latest analysis.
 
 import { analyzeWorkspace, type AnalyzeOptions } from '../core/analyzeWorkspace';
-import type { WorkspaceAnalysis } from '../core/discover/appTypes';
+import type { AppAnalysis, WorkspaceAnalysis } from '../core/discover/appTypes';
 import { AnalysisMemo } from '../core/incremental/analysisMemo';
 import { dirnameOf, isInside, joinPath } from '../core/paths';
-import { buildPlanReport, type PlanReport } from '../core/report/planReport';
+import { buildPlanReport, type AppReport, type PlanReport } from '../core/report/planReport';
 import type { FileHost, Finding } from '../core/types';
 import type { OverlaySource } from '../workspace/nodeFileHost';
 import { AdaptiveDelay } from './adaptiveDelay';
@@ -47,6 +47,8 @@ export class AnalyzedFolder {
   private generation = 0;
   private latestAnalysis?: FolderAnalysis;
   private fingerprints?: PlanFingerprints;
+  /** Files whose text changed since the last plan report; undefined: anything may have changed. */
+  private editedSinceReport?: Set<string>;
   /** Per file: the texts last compared by shiftsSince and how they differ. */
   private readonly shifts = new Map<string, { analysed: string; current: string; shift: TextShift | undefined }>();
 
@@ -70,18 +72,21 @@ export class AnalyzedFolder {
   /** Something changed that no path describes (settings): the next request re-analyses, checking kept results in full. */
   markStale(): void {
     this.memo.everythingMayHaveChanged();
+    this.editedSinceReport = undefined;
     this.generation++;
   }
 
   /** An open buffer's text changed: the next request re-analyses. */
   bufferChanged(path: string): void {
     this.memo.filesChanged([path]);
+    this.editedSinceReport?.add(path);
     this.generation++;
   }
 
   fileChanged(path: string): void {
     this.host.fileChanged(path);
     this.memo.filesChanged([path]);
+    this.editedSinceReport?.add(path);
     this.generation++;
   }
 
@@ -89,20 +94,27 @@ export class AnalyzedFolder {
     this.memo.pathsCreatedOrDeleted([path]);
     this.host.pathCreatedOrDeleted(path);
     this.cache.forget(path);
+    this.editedSinceReport = undefined;
     this.generation++;
   }
 
   /** An opened buffer shows in folder listings even when it is not on disk, so the file list is checked for it. */
   bufferOpened(path: string): void {
     // A file already on disk keeps its place in the listing; only what reading it answers may change.
-    if (this.host.isDiskFile(path)) this.memo.filesChanged([path]);
-    else this.memo.pathsCreatedOrDeleted([path]);
+    if (this.host.isDiskFile(path)) {
+      this.memo.filesChanged([path]);
+      this.editedSinceReport?.add(path);
+    } else {
+      this.memo.pathsCreatedOrDeleted([path]);
+      this.editedSinceReport = undefined;
+    }
   }
 
   /** A buffer was closed: the file reads from disk again (or is gone, if it was never saved). */
   bufferClosed(path: string): void {
     if (!this.host.isDiskFile(path)) return this.pathCreatedOrDeleted(path);
     this.memo.filesChanged([path]);
+    this.editedSinceReport?.add(path);
     this.generation++;
   }
 
@@ -139,11 +151,29 @@ export class AnalyzedFolder {
     if (this.latestAnalysis) this.delay.record(performance.now() - started);
     // Line numbers are read through the gate, so an outside link's target is never opened.
     const gate = this.gate();
-    const report = buildPlanReport(workspace, this.root, (path) => gate.readFile(path), { absolutePaths: true });
+    const report = buildPlanReport(workspace, this.root, (path) => gate.readFile(path), { absolutePaths: true, kept: this.keptReports(workspace) });
     this.latestAnalysis = { workspace, findings, report, generation, buffers: this.openBuffers() };
     this.shifts.clear();
     this.announcePlanChanges(this.latestAnalysis);
     return this.latestAnalysis;
+  }
+
+  /**
+   * The previous analysis's app reports, for apps the memo saw unchanged since (`workspace.changed`): their plans,
+   * objects and fields are the same, so are their reports.
+   */
+  private keptReports(workspace: WorkspaceAnalysis): ((app: AppAnalysis) => AppReport | undefined) | undefined {
+    const previous = this.latestAnalysis?.report;
+    const edited = this.editedSinceReport;
+    this.editedSinceReport = new Set();
+    if (!previous || !workspace.changed || !edited) return undefined;
+    const changed = new Set(workspace.changed.apps);
+    const byId = new Map(previous.apps.map((app) => [app.id, app]));
+    // An edit that keeps every offset can still move lines (a same-length replacement with a line break), so apps
+    // reading an edited file get their lines read again.
+    const touched = (app: AppAnalysis): boolean =>
+      app.files.some((f) => edited.has(f)) || [app.definedBy, app.generatedBy].some((o) => o !== undefined && edited.has(o.source.file));
+    return (app) => (changed.has(app.id) || touched(app) ? undefined : byId.get(app.id));
   }
 
   /** The text `file` had when `analysis` read it: the open buffer then, else the disk copy (never read again here). */

@@ -23,9 +23,13 @@ export function planFingerprints(report: PlanReport, findings: readonly Finding[
 }
 
 function fingerprintOf(app: AppReport, files: readonly string[], counts: Map<string, number>): string {
-  const badges = files.map((file) => counts.get(file) ?? 0);
-  return JSON.stringify([app, badges]);
+  // A kept report is the same object, so it is written out once.
+  let written = writtenReports.get(app);
+  if (written === undefined) writtenReports.set(app, (written = JSON.stringify(app)));
+  return `${written}\u0000${files.map((file) => counts.get(file) ?? 0).join(',')}`;
 }
+
+const writtenReports = new WeakMap<AppReport, string>();
 
 /** Ids of apps added, removed or changed between two analyses, sorted. */
 export function changedApps(before: PlanFingerprints | undefined, after: PlanFingerprints): string[] {

@@ -113,6 +113,11 @@ export type TextSource = (path: string) => string | undefined;
 export interface PlanReportOptions {
   /** Add `absoluteFile` to each resource (the editor needs it; CLI output stays machine-independent). */
   absolutePaths?: boolean;
+  /**
+   * An app's report from an earlier build with the same base and options, when the app is unchanged since (the
+   * language server passes the previous analysis's reports of apps its memo did not see change).
+   */
+  kept?: (app: AppAnalysis) => AppReport | undefined;
 }
 
 export function buildPlanReport(workspace: WorkspaceAnalysis, base: string, readText: TextSource, options: PlanReportOptions = {}): PlanReport {
@@ -154,7 +159,7 @@ export function buildPlanReport(workspace: WorkspaceAnalysis, base: string, read
 
   return {
     version: 1,
-    apps: workspace.apps.map((app) => ({
+    apps: workspace.apps.map((app): AppReport => options.kept?.(app) ?? {
       id: app.id,
       name: app.name,
       path: relativePath(base, app.path),
@@ -183,7 +188,7 @@ export function buildPlanReport(workspace: WorkspaceAnalysis, base: string, read
       ),
       children: app.children,
       caveats: app.plan.caveats,
-    })),
+    }),
     applicationSets: (workspace.applicationSets ?? []).map((e) => ({
       name: e.appset.name,
       file: relativePath(base, e.appset.source.file),

@@ -211,15 +211,24 @@ function analyzeApp(context: RenderContext, source: AppSource, findings: Finding
   // The plan is a function of the rendered objects and the Application's options: reused while both are the same.
   const planned = memo ? memo.reuse<PlannedApp>('plan', source.id, (p) => p.objects === rendered.objects && p.caveats === caveats && p.options === optionsKey, plan) : plan();
   findings.push(...planned.failure);
-  return {
-    ...source,
-    objects: rendered.objects,
-    plan: planned.plan,
-    complete: rendered.complete,
-    incompleteReasons: rendered.incompleteReasons,
-    children: [],
-    files: rendered.files,
-  };
+  const build = (): KeptApp => ({
+    source,
+    rendered,
+    planned,
+    app: { ...source, objects: rendered.objects, plan: planned.plan, complete: rendered.complete, incompleteReasons: rendered.incompleteReasons, children: [], files: rendered.files },
+  });
+  // The same source, render and plan make the same app; only its children are linked anew (linkChildren).
+  const kept = memo ? memo.reuse<KeptApp>('app', source.id, (k) => k.source === source && k.rendered === rendered && k.planned === planned, build) : build();
+  kept.app.children = [];
+  return kept.app;
+}
+
+/** An analysed app with what it was made of. */
+interface KeptApp {
+  source: AppSource;
+  rendered: RenderedSource;
+  planned: PlannedApp;
+  app: AppAnalysis;
 }
 
 /** A build for discovery, which records only the build's summary as read (see `buildSummary`). */

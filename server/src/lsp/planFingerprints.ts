@@ -4,7 +4,8 @@
 import type { AppReport, PlanReport } from '../core/report/planReport';
 import type { Finding } from '../core/types';
 
-export type PlanFingerprints = Map<string, string>;
+/** Per app: its report written out and its findings counts (kept reports are written once, so compared cheaply). */
+export type PlanFingerprints = Map<string, { written: string; badges: string }>;
 
 /**
  * The id announced when the Kargo pipelines changed (a Stage, Warehouse, or an Application's authorized-stage
@@ -18,15 +19,15 @@ export function planFingerprints(report: PlanReport, findings: readonly Finding[
   for (const finding of findings) counts.set(finding.file, (counts.get(finding.file) ?? 0) + 1);
   const result: PlanFingerprints = new Map();
   for (const app of report.apps) result.set(app.id, fingerprintOf(app, filesOf(app.id), counts));
-  if (report.kargo?.length) result.set(PIPELINES_ID, JSON.stringify(report.kargo));
+  if (report.kargo?.length) result.set(PIPELINES_ID, { written: JSON.stringify(report.kargo), badges: '' });
   return result;
 }
 
-function fingerprintOf(app: AppReport, files: readonly string[], counts: Map<string, number>): string {
-  // A kept report is the same object, so it is written out once.
+function fingerprintOf(app: AppReport, files: readonly string[], counts: Map<string, number>): { written: string; badges: string } {
+  // A kept report is the same object, so it is written out once and compared as the same string.
   let written = writtenReports.get(app);
   if (written === undefined) writtenReports.set(app, (written = JSON.stringify(app)));
-  return `${written}\u0000${files.map((file) => counts.get(file) ?? 0).join(',')}`;
+  return { written, badges: files.map((file) => counts.get(file) ?? 0).join(',') };
 }
 
 const writtenReports = new WeakMap<AppReport, string>();
@@ -34,7 +35,10 @@ const writtenReports = new WeakMap<AppReport, string>();
 /** Ids of apps added, removed or changed between two analyses, sorted. */
 export function changedApps(before: PlanFingerprints | undefined, after: PlanFingerprints): string[] {
   const changed = new Set<string>();
-  for (const [id, print] of after) if (before?.get(id) !== print) changed.add(id);
+  for (const [id, print] of after) {
+    const previous = before?.get(id);
+    if (previous?.written !== print.written || previous.badges !== print.badges) changed.add(id);
+  }
   for (const id of before?.keys() ?? []) if (!after.has(id)) changed.add(id);
   return [...changed].sort();
 }

@@ -1,11 +1,9 @@
-// What an analysed app is made of, for keys that must change when any of it changes: every field's value as the
-// analysis built it. Kept sources, renders and plans give the same objects again, so an unchanged app has the
-// same parts; the list of children is built anew each time and so is compared by its ids.
+// What an analysed app is made of, for keys that must change when any of it changes: the app object (the analysis
+// keeps it while its source, render and plan are the same) and its children, which are linked anew each time.
 
 import type { AppAnalysis } from '../discover/appTypes';
 
 export function appParts(app: AppAnalysis): unknown[] {
-  const parts: unknown[] = [];
-  for (const key of Object.keys(app) as (keyof AppAnalysis)[]) parts.push(key, key === 'children' ? app.children.join('\n') : app[key]);
-  return parts;
+  // Apps are rebuilt whenever a field would change, except children (see analyzeApp).
+  return [app, app.children.join('\n')];
 }

@@ -99,7 +99,7 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
       objectsByFile,
       isWorkspaceRepository: (url) => isWorkspaceRepository(repository, url),
       repositoryKnown: repository.urls.length > 0,
-      memoize: memo && ((key, compute) => memo.query('appset', `${repository.urls.join(' ')}\u0000${key}`, compute)),
+      memoize: memo && ((key, shared, compute) => memo.query('appset', key, compute, `${repository.urls.join(' ')}\u0000${shared}`)),
     }),
   ));
   findings.push(...appsets.findings);

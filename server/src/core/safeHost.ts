@@ -7,6 +7,18 @@
 import { isInside, relativePath } from './paths';
 import type { DirEntry, FileHost, FileInfo, Finding } from './types';
 
+/** A gate's verdicts on one path, kept with the host's info object they were worked out from. */
+interface Verdict {
+  path: string;
+  /** The gate's root, real root and size cap. */
+  gate: string;
+  /** null: allowed; a finding: refused; undefined: not asked yet. */
+  file?: Finding | null;
+  directory?: Finding | null;
+}
+
+const verdicts = new WeakMap<FileInfo, Verdict>();
+
 /** Default size cap for one file: 10 MB. */
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
@@ -16,6 +28,7 @@ export class SafeHost implements FileHost {
   private readonly texts = new Map<string, string | undefined>();
   private readonly listings = new Map<string, DirEntry[] | undefined>();
   private readonly realRoot: string;
+  private readonly gateKey: string;
 
   constructor(
     private readonly inner: FileHost,
@@ -23,6 +36,7 @@ export class SafeHost implements FileHost {
     private readonly maxFileSize = DEFAULT_MAX_FILE_SIZE,
   ) {
     this.realRoot = inner.inspect?.(root)?.realPath ?? root;
+    this.gateKey = `${root}\u0000${this.realRoot}\u0000${maxFileSize}`;
   }
 
   readFile(path: string): string | undefined {
@@ -54,6 +68,23 @@ export class SafeHost implements FileHost {
     if (!this.inner.inspect) return true;
     const info = this.info(path);
     if (!info) return true; // Missing: the reader reports it as it always did.
+    // Hosts that keep their answers (the language server's) give the same info object while the path is unchanged,
+    // so the verdict is reused, not worked out again on every analysis.
+    const kept = verdicts.get(info);
+    const same = kept !== undefined && kept.path === path && kept.gate === this.gateKey;
+    if (same && kept[wanted] !== undefined) {
+      const refusal = kept[wanted];
+      if (refusal) this.refused.set(path, refusal);
+      return refusal === null;
+    }
+    const allowed = this.judge(path, info, wanted);
+    const verdict: Verdict = same ? kept : { path, gate: this.gateKey };
+    verdict[wanted] = allowed ? null : this.refused.get(path);
+    verdicts.set(info, verdict);
+    return allowed;
+  }
+
+  private judge(path: string, info: FileInfo, wanted: 'file' | 'directory'): boolean {
     if (!isInside(this.realRoot, info.realPath) && !(isGitMetadata(path) && isGitMetadata(info.realPath))) {
       return this.refuse(path, 'workspace/outside-link', `${this.shown(path)} is a link to a place outside the workspace, so it is not read.`);
     }

@@ -55,7 +55,7 @@ function loggedAnalysis(analyze: AnalyzeFunction, info: (message: string) => voi
 }
 
 export function createServer(connection: Connection, options: ServerOptions = {}): SyncPlanServer {
-  const defaultDelayMs = options.debounceMs ?? 50;
+  const defaultDelayMs = options.debounceMs ?? 20;
   const log = (message: string): void => connection.console.error(message);
   const info = (message: string): void => connection.console.info(message);
   const overlay = new DocumentOverlay();

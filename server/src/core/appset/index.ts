@@ -26,10 +26,10 @@ export interface AppSetInput {
   /** `files` read as a dependency of the expansion in progress (the analysis memo records it). */
   fileList?: () => readonly string[];
   /**
-   * Keeps expansions between analyses: `key` names the ApplicationSet and every input besides what the
-   * expansion reads through `host` and `fileList`.
+   * Keeps expansions between analyses: `key` names the ApplicationSet, `shared` every other input besides what
+   * the expansion reads through `host` and `fileList` (the same for every ApplicationSet of the analysis).
    */
-  memoize?: (key: string, compute: () => AppSetExpansion) => AppSetExpansion;
+  memoize?: (key: string, shared: string, compute: () => AppSetExpansion) => AppSetExpansion;
 }
 
 const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
@@ -57,11 +57,11 @@ export function expandApplicationSets(input: AppSetInput): { expansions: AppSetE
   const findings: Finding[] = [];
   const progressiveSyncs = progressiveSyncsEnabled(all);
   // Everything an expansion depends on besides the ApplicationSet and what it reads.
-  const shared = input.memoize && JSON.stringify([context.repoRoot, context.repositoryKnown, context.newGitFileGlobbing, progressiveSyncs.enabled, progressiveSyncs.configMap && objectKey(progressiveSyncs.configMap), context.clusterSecrets.map((s) => [s.id, s.body])]);
+  const shared = !input.memoize ? '' : JSON.stringify([context.repoRoot, context.repositoryKnown, context.newGitFileGlobbing, progressiveSyncs.enabled, progressiveSyncs.configMap && objectKey(progressiveSyncs.configMap), context.clusterSecrets.map((s) => [s.id, s.body])]);
   for (const written of all.filter(isApplicationSet)) {
     if (inChartTemplates(chartTemplates, written.source.file)) continue;
     const expand = (): AppSetExpansion => expandOne(input, context, written, progressiveSyncs);
-    const expansion = input.memoize ? input.memoize(`${shared}\u0000${objectKey(written)}`, expand) : expand();
+    const expansion = input.memoize ? input.memoize(objectKey(written), shared, expand) : expand();
     expansions.push(expansion);
     findings.push(...expansion.findings);
   }

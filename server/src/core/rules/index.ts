@@ -59,14 +59,12 @@ export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = 
       ? memoisedResults(kept.apps, app.plan, rules.length, context, checkApp(app), (reused) => kept.count('app rules', reused), extra)
       : rules.map((_, i) => checkApp(app)(i, context));
   });
-  // Emitted rule by rule; most results are empty, so only the non-empty ones are gathered.
-  const byRule: Finding[][] = rules.map(() => []);
-  for (const results of objectResults) for (let i = 0; i < results.length; i++) if (results[i].length > 0) byRule[i].push(...results[i]);
-  for (const [index] of rules.entries()) {
-    findings.push(...byRule[index]);
-    for (const results of appResults) if (results[index].length > 0) findings.push(...results[index]);
-    for (const results of fileResults) findings.push(...results[index]);
+  // Emitted rule by rule (objects, then apps, then files); most results are empty, so only non-empty ones are gathered.
+  const byRule: Finding[][][] = rules.map(() => []);
+  for (const subjects of [objectResults, appResults, fileResults]) {
+    for (const results of subjects) for (let i = 0; i < results.length; i++) if (results[i].length > 0) byRule[i].push(results[i]);
   }
+  for (const lists of byRule) for (const list of lists) for (const f of list) findings.push(f);
   return findings;
 }
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { CancellationTokenSource, type CodeAction, type CompletionItem, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeWorkspace } from '../../server/src/core/analyzeWorkspace';
+import { analyzeWorkspace, analyzeWorkspaceInSteps } from '../../server/src/core/analyzeWorkspace';
 import type { AnalyzeFunction } from '../../server/src/lsp/analyzedFolder';
 import { startInProcess, uriOf, type TestClient } from './lspHarness';
 import { makeWorkspace, type Workspace } from './workspaceFixture';
@@ -130,5 +130,86 @@ describe('lsp: requests never wait for the analysis of an edit', () => {
     const answer = await client.request<{ folders: { report: { apps: unknown[] } }[] }>('syncplan/plans', {});
     assert.equal(analyses, before + 1);
     assert.ok(answer.folders[0].report.apps.length > 0);
+  });
+});
+
+/** Polls `check` (the in-process server changes state without sending anything). */
+async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+describe('lsp: an analysis under way pauses for requests and is dropped by an edit', () => {
+  /**
+   * Each step of the analysis is made this many smaller steps of SLICE_MS each, as in a big workspace: a request
+   * takes a few turns of the event loop from this in-process client to the server and back.
+   */
+  const SLICES = 10;
+  const SLICE_MS = 10;
+  let workspace: Workspace;
+  let client: TestClient;
+  let slow = false;
+  let started = 0;
+  let finished = 0;
+  let uri: string;
+
+  beforeEach(async () => {
+    workspace = makeWorkspace({ 'app/pod.yaml': POD, 'app/job.yaml': JOB });
+    slow = false;
+    started = 0;
+    finished = 0;
+    const analyze: AnalyzeFunction = (host, root, options) => {
+      started++;
+      return (function* steps() {
+        const inner = analyzeWorkspaceInSteps(host, root, options);
+        for (;;) {
+          for (let i = 0; slow && i < SLICES; i++) {
+            busyWait(SLICE_MS);
+            yield;
+          }
+          const step = inner.next();
+          if (step.done) {
+            finished++;
+            return step.value;
+          }
+          yield;
+        }
+      })();
+    };
+    client = await startInProcess({ folders: [workspace.root], settings: { analysisDelay: 0 }, server: { analyze } });
+    await client.waitFor('initial analysis', () => (finished > 0 ? true : undefined));
+    uri = client.open(workspace.path('app/pod.yaml'), POD);
+  });
+  afterEach(async () => {
+    await client.dispose();
+    workspace.remove();
+  });
+
+  it('answers a hover sent during the analysis before the analysis ends', async () => {
+    slow = true;
+    const before = finished;
+    client.change(uri, POD.replace('PreSnyc', 'PreSync'));
+    await until(() => started > before && finished === before);
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 30 } });
+    assert.equal(finished, before, 'the hover was answered while the analysis was still under way');
+    assert.ok(hover, 'the hover answered from the latest analysis');
+    await client.waitFor('the analysis to finish', () => (finished > before ? true : undefined));
+  });
+
+  it('drops the analysis an edit made stale and publishes the newest text only', async () => {
+    slow = true;
+    const before = finished;
+    const startedBefore = started;
+    client.change(uri, POD.replace('PreSnyc', 'PreSync'));
+    await until(() => started > startedBefore);
+    assert.equal(finished, before, 'the second edit comes while the first analysis is under way');
+    const last = client.change(uri, POD.replace('PreSnyc', 'PostSnyc'));
+    const diagnostics = await client.waitFor('diagnostics of the last edit', () => (client.diagnostics.get(uri)?.version === last ? client.diagnostics.get(uri) : undefined));
+    assert.equal(finished - before, 1, 'only the analysis of the last edit finished');
+    assert.ok(started - startedBefore >= 2, 'the first edit started an analysis of its own');
+    assert.ok(diagnostics?.diagnostics.some((d) => JSON.stringify(d.message).includes('PostSnyc')), JSON.stringify(diagnostics?.diagnostics));
   });
 });

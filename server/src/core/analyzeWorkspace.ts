@@ -22,6 +22,7 @@ import { applySuppressions } from './suppress/applySuppressions';
 import type { Finding, FileHost } from './types';
 import { listWorkspaceFiles, ParseCache, patchWorkspaceFiles } from './workspaceFiles';
 import { fingerprintObjects } from './incremental/fingerprint';
+import { withSameParts } from './incremental/appParts';
 import type { ParsedFile } from './parse/parseYamlFile';
 
 export interface AnalyzeOptions {
@@ -38,6 +39,19 @@ export interface AnalyzeOptions {
 }
 
 export function analyzeWorkspace(diskHost: FileHost, root: string, options: AnalyzeOptions = {}): WorkspaceAnalysis {
+  const steps = analyzeWorkspaceInSteps(diskHost, root, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The analysis as a generator that pauses between its stages, so the language server can answer requests in
+ * between and drop an analysis an edit has made stale. Reads happen while it runs: whoever drives it must not
+ * resume it after the files changed (start a new one instead; the memo copes with the abandoned one).
+ */
+export function* analyzeWorkspaceInSteps(diskHost: FileHost, root: string, options: AnalyzeOptions = {}): Generator<undefined, WorkspaceAnalysis, undefined> {
   const host = new SafeHost(diskHost, root, options.maxFileSize);
   const cache = options.cache ?? new ParseCache();
   const memo = options.memo;
@@ -52,6 +66,8 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   // Discovery depends on what each Kustomize build refers to and reads, not on everything the build read.
   const buildSummary = (dir: string): string => summaryOf(renderKustomize(dir));
   const reader = memo?.begin(host, files, (key) => (key.startsWith('kustomize:') ? buildSummary(key.slice('kustomize:'.length)) : undefined)) ?? host;
+  // Not before: the listing and the memo's start belong together (an abandoned analysis leaves the memo consistent).
+  yield;
   const objectsByFile = new Map<string, K8sObject[]>();
   // Files with suppression comments, kept so suppressions need no second read.
   const directiveTexts = new Map<string, string>();
@@ -68,6 +84,7 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   }
   });
 
+  yield;
   const renders = new Map<string, KustomizeResult>();
   const builds = new BuildCache();
   const renderKustomize = (dir: string, overrides?: KustomizeOverrides): KustomizeResult => {
@@ -103,6 +120,7 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
     }),
   ));
   findings.push(...appsets.findings);
+  yield;
   const generatedApplications = appsets.expansions.flatMap((e) => e.apps.map((object) => ({ object, appset: e.appset })));
   const discover = (): AppSource[] =>
     discoverApplications({
@@ -129,6 +147,7 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
       return found;
     }),
   );
+  yield;
   let crdVersions: string[] | undefined;
   const workspaceApiVersions = (): string[] => (crdVersions ??= [...objectsByFile.values()].flatMap((objects) => settingsObjects(objects).crdVersions));
   let configMaps: K8sObject[] | undefined;
@@ -153,6 +172,7 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
     options.memo,
   ).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   linkChildren(apps);
+  yield;
 
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files, applicationSets: appsets.expansions };
   const objects = uniqueObjects(apps);
@@ -177,6 +197,7 @@ export function analyzeWorkspace(diskHost: FileHost, root: string, options: Anal
   }));
   workspace.kargo = kargo.projects;
   const kargoOrder = guarded(findings, 'checking the Kargo Project order', root, [], () => checkProjectOrder(apps.map((a) => a.plan)));
+  yield;
   const ruleFindings = stage('rules', () => runRules(workspace, undefined, host, (p, t) => cache.parse(p, t), memo?.ruleResults));
   const all = dedupe([...findings, ...ruleFindings, ...kargo.findings, ...kargoOrder, ...host.findings()]);
   workspace.findings = stage('suppress', () => applySuppressions({ findings: all, files: [...directiveTexts.keys()], readFile: (file) => directiveTexts.get(file) ?? host.readFile(file), objects }));
@@ -217,10 +238,10 @@ function analyzeApp(context: RenderContext, source: AppSource, findings: Finding
     planned,
     app: { ...source, objects: rendered.objects, plan: planned.plan, complete: rendered.complete, incompleteReasons: rendered.incompleteReasons, children: [], files: rendered.files },
   });
-  // The same source, render and plan make the same app; only its children are linked anew (linkChildren).
+  // The same source, render and plan make the same app; only its children are linked anew (linkChildren), on a
+  // copy, since the previous analysis (still answering requests) holds the kept one.
   const kept = memo ? memo.reuse<KeptApp>('app', source.id, (k) => k.source === source && k.rendered === rendered && k.planned === planned, build) : build();
-  kept.app.children = [];
-  return kept.app;
+  return withSameParts({ ...kept.app, children: [] }, kept.app);
 }
 
 /** An analysed app with what it was made of. */

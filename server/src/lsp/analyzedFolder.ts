@@ -17,7 +17,21 @@ import { DEFAULT_SETTINGS, type SyncPlanSettings } from './settings';
 import { SafeHost } from '../core/safeHost';
 import { mapFindings, shiftBetween, type ShiftOf, type TextShift } from './textShift';
 
-export type AnalyzeFunction = (host: FileHost, root: string, options: AnalyzeOptions) => WorkspaceAnalysis;
+/** An analysis: its result, or the steps that make it (see analyzeWorkspaceInSteps). */
+export type AnalyzeFunction = (host: FileHost, root: string, options: AnalyzeOptions) => WorkspaceAnalysis | AnalysisSteps;
+
+export type AnalysisSteps = Generator<undefined, WorkspaceAnalysis, undefined>;
+
+/** An analysis in progress, driven one step at a time. */
+interface Run {
+  generation: number;
+  steps: AnalysisSteps;
+  configFile: string;
+  configText?: string;
+  project?: ProjectConfig;
+  /** Milliseconds spent in its steps (not in the pauses between them). */
+  activeMs: number;
+}
 
 export interface FolderAnalysis {
   workspace: WorkspaceAnalysis;
@@ -46,6 +60,8 @@ export class AnalyzedFolder {
   settings: SyncPlanSettings = DEFAULT_SETTINGS;
   private generation = 0;
   private latestAnalysis?: FolderAnalysis;
+  /** The analysis under way in steps, if any. */
+  private run?: Run;
   private fingerprints?: PlanFingerprints;
   /** Files whose text changed since the last plan report; undefined: anything may have changed. */
   private editedSinceReport?: Set<string>;
@@ -73,21 +89,21 @@ export class AnalyzedFolder {
   markStale(): void {
     this.memo.everythingMayHaveChanged();
     this.editedSinceReport = undefined;
-    this.generation++;
+    this.changed();
   }
 
   /** An open buffer's text changed: the next request re-analyses. */
   bufferChanged(path: string): void {
     this.memo.filesChanged([path]);
     this.editedSinceReport?.add(path);
-    this.generation++;
+    this.changed();
   }
 
   fileChanged(path: string): void {
     this.host.fileChanged(path);
     this.memo.filesChanged([path]);
     this.editedSinceReport?.add(path);
-    this.generation++;
+    this.changed();
   }
 
   pathCreatedOrDeleted(path: string): void {
@@ -95,7 +111,7 @@ export class AnalyzedFolder {
     this.host.pathCreatedOrDeleted(path);
     this.cache.forget(path);
     this.editedSinceReport = undefined;
-    this.generation++;
+    this.changed();
   }
 
   /** An opened buffer shows in folder listings even when it is not on disk, so the file list is checked for it. */
@@ -115,7 +131,7 @@ export class AnalyzedFolder {
     if (!this.host.isDiskFile(path)) return this.pathCreatedOrDeleted(path);
     this.memo.filesChanged([path]);
     this.editedSinceReport?.add(path);
-    this.generation++;
+    this.changed();
   }
 
   /** Whether opening a buffer with `text` leaves this folder's latest analysis exactly as it is. */
@@ -141,18 +157,90 @@ export class AnalyzedFolder {
     return new SafeHost(this.host, this.root, this.settings.maxFileSize);
   }
 
-  /** The analysis of the folder as it is now, re-analysing only when something changed since the last one. */
+  /**
+   * The analysis of the folder as it is now, re-analysing only when something changed since the last one (an
+   * analysis already under way in steps is finished at once).
+   */
   current(): FolderAnalysis {
     if (this.latestAnalysis && !this.isStale()) return this.latestAnalysis;
-    const generation = this.generation;
+    const run = this.run ?? this.startRun();
+    for (;;) {
+      const analysis = this.step(run);
+      if (analysis) return analysis;
+    }
+  }
+
+  /**
+   * Like `current`, pausing between the analysis's steps so requests are answered meanwhile. Undefined when an
+   * edit made the analysis stale before it finished: it is dropped (the edit scheduled a new one).
+   */
+  async currentInSteps(pause: () => Promise<void>): Promise<FolderAnalysis | undefined> {
+    if (this.latestAnalysis && !this.isStale()) return this.latestAnalysis;
+    const run = this.run ?? this.startRun();
+    for (;;) {
+      const analysis = this.step(run);
+      if (analysis) return analysis;
+      await pause();
+      // Finished by a request meanwhile (current), or dropped by an edit.
+      if (this.run !== run) return this.latestAnalysis && !this.isStale() ? this.latestAnalysis : undefined;
+    }
+  }
+
+  /** Something the analysis reads changed: a run under way reads a mix of old and new, so it is dropped. */
+  private changed(): void {
+    this.generation++;
+    const run = this.run;
+    this.run = undefined;
+    try {
+      run?.steps.return(undefined as never);
+    } catch {
+      // Nothing to clean up; the memo copes with an abandoned analysis.
+    }
+  }
+
+  private startRun(): Run {
+    const configFile = joinPath(this.root, PROJECT_CONFIG);
+    const run: Run = { generation: this.generation, steps: finished(emptyWorkspace(this.root)), configFile, activeMs: 0 };
     const started = performance.now();
-    const { workspace, findings } = this.runAnalysis();
+    try {
+      run.configText = this.openFilesOnly ? undefined : this.host.readFile(configFile);
+      run.project = run.configText === undefined ? undefined : readProjectConfig(run.configText);
+      const exclude = [...(run.project?.exclude ?? []), ...this.settings.exclude];
+      const options: AnalyzeOptions = { exclude, kustomize: this.settings.kustomizeEnabled, cache: this.cache, memo: this.memo, maxFileSize: this.settings.maxFileSize };
+      const result = this.analyze(this.host, this.root, options);
+      run.steps = isSteps(result) ? result : finished(result);
+    } catch (error) {
+      this.analysisFailed(error);
+    }
+    run.activeMs += performance.now() - started;
+    this.run = run;
+    return run;
+  }
+
+  /** Runs one step of `run`; the finished analysis when that was the last. */
+  private step(run: Run): FolderAnalysis | undefined {
+    const started = performance.now();
+    let result: IteratorResult<undefined, WorkspaceAnalysis>;
+    try {
+      result = run.steps.next();
+    } catch (error) {
+      this.analysisFailed(error);
+      result = { done: true, value: emptyWorkspace(this.root) };
+    }
+    run.activeMs += performance.now() - started;
+    if (!result.done) return undefined;
+    if (this.run === run) this.run = undefined;
+    return this.finish(run, result.value);
+  }
+
+  private finish(run: Run, workspace: WorkspaceAnalysis): FolderAnalysis {
+    const findings = this.shownFindings(run, workspace);
     // The first analysis starts with empty caches: it says nothing about how long the analysis of an edit takes.
-    if (this.latestAnalysis) this.delay.record(performance.now() - started);
+    if (this.latestAnalysis) this.delay.record(run.activeMs);
     // Line numbers are read through the gate, so an outside link's target is never opened.
     const gate = this.gate();
     const report = buildPlanReport(workspace, this.root, (path) => gate.readFile(path), { absolutePaths: true, kept: this.keptReports(workspace) });
-    this.latestAnalysis = { workspace, findings, report, generation, buffers: this.openBuffers() };
+    this.latestAnalysis = { workspace, findings, report, generation: run.generation, buffers: this.openBuffers() };
     this.shifts.clear();
     this.announcePlanChanges(this.latestAnalysis);
     return this.latestAnalysis;
@@ -230,23 +318,29 @@ export class AnalyzedFolder {
     if (first || changed.length > 0) this.onPlansChanged(this, changed);
   }
 
-  private runAnalysis(): Pick<FolderAnalysis, 'workspace' | 'findings'> {
-    try {
-      const configFile = joinPath(this.root, PROJECT_CONFIG);
-      const configText = this.openFilesOnly ? undefined : this.host.readFile(configFile);
-      const project = configText === undefined ? undefined : readProjectConfig(configText);
-      const exclude = [...(project?.exclude ?? []), ...this.settings.exclude];
-      const options: AnalyzeOptions = { exclude, kustomize: this.settings.kustomizeEnabled, cache: this.cache, memo: this.memo, maxFileSize: this.settings.maxFileSize };
-      const workspace = this.analyze(this.host, this.root, options);
-      // Editor settings win over the folder's .syncplan.yaml; the file's own problems are shown on it.
-      const findings = applySeverities(workspace.findings, { ...project?.severities, ...this.settings.severity });
-      if (configText === undefined) return { workspace, findings };
-      // The config's own YAML error replaces the manifest one, which would say an application fails to sync.
-      const own = applySeverities(projectConfigFindings(configFile, configText), { ...project?.severities, ...this.settings.severity });
-      return { workspace, findings: [...findings.filter((f) => f.file !== configFile || f.code !== 'parse/yaml-error'), ...own] };
-    } catch (error) {
-      this.log(`SyncPlan: analysis of ${this.root} failed: ${error instanceof Error ? error.stack : String(error)}`);
-      return { workspace: { root: this.root, apps: [], findings: [], files: [] }, findings: [] };
-    }
+  /** Editor settings win over the folder's .syncplan.yaml; the file's own problems are shown on it. */
+  private shownFindings(run: Run, workspace: WorkspaceAnalysis): Finding[] {
+    const severities = { ...run.project?.severities, ...this.settings.severity };
+    const findings = applySeverities(workspace.findings, severities);
+    if (run.configText === undefined) return findings;
+    // The config's own YAML error replaces the manifest one, which would say an application fails to sync.
+    const own = applySeverities(projectConfigFindings(run.configFile, run.configText), severities);
+    return [...findings.filter((f) => f.file !== run.configFile || f.code !== 'parse/yaml-error'), ...own];
   }
+
+  private analysisFailed(error: unknown): void {
+    this.log(`SyncPlan: analysis of ${this.root} failed: ${error instanceof Error ? error.stack : String(error)}`);
+  }
+}
+
+export function isSteps(result: WorkspaceAnalysis | AnalysisSteps): result is AnalysisSteps {
+  return typeof (result as Partial<AnalysisSteps>).next === 'function';
+}
+
+function* finished(workspace: WorkspaceAnalysis): AnalysisSteps {
+  return workspace;
+}
+
+function emptyWorkspace(root: string): WorkspaceAnalysis {
+  return { root, apps: [], findings: [], files: [] };
 }

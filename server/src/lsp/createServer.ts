@@ -8,9 +8,10 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { analyzeWorkspace } from '../core/analyzeWorkspace';
+import { analyzeWorkspaceInSteps } from '../core/analyzeWorkspace';
 import { PipelinesRequest, PlansChangedNotification, PlansRequest, type PipelinesResult, type PlansChangedParams, type PlansParams, type PlansResult } from '../protocol/syncPlanProtocol';
-import type { AnalyzedFolder, AnalyzeFunction, FolderAnalysis } from './analyzedFolder';
+import { isSteps, type AnalysisSteps, type AnalyzedFolder, type AnalyzeFunction, type FolderAnalysis } from './analyzedFolder';
+import type { WorkspaceAnalysis } from '../core/discover/appTypes';
 import { ADD_SYNC_WAVE_KIND } from './codeActions';
 import { Debouncer } from './debouncer';
 import { DiagnosticsPublisher, type PublishContext } from './diagnosticsPublisher';
@@ -43,16 +44,36 @@ const VERSION = typeof SYNCPLAN_VERSION === 'string' ? SYNCPLAN_VERSION : '0.0.0
 
 /** Wraps the analysis so each run is logged at info level: folder, apps, files and time, as the output channel shows. */
 function loggedAnalysis(analyze: AnalyzeFunction, info: (message: string) => void): AnalyzeFunction {
-  return (host, root, analyzeOptions) => {
-    const started = performance.now();
-    const workspace = analyze(host, root, analyzeOptions);
-    const ms = Math.round(performance.now() - started);
+  const report = (root: string, workspace: WorkspaceAnalysis, ms: number): void => {
     const apps = workspace.apps.length;
     const files = workspace.files.length;
-    info(`Analysed ${root}: ${apps} ${apps === 1 ? 'app' : 'apps'}, ${files} ${files === 1 ? 'file' : 'files'}, ${workspace.findings.length} findings in ${ms} ms`);
-    return workspace;
+    info(`Analysed ${root}: ${apps} ${apps === 1 ? 'app' : 'apps'}, ${files} ${files === 1 ? 'file' : 'files'}, ${workspace.findings.length} findings in ${Math.round(ms)} ms`);
+  };
+  return (host, root, analyzeOptions) => {
+    const started = performance.now();
+    const result = analyze(host, root, analyzeOptions);
+    if (!isSteps(result)) {
+      report(root, result, performance.now() - started);
+      return result;
+    }
+    // Timed by its steps only, not by the pauses between them.
+    return (function* logged(): AnalysisSteps {
+      let ms = 0;
+      for (;;) {
+        const began = performance.now();
+        const step = result.next();
+        ms += performance.now() - began;
+        if (step.done) {
+          report(root, step.value, ms);
+          return step.value;
+        }
+        yield;
+      }
+    })();
   };
 }
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export function createServer(connection: Connection, options: ServerOptions = {}): SyncPlanServer {
   const defaultDelayMs = options.debounceMs ?? 20;
@@ -71,7 +92,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       if (supportsCodeLensRefresh) connection.sendRequest('workspace/codeLens/refresh').catch((error: unknown) => log(`SyncPlan: code lens refresh failed: ${String(error)}`));
     });
   };
-  const folders = new FolderRegistry(overlay, loggedAnalysis(options.analyze ?? analyzeWorkspace, info), log, announcePlans);
+  const folders = new FolderRegistry(overlay, loggedAnalysis(options.analyze ?? analyzeWorkspaceInSteps, info), log, announcePlans);
   const debouncer = new Debouncer();
   let supportsConfiguration = false;
   let supportsWatcherRegistration = false;
@@ -97,7 +118,15 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const analyzeAndPublish = async (folder: AnalyzedFolder): Promise<void> => {
     const first = editedFirst.get(folder) ?? new Set<string>();
     editedFirst.delete(folder);
-    const analysis = folder.current();
+    // Requests that arrive meanwhile are answered between the analysis's steps, from the latest analysis.
+    const analysis = await folder.currentInSteps(nextTurn);
+    if (!analysis) {
+      // Dropped for a newer edit, whose analysis publishes these files first too.
+      const pending = editedFirst.get(folder) ?? new Set<string>();
+      for (const file of first) pending.add(file);
+      editedFirst.set(folder, pending);
+      return;
+    }
     await publisher.publish(folder.uri, analysis, publishContext(folder, analysis), { first });
   };
   const debounceOf = (folder: AnalyzedFolder): number => folder.delay.next(folder.settings.analysisDelay ?? defaultDelayMs);

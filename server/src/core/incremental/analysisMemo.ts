@@ -61,7 +61,6 @@ export class AnalysisMemo {
   private readonly values = new Map<string, { value: unknown; checkedIn: number }>();
   private readonly stableKeys = new Map<string, { parts: readonly unknown[]; key: string; checkedIn: number }>();
   private analysis = 0;
-  private ended = false;
   private files?: string[];
   private filesKey = '';
   private listVersion = 0;
@@ -139,11 +138,12 @@ export class AnalysisMemo {
       this.files = files;
     }
     this.tracking = new TrackingHost(host, this.listVersion, derive);
-    // Reported changes describe everything since the previous analysis only if it finished (end() ran).
-    this.changedSinceLast = this.options.reportsFileChanges && this.options.reportsPathChanges && !this.readAgain && this.ended ? this.changedReads : undefined;
+    // The changes reported since the previous analysis began. That one may have been abandoned part way (or
+    // stopped on an exception): what it checked was valid then, so it is checked against these changes; entries it
+    // never reached were checked earlier and are read again in full (see `valid`).
+    this.changedSinceLast = this.options.reportsFileChanges && this.options.reportsPathChanges && !this.readAgain ? this.changedReads : undefined;
     this.changedReads = new Set();
     this.readAgain = false;
-    this.ended = false;
     return this.tracking;
   }
 
@@ -174,7 +174,6 @@ export class AnalysisMemo {
     // Kept for the apps analysed this time, also those whose render was reused (and so not fingerprinted again).
     for (const [key, entry] of this.renderedObjects) if (entry.checkedIn !== this.analysis) this.renderedObjects.delete(key);
     this.tracking = undefined;
-    this.ended = true;
   }
 
   /** An application's render, reused while what it read is unchanged. */

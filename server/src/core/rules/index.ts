@@ -97,11 +97,16 @@ export function createRuleContext(workspace: WorkspaceAnalysis, host?: FileHost,
     if (!texts.has(file)) texts.set(file, host?.readFile(file));
     return texts.get(file);
   };
+  const templated = new Map<string, boolean | undefined>();
   return {
     workspace,
     root: workspace.root,
     host,
     textOf,
+    fileHasTemplates(file) {
+      if (!templated.has(file)) templated.set(file, textOf(file)?.includes('{{'));
+      return templated.get(file);
+    },
     parsedFile(file) {
       if (!parsed.has(file)) {
         const text = textOf(file);

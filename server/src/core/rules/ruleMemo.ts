@@ -15,6 +15,8 @@ interface Kept {
   extra: string;
   results: (Finding[] | undefined)[];
   texts: Map<string, string | undefined>;
+  /** Files whose `fileHasTemplates` the rules asked, with the answer. */
+  templated: Map<string, boolean | undefined>;
   /** No rule must run again for this subject. */
   allKept: boolean;
 }
@@ -48,13 +50,14 @@ export function memoisedResults<S extends object>(
   extra = '',
 ): Finding[][] {
   const previous = store.get(subject);
-  if (previous && previous.extra === extra && sameTexts(previous.texts, context)) {
+  if (previous && previous.extra === extra && sameTexts(previous.texts, context) && sameTemplated(previous.templated, context)) {
     count(true);
     // Every rule's results kept: the same lists, no copy (most subjects, on every analysis).
     if (previous.allKept) return previous.results as Finding[][];
     return previous.results.map((kept, index) => kept ?? run(index, context));
   }
   const texts = new Map<string, string | undefined>();
+  const templated = new Map<string, boolean | undefined>();
   let pure = true;
   const tracked: RuleContext = {
     get workspace() {
@@ -75,6 +78,11 @@ export function memoisedResults<S extends object>(
       texts.set(file, context.textOf(file));
       return context.parsedFile(file);
     },
+    fileHasTemplates(file) {
+      const answer = context.fileHasTemplates(file);
+      templated.set(file, answer);
+      return answer;
+    },
   };
   const results: Finding[][] = [];
   const kept: (Finding[] | undefined)[] = [];
@@ -83,12 +91,17 @@ export function memoisedResults<S extends object>(
     results.push(run(index, tracked));
     kept.push(pure ? results[index] : undefined);
   }
-  store.set(subject, { extra, results: kept, texts, allKept: kept.every((k) => k !== undefined) });
+  store.set(subject, { extra, results: kept, texts, templated, allKept: kept.every((k) => k !== undefined) });
   count(false);
   return results;
 }
 
 function sameTexts(texts: ReadonlyMap<string, string | undefined>, context: RuleContext): boolean {
   for (const [file, text] of texts) if (context.textOf(file) !== text) return false;
+  return true;
+}
+
+function sameTemplated(templated: ReadonlyMap<string, boolean | undefined>, context: RuleContext): boolean {
+  for (const [file, answer] of templated) if (context.fileHasTemplates(file) !== answer) return false;
   return true;
 }

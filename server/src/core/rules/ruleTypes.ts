@@ -15,6 +15,11 @@ export interface RuleContext {
   textOf(file: string): string | undefined;
   /** The file parsed as YAML (cached per run); undefined when it cannot be read. */
   parsedFile(file: string): ParsedFile | undefined;
+  /**
+   * Whether the file's text has template actions (`{{`); undefined when it cannot be read. Kept results depend on
+   * this answer only, not on the whole text, so an edit elsewhere in the file does not invalidate them.
+   */
+  fileHasTemplates(file: string): boolean | undefined;
 }
 
 export interface Rule {

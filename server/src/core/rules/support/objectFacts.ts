@@ -32,14 +32,9 @@ export function label(object: K8sObject): string {
 }
 
 /** Per rule run: whether each file's text holds `{{`. Scanning once per file, not per object, keeps big files linear. */
-const templatedFiles = new WeakMap<RuleContext, Map<string, boolean | undefined>>();
 
 /** True when the object's file holds template actions, so conditionals may leave any object out. */
 export function inTemplatedFile(object: K8sObject, context: RuleContext): boolean {
   if (object.source.rendered) return false;
-  let files = templatedFiles.get(context);
-  if (!files) templatedFiles.set(context, (files = new Map()));
-  const file = object.source.file;
-  if (!files.has(file)) files.set(file, context.textOf(file)?.includes('{{'));
-  return files.get(file) ?? object.source.templated === true;
+  return context.fileHasTemplates(object.source.file) ?? object.source.templated === true;
 }

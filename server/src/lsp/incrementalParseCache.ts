@@ -5,6 +5,7 @@
 // YAML gives the same diagnostics as `syncplan check` (issue 7 item 10).
 
 import { isCollection, isNode, isPair, type Document } from 'yaml';
+import { noteMoved } from '../core/model/movedObjects';
 import type { K8sObject, MetadataMap } from '../core/model/k8sObject';
 import type { Span } from '../core/types';
 import { readObjects } from '../core/model/readObjects';
@@ -219,13 +220,16 @@ function movedObject(object: K8sObject, delta: number, indexDelta: number): K8sO
   // Ids are `file#doc` or `file#doc.item` (readObjects).
   const hash = object.id.lastIndexOf('#');
   const item = /\.\d+$/.exec(object.id.slice(hash + 1))?.[0] ?? '';
-  return {
+  const moved: K8sObject = {
     ...object,
     id: `${object.id.slice(0, hash)}#${docIndex}${item}`,
     annotations: delta === 0 ? object.annotations : moveEntries(object.annotations),
     labels: delta === 0 ? object.labels : moveEntries(object.labels),
     source: { ...object.source, docIndex, span: move(object.source.span), anchor: move(object.source.anchor) },
   };
+  // Same id and content, every place moved by delta: results kept for the object hold for the copy, moved.
+  if (indexDelta === 0) noteMoved(moved, object, delta);
+  return moved;
 }
 
 /** Moves every offset of a parse by `delta`: node and document ranges, error positions and problem spans. */

@@ -21,7 +21,7 @@ export const annotationNotString: Rule = {
     for (const entry of object.annotations.values()) {
       // Values Kustomize added are reported by the renderer (kustomize/non-string-value).
       if (entry.addedBy || !isJudgeable(context, entry) || !QUALIFIED_KEY.test(entry.key)) continue;
-      const raw = context.textOf(entry.valueLocation.file)?.slice(entry.valueLocation.span.start, entry.valueLocation.span.end);
+      const raw = context.textAt(entry.valueLocation);
       const type = nonStringType(entry, raw);
       if (!type) continue;
       findings.push(

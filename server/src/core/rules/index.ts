@@ -6,7 +6,7 @@ import { parseYamlFile, type ParsedFile } from '../parse/parseYamlFile';
 import type { FileHost, Finding } from '../types';
 import type { Rule, RuleContext } from './ruleTypes';
 import { ALL_RULES } from './registry';
-import { memoisedResults, type RuleMemo } from './ruleMemo';
+import { memoisedResults, movedKept, type RuleMemo } from './ruleMemo';
 import { appParts } from '../incremental/appParts';
 
 export { ALL_RULES } from './registry';
@@ -37,7 +37,7 @@ export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = 
     return rule.checkObject ? safely(rule, object.source.file, () => rule.checkObject?.(object, ctx)) : [];
   };
   const objectResults = objects.map((object) =>
-    kept ? memoisedResults(kept.objects, object, rules.length, context, checkObject(object), (reused) => kept.count('object rules', reused)) : rules.map((_, i) => checkObject(object)(i, context)),
+    kept ? memoisedResults(kept.objects, object, rules.length, context, checkObject(object), (reused) => kept.count('object rules', reused), '', (o) => movedKept(kept.objects, o)) : rules.map((_, i) => checkObject(object)(i, context)),
   );
   const fileRules = rules.some((rule) => rule.checkFile);
   const parsedFiles = fileRules ? workspace.files.filter((f) => rules.some((rule) => rule.checkFile && (rule.appliesToFile?.(f) ?? false))).map((path) => ({ path, parsed: context.parsedFile(path) })) : [];
@@ -103,6 +103,9 @@ export function createRuleContext(workspace: WorkspaceAnalysis, host?: FileHost,
     root: workspace.root,
     host,
     textOf,
+    textAt(at) {
+      return textOf(at.file)?.slice(at.span.start, at.span.end);
+    },
     fileHasTemplates(file) {
       if (!templated.has(file)) templated.set(file, textOf(file)?.includes('{{'));
       return templated.get(file);

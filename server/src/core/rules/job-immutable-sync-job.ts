@@ -27,7 +27,7 @@ function nameIsLiteral(object: K8sObject, context: RuleContext): boolean {
   const nameNode = isMap(metadata) ? metadata.get('name', true) : undefined;
   if (!nameNode) return !object.source.templated;
   const span = nodeSpan(nameNode as Node);
-  const written = context.textOf(object.source.file)?.slice(span.start, span.end);
+  const written = context.textAt({ file: object.source.file, span });
   return written === undefined ? !object.source.templated : !written.includes('{{');
 }
 

@@ -4,19 +4,22 @@
 // workspace or the host for that object is run again every time.
 
 import type { K8sObject } from '../model/k8sObject';
+import { movedFinding, movedFrom, movedLocation } from '../model/movedObjects';
 import type { ParsedFile } from '../parse/parseYamlFile';
 import type { SyncPlan } from '../plan/planTypes';
-import type { Finding } from '../types';
+import type { Finding, SourceLocation } from '../types';
 import type { RuleContext } from './ruleTypes';
 
 /** Per rule, its kept findings, or undefined when the rule must run every time. */
-interface Kept {
+export interface Kept {
   /** What else the results depend on, compared as a string (an app's fields). */
   extra: string;
   results: (Finding[] | undefined)[];
   texts: Map<string, string | undefined>;
   /** Files whose `fileHasTemplates` the rules asked, with the answer. */
   templated: Map<string, boolean | undefined>;
+  /** Slices the rules read (`textAt`), with the answer. */
+  slices: { at: SourceLocation; text: string | undefined }[];
   /** No rule must run again for this subject. */
   allKept: boolean;
 }
@@ -48,9 +51,12 @@ export function memoisedResults<S extends object>(
   run: (index: number, context: RuleContext) => Finding[],
   count: (reused: boolean) => void,
   extra = '',
+  /** For a subject that is an earlier one moved in its file: the earlier one's kept results, moved (see movedKept). */
+  keptForMove?: (subject: S) => Kept | undefined,
 ): Finding[][] {
-  const previous = store.get(subject);
-  if (previous && previous.extra === extra && sameTexts(previous.texts, context) && sameTemplated(previous.templated, context)) {
+  const previous = store.get(subject) ?? keptForMove?.(subject);
+  if (previous && previous.extra === extra && sameTexts(previous.texts, context) && sameTemplated(previous.templated, context) && previous.slices.every((s) => context.textAt(s.at) === s.text)) {
+    if (store.get(subject) !== previous) store.set(subject, previous);
     count(true);
     // Every rule's results kept: the same lists, no copy (most subjects, on every analysis).
     if (previous.allKept) return previous.results as Finding[][];
@@ -58,6 +64,7 @@ export function memoisedResults<S extends object>(
   }
   const texts = new Map<string, string | undefined>();
   const templated = new Map<string, boolean | undefined>();
+  const slices: Kept['slices'] = [];
   let pure = true;
   const tracked: RuleContext = {
     get workspace() {
@@ -78,6 +85,11 @@ export function memoisedResults<S extends object>(
       texts.set(file, context.textOf(file));
       return context.parsedFile(file);
     },
+    textAt(at) {
+      const text = context.textAt(at);
+      slices.push({ at, text });
+      return text;
+    },
     fileHasTemplates(file) {
       const answer = context.fileHasTemplates(file);
       templated.set(file, answer);
@@ -91,7 +103,7 @@ export function memoisedResults<S extends object>(
     results.push(run(index, tracked));
     kept.push(pure ? results[index] : undefined);
   }
-  store.set(subject, { extra, results: kept, texts, templated, allKept: kept.every((k) => k !== undefined) });
+  store.set(subject, { extra, results: kept, texts, templated, slices, allKept: kept.every((k) => k !== undefined) });
   count(false);
   return results;
 }
@@ -104,4 +116,21 @@ function sameTexts(texts: ReadonlyMap<string, string | undefined>, context: Rule
 function sameTemplated(templated: ReadonlyMap<string, boolean | undefined>, context: RuleContext): boolean {
   for (const [file, answer] of templated) if (context.fileHasTemplates(file) !== answer) return false;
   return true;
+}
+
+/**
+ * The kept results of the object `object` was moved from, with every place in its file moved along: valid for the
+ * copy when the rules read nothing of that file but slices (moved too) and whether it has templates. A rule that
+ * read the whole text of the file is checked against the edited text and so runs again.
+ */
+export function movedKept(store: WeakMap<K8sObject, Kept>, object: K8sObject): Kept | undefined {
+  const move = movedFrom(object);
+  const kept = move && store.get(move.from);
+  if (!move || !kept) return undefined;
+  const file = object.source.file;
+  return {
+    ...kept,
+    results: kept.results.map((list) => list && (list.length === 0 ? list : list.map((f) => movedFinding(f, file, move.delta)))),
+    slices: kept.slices.map((s) => ({ at: movedLocation(s.at, file, move.delta), text: s.text })),
+  };
 }

@@ -3,7 +3,7 @@
 import type { AppAnalysis, WorkspaceAnalysis } from '../discover/appTypes';
 import type { K8sObject } from '../model/k8sObject';
 import type { ParsedFile } from '../parse/parseYamlFile';
-import type { FileHost, Finding, Severity } from '../types';
+import type { FileHost, Finding, Severity, SourceLocation } from '../types';
 
 export interface RuleContext {
   workspace: WorkspaceAnalysis;
@@ -20,6 +20,8 @@ export interface RuleContext {
    * this answer only, not on the whole text, so an edit elsewhere in the file does not invalidate them.
    */
   fileHasTemplates(file: string): boolean | undefined;
+  /** The source text at `at` (a slice of its file); kept results depend on that slice only. */
+  textAt(at: SourceLocation): string | undefined;
 }
 
 export interface Rule {

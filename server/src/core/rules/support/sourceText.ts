@@ -14,7 +14,7 @@ export interface WrittenValue {
 
 /** How the value at `at` is written, when its source text is exactly `expected` (no escapes, folding or block scalars). */
 export function writtenValue(context: RuleContext, at: SourceLocation, expected: string): WrittenValue | undefined {
-  const raw = context.textOf(at.file)?.slice(at.span.start, at.span.end);
+  const raw = context.textAt(at);
   if (raw === undefined) return undefined;
   let value: WrittenValue;
   if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0]) {
@@ -27,7 +27,7 @@ export function writtenValue(context: RuleContext, at: SourceLocation, expected:
 
 /** True when the source text at `at` contains a Helm template action: its value is unknown. */
 export function isTemplatedAt(context: RuleContext, at: SourceLocation): boolean {
-  return context.textOf(at.file)?.slice(at.span.start, at.span.end).includes('{{') ?? false;
+  return context.textAt(at)?.includes('{{') ?? false;
 }
 
 /** An annotation entry whose value rules may judge: literal text written by the user, not a Helm action. */

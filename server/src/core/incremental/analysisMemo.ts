@@ -11,6 +11,7 @@ import type { KustomizeResult } from '../kustomize';
 import type { FileHost, Finding } from '../types';
 import { ReadLog, TrackingHost } from './trackingHost';
 import { appParts } from './appParts';
+import { sameFingerprint, type Fingerprint } from './fingerprint';
 
 interface Entry<T> {
   value: T;
@@ -84,7 +85,7 @@ export class AnalysisMemo {
   private previousFindings?: Map<string, Finding[]>;
   private previousApps?: Map<string, string>;
   /** Fingerprint of each app's last rendered objects, by app id. */
-  private readonly renderedObjects = new Map<string, { objects: K8sObject[]; fingerprint: string; checkedIn: number }>();
+  private readonly renderedObjects = new Map<string, { objects: K8sObject[]; fingerprint: Fingerprint; checkedIn: number }>();
 
   constructor(private readonly options: MemoOptions = {}) {}
 
@@ -269,14 +270,14 @@ export class AnalysisMemo {
    * `rendered` with the objects of the app's previous render when they are the same (equal fingerprints), so
    * what was built on them (plan, rule results) is reused: a comment edited changes no object.
    */
-  sameObjects<T extends { objects: K8sObject[] }>(appId: string, rendered: T, fingerprint: (objects: readonly K8sObject[]) => string | undefined): T {
+  sameObjects<T extends { objects: K8sObject[] }>(appId: string, rendered: T, fingerprint: (objects: readonly K8sObject[]) => Fingerprint | undefined): T {
     const print = fingerprint(rendered.objects);
     const previous = this.renderedObjects.get(appId);
     if (print === undefined) {
       this.renderedObjects.delete(appId);
       return rendered;
     }
-    if (previous && previous.fingerprint === print) {
+    if (previous && sameFingerprint(previous.fingerprint, print)) {
       previous.checkedIn = this.analysis;
       this.count('objects', 'reused');
       return { ...rendered, objects: previous.objects };

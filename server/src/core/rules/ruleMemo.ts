@@ -18,8 +18,8 @@ export interface Kept {
   texts: Map<string, string | undefined>;
   /** Files whose `fileHasTemplates` the rules asked, with the answer. */
   templated: Map<string, boolean | undefined>;
-  /** Slices the rules read (`textAt`), with the answer. */
-  slices: { at: SourceLocation; text: string | undefined }[];
+  /** Slices the rules read (`textAt`), with the answer and the whole text it was cut from (the same string while unchanged). */
+  slices: { at: SourceLocation; text: string | undefined; of: string | undefined }[];
   /** No rule must run again for this subject. */
   allKept: boolean;
 }
@@ -55,7 +55,7 @@ export function memoisedResults<S extends object>(
   keptForMove?: (subject: S) => Kept | undefined,
 ): Finding[][] {
   const previous = store.get(subject) ?? keptForMove?.(subject);
-  if (previous && previous.extra === extra && sameTexts(previous.texts, context) && sameTemplated(previous.templated, context) && previous.slices.every((s) => context.textAt(s.at) === s.text)) {
+  if (previous && previous.extra === extra && sameTexts(previous.texts, context) && sameTemplated(previous.templated, context) && sameSlices(previous.slices, context)) {
     if (store.get(subject) !== previous) store.set(subject, previous);
     count(true);
     // Every rule's results kept: the same lists, no copy (most subjects, on every analysis).
@@ -87,7 +87,7 @@ export function memoisedResults<S extends object>(
     },
     textAt(at) {
       const text = context.textAt(at);
-      slices.push({ at, text });
+      slices.push({ at, text, of: context.textOf(at.file) });
       return text;
     },
     fileHasTemplates(file) {
@@ -131,6 +131,18 @@ export function movedKept(store: WeakMap<K8sObject, Kept>, object: K8sObject): K
   return {
     ...kept,
     results: kept.results.map((list) => list && (list.length === 0 ? list : list.map((f) => movedFinding(f, file, move.delta)))),
-    slices: kept.slices.map((s) => ({ at: movedLocation(s.at, file, move.delta), text: s.text })),
+    slices: kept.slices.map((s) => ({ at: movedLocation(s.at, file, move.delta), text: s.text, of: s.of })),
   };
+}
+
+/** Whether every slice still reads the same: at once when its file is the same string, else cut again. */
+function sameSlices(slices: Kept['slices'], context: RuleContext): boolean {
+  for (const slice of slices) {
+    const now = context.textOf(slice.at.file);
+    if (now === slice.of) continue;
+    if (now?.slice(slice.at.span.start, slice.at.span.end) !== slice.text) return false;
+    // Checked against this text from now on, and the old one is let go.
+    slice.of = now;
+  }
+  return true;
 }

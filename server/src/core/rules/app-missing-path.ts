@@ -10,6 +10,7 @@ import { nodeSpan } from '../model/readObjects';
 import { dirnameOf, joinPath, normalizePath } from '../paths';
 import { anchorOf, finding } from './support/findings';
 import type { Rule } from './ruleTypes';
+import type { FileHost } from '../types';
 
 export const appMissingPath: Rule = {
   code: 'app/missing-path',
@@ -20,7 +21,7 @@ export const appMissingPath: Rule = {
     if (!isApplication(object) || object.source.templated) return [];
     const host = context.host;
     if (!host) return [];
-    const repository = readWorkspaceRepository(host, context.workspace.root);
+    const repository = repositoryOf(host, context.root);
     if (repository.urls.length === 0) return [];
     const spec = object.body.spec as Record<string, unknown> | undefined;
     const written = spec && typeof spec === 'object' && spec.source ? [['spec', 'source']] : [];
@@ -39,6 +40,17 @@ export const appMissingPath: Rule = {
     return findings;
   },
 };
+
+/** The workspace's repository, read once per host (the analysis makes one per run) and root. */
+function repositoryOf(host: FileHost, root: string): ReturnType<typeof readWorkspaceRepository> {
+  let byRoot = repositories.get(host);
+  if (!byRoot) repositories.set(host, (byRoot = new Map()));
+  let repository = byRoot.get(root);
+  if (!repository) byRoot.set(root, (repository = readWorkspaceRepository(host, root)));
+  return repository;
+}
+
+const repositories = new WeakMap<FileHost, Map<string, ReturnType<typeof readWorkspaceRepository>>>();
 
 /** source.path is relative to the repository root, which may be the workspace root or one of its parents. */
 function pathExists(root: string, sourcePath: string, isDir: (path: string) => boolean): boolean {

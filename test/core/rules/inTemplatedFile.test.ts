@@ -56,7 +56,7 @@ describe('rules: inTemplatedFile', () => {
     let runs = 0;
     const check = (text: string): boolean[] => {
       const context = createRuleContext(workspace, hostOf({ '/w/file.yaml': text }, []));
-      const results = memoisedResults(memo.objects, object, 1, context, (_index, ctx) => {
+      const results = memoisedResults(memo.objects, object, 1, context, (_subject, _index, ctx) => {
         runs++;
         return inTemplatedFile(object, ctx) ? [] : [{ code: 'x', severity: 'info', message: 'plain', file: object.source.file, span: object.source.span }];
       }, () => undefined);

@@ -32,24 +32,27 @@ export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = 
     }
   }
   // Each object's results for every rule, then emitted rule by rule (the order findings always had).
-  const checkObject = (object: K8sObject) => (index: number, ctx: RuleContext): Finding[] => {
+  const checkObject = (object: K8sObject, index: number, ctx: RuleContext): Finding[] => {
     const rule = rules[index];
     return rule.checkObject ? safely(rule, object.source.file, () => rule.checkObject?.(object, ctx)) : [];
   };
+  const countObject = kept && ((reused: boolean) => kept.count('object rules', reused));
+  const objectMoved = kept && ((o: K8sObject) => movedKept(kept.objects, o));
   const objectResults = objects.map((object) =>
-    kept ? memoisedResults(kept.objects, object, rules.length, context, checkObject(object), (reused) => kept.count('object rules', reused), '', (o) => movedKept(kept.objects, o)) : rules.map((_, i) => checkObject(object)(i, context)),
+    kept && countObject ? memoisedResults(kept.objects, object, rules.length, context, checkObject, countObject, '', objectMoved) : rules.map((_, i) => checkObject(object, i, context)),
   );
   const fileRules = rules.some((rule) => rule.checkFile);
   const parsedFiles = fileRules ? workspace.files.filter((f) => rules.some((rule) => rule.checkFile && (rule.appliesToFile?.(f) ?? false))).map((path) => ({ path, parsed: context.parsedFile(path) })) : [];
-  const checkFile = (path: string, parsed: ParsedFile) => (index: number, ctx: RuleContext): Finding[] => {
+  const checkFile = (parsed: ParsedFile, index: number, ctx: RuleContext): Finding[] => {
     const rule = rules[index];
-    return rule.checkFile && (rule.appliesToFile?.(path) ?? false) ? safely(rule, path, () => rule.checkFile?.(parsed, ctx)) : [];
+    return rule.checkFile && (rule.appliesToFile?.(parsed.path) ?? false) ? safely(rule, parsed.path, () => rule.checkFile?.(parsed, ctx)) : [];
   };
-  const fileResults = parsedFiles.map(({ path, parsed }) => {
+  const countFile = (reused: boolean) => kept?.count('file rules', reused);
+  const fileResults = parsedFiles.map(({ parsed }) => {
     if (!parsed) return rules.map(() => []);
-    return kept ? memoisedResults(kept.files, parsed, rules.length, context, checkFile(path, parsed), (reused) => kept.count('file rules', reused)) : rules.map((_, i) => checkFile(path, parsed)(i, context));
+    return kept ? memoisedResults(kept.files, parsed, rules.length, context, checkFile, countFile) : rules.map((_, i) => checkFile(parsed, i, context));
   });
-  const checkApp = (app: AppAnalysis) => (index: number, ctx: RuleContext): Finding[] => {
+  const checkApp = (app: AppAnalysis) => (_plan: unknown, index: number, ctx: RuleContext): Finding[] => {
     const rule = rules[index];
     return rule.checkApp ? safely(rule, app.definedBy?.source.file ?? app.path, () => rule.checkApp?.(app, ctx)) : [];
   };
@@ -57,7 +60,7 @@ export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = 
     const extra = kept && kept.stableKey(`app rules:${app.id}`, appParts(app), () => appFields(app) ?? `unique:${Math.random()}`);
     return kept && extra !== undefined
       ? memoisedResults(kept.apps, app.plan, rules.length, context, checkApp(app), (reused) => kept.count('app rules', reused), extra)
-      : rules.map((_, i) => checkApp(app)(i, context));
+      : rules.map((_, i) => checkApp(app)(app.plan, i, context));
   });
   // Emitted rule by rule (objects, then apps, then files); most results are empty, so only non-empty ones are gathered.
   const byRule: Finding[][][] = rules.map(() => []);

@@ -48,19 +48,26 @@ export function memoisedResults<S extends object>(
   subject: S,
   rules: number,
   context: RuleContext,
-  run: (index: number, context: RuleContext) => Finding[],
+  /** Runs rule `index` on the subject (one function for all subjects, so none is made per subject). */
+  run: (subject: S, index: number, context: RuleContext) => Finding[],
   count: (reused: boolean) => void,
   extra = '',
   /** For a subject that is an earlier one moved in its file: the earlier one's kept results, moved (see movedKept). */
   keptForMove?: (subject: S) => Kept | undefined,
 ): Finding[][] {
   const previous = store.get(subject) ?? keptForMove?.(subject);
-  if (previous && previous.extra === extra && sameTexts(previous.texts, context) && sameTemplated(previous.templated, context) && sameSlices(previous.slices, context)) {
+  if (
+    previous &&
+    previous.extra === extra &&
+    (previous.texts.size === 0 || sameTexts(previous.texts, context)) &&
+    (previous.templated.size === 0 || sameTemplated(previous.templated, context)) &&
+    (previous.slices.length === 0 || sameSlices(previous.slices, context))
+  ) {
     if (store.get(subject) !== previous) store.set(subject, previous);
     count(true);
     // Every rule's results kept: the same lists, no copy (most subjects, on every analysis).
     if (previous.allKept) return previous.results as Finding[][];
-    return previous.results.map((kept, index) => kept ?? run(index, context));
+    return previous.results.map((kept, index) => kept ?? run(subject, index, context));
   }
   const texts = new Map<string, string | undefined>();
   const templated = new Map<string, boolean | undefined>();
@@ -100,7 +107,7 @@ export function memoisedResults<S extends object>(
   const kept: (Finding[] | undefined)[] = [];
   for (let index = 0; index < rules; index++) {
     pure = true;
-    results.push(run(index, tracked));
+    results.push(run(subject, index, tracked));
     kept.push(pure ? results[index] : undefined);
   }
   store.set(subject, { extra, results: kept, texts, templated, slices, allKept: kept.every((k) => k !== undefined) });

@@ -17,11 +17,6 @@ export interface WrittenAt {
   docIndex: number;
 }
 
-function writtenAt(object: K8sObject, at: WrittenAt): boolean {
-  // A rendered object's docIndex counts documents of the template's output, not of the file as written.
-  return object.source.file === at.file && object.source.docIndex === at.docIndex && !object.source.generatedBy && !object.source.rendered;
-}
-
 /** Plan places of the objects Helm rendered from template `file`, each with the object. */
 export function renderedPlaces(workspace: WorkspaceAnalysis, file: string): { place: PlanPlace; object: K8sObject }[] {
   const out: { place: PlanPlace; object: K8sObject }[] = [];
@@ -40,19 +35,42 @@ export function renderedPlaces(workspace: WorkspaceAnalysis, file: string): { pl
 }
 
 export function planPlaces(workspace: WorkspaceAnalysis, at: WrittenAt): PlanPlace[] {
-  const places: PlanPlace[] = [];
+  return [...(placesByDocument(workspace).get(documentKey(at.file, at.docIndex)) ?? [])];
+}
+
+function documentKey(file: string, docIndex: number): string {
+  return `${docIndex}\u0000${file}`;
+}
+
+/** Every plan place of every written document, gathered in one pass per analysis (code lenses ask for each object). */
+function placesByDocument(workspace: WorkspaceAnalysis): Map<string, PlanPlace[]> {
+  let index = placeIndexes.get(workspace);
+  if (index) return index;
+  const byDocument = new Map<string, PlanPlace[]>();
+  index = byDocument;
+  const add = (object: K8sObject, place: PlanPlace): void => {
+    // A rendered object's docIndex counts documents of the template's output, not of the file as written.
+    if (object.source.generatedBy || object.source.rendered) return;
+    const key = documentKey(object.source.file, object.source.docIndex);
+    const list = byDocument.get(key);
+    if (list) list.push(place);
+    else byDocument.set(key, [place]);
+  };
   for (const app of workspace.apps) {
     const { plan } = app;
     plan.steps.forEach((step, stepIndex) => {
-      for (const task of step.tasks) if (!task.synthetic && writtenAt(task.object, at)) places.push({ app, kind: 'step', stepIndex, task });
+      for (const task of step.tasks) if (!task.synthetic) add(task.object, { app, kind: 'step', stepIndex, task });
     });
-    for (const task of plan.syncFail) if (writtenAt(task.object, at)) places.push({ app, kind: 'syncFail', task });
-    for (const object of plan.skipped) if (writtenAt(object, at)) places.push({ app, kind: 'skipped' });
-    for (const dropped of plan.dropped) if (writtenAt(dropped.object, at)) places.push({ app, kind: 'dropped', reason: dropped.reason });
-    for (const hook of plan.deleteHooks) if (writtenAt(hook.object, at)) places.push({ app, kind: 'deleteHook', phases: hook.phases });
+    for (const task of plan.syncFail) add(task.object, { app, kind: 'syncFail', task });
+    for (const object of plan.skipped) add(object, { app, kind: 'skipped' });
+    for (const dropped of plan.dropped) add(dropped.object, { app, kind: 'dropped', reason: dropped.reason });
+    for (const hook of plan.deleteHooks) add(hook.object, { app, kind: 'deleteHook', phases: hook.phases });
   }
-  return places;
+  placeIndexes.set(workspace, index);
+  return index;
 }
+
+const placeIndexes = new WeakMap<WorkspaceAnalysis, Map<string, PlanPlace[]>>();
 
 /** Applications that render at least one object written in `file`. */
 export function appsWithFile(workspace: WorkspaceAnalysis, file: string): AppAnalysis[] {

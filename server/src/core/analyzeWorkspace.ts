@@ -164,13 +164,13 @@ export function* analyzeWorkspaceInSteps(diskHost: FileHost, root: string, optio
     workspaceApiVersions,
     argocdConfigMaps,
   };
-  const apps = stage('apps', () => addRenderedChildren(
-    context,
-    sources.map((source) => analyzeApp(context, source, findings, options.memo)),
-    findings,
-    kustomize,
-    options.memo,
-  ).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+  // A pause every few apps: a cold analysis renders charts and builds for seconds.
+  const analysed: AppAnalysis[] = [];
+  for (const source of sources) {
+    analysed.push(stage('apps', () => analyzeApp(context, source, findings, options.memo)));
+    if (analysed.length % APPS_PER_STEP === 0) yield;
+  }
+  const apps = stage('apps', () => addRenderedChildren(context, analysed, findings, kustomize, options.memo).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   linkChildren(apps);
   yield;
 
@@ -388,6 +388,9 @@ function inputsBesidesFiles(context: RenderContext, source: AppSource): string {
 
 /** The keys above, computed once per analysis (one render context per analysis). */
 const besidesFiles = new WeakMap<RenderContext, object>();
+
+/** Apps analysed between two pauses of the analysis in steps. */
+const APPS_PER_STEP = 20;
 
 /** Rounds of Applications rendered by Applications rendered by ... (app-of-apps through Helm) followed. */
 const MAX_RENDERED_DEPTH = 5;

@@ -4,6 +4,16 @@
 import type { Finding } from '../types';
 import type { Resource } from './resource';
 
+/**
+ * What records a computation's reads (the analysis memo's tracking host): a folder build kept here and used by
+ * another render counts the build's reads as that render's too, so a memoised render that used a kept base is
+ * still redone when a file of the base changes.
+ */
+export interface ReadRecorder<Reads = unknown> {
+  record<T>(compute: () => T): { value: T; reads: Reads };
+  replay(reads: Reads): void;
+}
+
 /** What one folder's build produced, kept pristine: every use gets its own copy of the resources. */
 export interface BuildRecord {
   resources: Resource[];
@@ -11,6 +21,8 @@ export interface BuildRecord {
   incompleteReasons: string[];
   filesRead: string[];
   referencedKustomizations: string[];
+  /** What the build read, when the cache has a recorder. */
+  reads?: unknown;
 }
 
 export class BuildCache {
@@ -21,8 +33,18 @@ export class BuildCache {
    */
   cutoffs = 0;
 
+  constructor(private readonly recorder?: ReadRecorder) {}
+
+  /** The kept build of `dir`; its reads count as read again by the computation in progress. */
   get(dir: string): BuildRecord | undefined {
-    return this.records.get(dir);
+    const record = this.records.get(dir);
+    if (record && this.recorder) this.recorder.replay(record.reads);
+    return record;
+  }
+
+  /** Runs a folder's build, with what it read when the cache has a recorder. */
+  build<T>(compute: () => T): { value: T; reads?: unknown } {
+    return this.recorder ? this.recorder.record(compute) : { value: compute() };
   }
 
   set(dir: string, record: BuildRecord): void {

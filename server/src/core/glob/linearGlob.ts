@@ -62,13 +62,23 @@ export function compileGlob(pattern: string, dialect: GlobDialect): GlobMatcher 
 /** Compiles one glob, or says why it is refused. */
 export function tryCompileGlob(pattern: string, dialect: GlobDialect): GlobMatcher | GlobError {
   if (pattern.length > MAX_GLOB_LENGTH) return new GlobError(`longer than ${MAX_GLOB_LENGTH} characters`);
+  const key = `${dialect}\u0000${pattern}`;
+  let result = compiledGlobs.get(key);
+  if (result) return result;
   try {
     const compiled = RE2JS.compile(`^(?:${translate(pattern, dialect)})$`, RE2JS.DOTALL);
-    return { test: (name) => compiled.matches(name) };
+    result = { test: (name) => compiled.matches(name) };
   } catch (error) {
-    return error instanceof GlobError ? error : new GlobError('not a valid pattern');
+    result = error instanceof GlobError ? error : new GlobError('not a valid pattern');
   }
+  if (compiledGlobs.size >= MAX_COMPILED_GLOBS) compiledGlobs.clear();
+  compiledGlobs.set(key, result);
+  return result;
 }
+
+/** Globs compiled once (per dialect): the same generator and value-file patterns are matched on every render. */
+const compiledGlobs = new Map<string, GlobMatcher | GlobError>();
+const MAX_COMPILED_GLOBS = 1000;
 
 /** A matcher for a list of globs: a name matches when any of them does. */
 export function compileGlobs(patterns: readonly string[], dialect: GlobDialect): GlobMatcher {

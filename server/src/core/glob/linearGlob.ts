@@ -67,7 +67,10 @@ export function tryCompileGlob(pattern: string, dialect: GlobDialect): GlobMatch
   if (result) return result;
   try {
     const compiled = RE2JS.compile(`^(?:${translate(pattern, dialect)})$`, RE2JS.DOTALL);
-    result = { test: (name) => compiled.matches(name) };
+    // A git generator matches its pattern against every folder of the repository: names without the pattern's
+    // literal start cannot match and are refused before running the regex.
+    const prefix = literalPrefix(pattern);
+    result = prefix ? { test: (name) => name.startsWith(prefix) && compiled.matches(name) } : { test: (name) => compiled.matches(name) };
   } catch (error) {
     result = error instanceof GlobError ? error : new GlobError('not a valid pattern');
   }
@@ -84,6 +87,16 @@ const MAX_COMPILED_GLOBS = 1000;
 export function compileGlobs(patterns: readonly string[], dialect: GlobDialect): GlobMatcher {
   const matchers = patterns.map((p) => compileGlob(p, dialect));
   return { test: (name) => matchers.some((m) => m.test(name)) };
+}
+
+/**
+ * The characters every name a glob matches starts with: the pattern up to its first special character, less a
+ * final `/` (which a trailing `**` makes optional: `a/**` matches `a`).
+ */
+function literalPrefix(pattern: string): string {
+  const special = pattern.search(/[\\*?[{},]/);
+  const literal = special < 0 ? pattern : pattern.slice(0, special);
+  return literal.endsWith('/') ? literal.slice(0, -1) : literal;
 }
 
 function translate(pattern: string, dialect: GlobDialect): string {

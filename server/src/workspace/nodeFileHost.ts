@@ -1,6 +1,6 @@
 // FileHost over the local disk, with open editor buffers taking precedence over what is on disk.
 
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { DirEntry, FileHost, FileInfo } from '../core/types';
 import { decodeText } from './decodeText';
 
@@ -79,6 +79,26 @@ function inspectDisk(path: string): FileInfo | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What `inspect` answers for `path`, from the real path of its folder and one lstat, when `path` is no symbolic
+ * link: its real path is then its folder's real path and its name, and its stat is its lstat. A host that keeps
+ * folder answers saves resolving every folder above each file again. `'link'` when it is a link (or the fast
+ * answer does not apply): inspect it on disk.
+ */
+export function inspectBesideFolder(path: string, folderRealPath: string): FileInfo | undefined | 'link' {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (process.platform === 'win32' || name === '' || name === '.' || name === '..') return 'link';
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return 'link';
+  }
+  if (stat.isSymbolicLink()) return 'link';
+  const kind = stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other';
+  return { realPath: `${folderRealPath.replace(/\/$/, '')}/${name}`, kind, size: stat.size };
 }
 
 function isDirectory(path: string): boolean {

@@ -58,6 +58,31 @@ export function nodeFileHost(overlay: OverlaySource = NO_OVERLAY): FileHost {
   };
 }
 
+/**
+ * nodeFileHost for one run over a disk that does not change meanwhile (the CLI): answers for folders are kept, so
+ * each file that is no link is inspected with one lstat (see inspectBesideFolder) instead of a realpath and a stat.
+ */
+export function oneRunFileHost(): FileHost {
+  const disk = nodeFileHost();
+  const folders = new Map<string, FileInfo | undefined>();
+  const inspect = (path: string): FileInfo | undefined => {
+    const slash = path.lastIndexOf('/');
+    if (slash > 0) {
+      const folder = inspectFolder(path.slice(0, slash));
+      if (folder?.kind === 'directory') {
+        const info = inspectBesideFolder(path, folder.realPath);
+        if (info !== 'link') return info;
+      }
+    }
+    return disk.inspect?.(path);
+  };
+  const inspectFolder = (path: string): FileInfo | undefined => {
+    if (!folders.has(path)) folders.set(path, inspect(path));
+    return folders.get(path);
+  };
+  return { ...disk, inspect };
+}
+
 /** An open buffer is a file; its real path is its folder's real path, as it may not exist on disk yet. */
 export function openBufferInfo(path: string, text: string): FileInfo {
   const slash = path.lastIndexOf('/');

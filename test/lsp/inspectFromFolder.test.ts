@@ -1,5 +1,6 @@
-// CachedDiskHost answers `inspect` for a path that is no link from its folder's kept answer and one lstat; it
-// must answer exactly what inspecting the path on disk answers (nodeFileHost), links of every kind included.
+// CachedDiskHost (language server) and oneRunFileHost (CLI) answer `inspect` for a path that is no link from its
+// folder's kept answer and one lstat; they must answer exactly what inspecting the path on disk answers
+// (nodeFileHost), links of every kind included.
 // The tree with links and a pipe is made at test time in a temporary folder.
 
 import assert from 'node:assert/strict';
@@ -8,11 +9,11 @@ import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CachedDiskHost } from '../../server/src/lsp/cachedDiskHost';
-import { nodeFileHost } from '../../server/src/workspace/nodeFileHost';
+import { nodeFileHost, oneRunFileHost } from '../../server/src/workspace/nodeFileHost';
 
 const NO_OVERLAY = { get: () => undefined, paths: () => [] };
 
-describe('CachedDiskHost inspect', () => {
+describe('CachedDiskHost and oneRunFileHost inspect', () => {
   let base: string;
   beforeEach(() => {
     base = mkdtempSync(join(tmpdir(), 'syncplan-inspect-'));
@@ -71,7 +72,11 @@ describe('CachedDiskHost inspect', () => {
     // Deepest first and shallowest first: the kept folder answers must not depend on the order of the questions.
     for (const order of [asked, [...asked].reverse()]) {
       const cached = new CachedDiskHost(NO_OVERLAY);
-      for (const path of order) assert.deepEqual(cached.inspect(path), disk.inspect?.(path), path);
+      const oneRun = oneRunFileHost();
+      for (const path of order) {
+        assert.deepEqual(cached.inspect(path), disk.inspect?.(path), path);
+        assert.deepEqual(oneRun.inspect?.(path), disk.inspect?.(path), path);
+      }
     }
   });
 });

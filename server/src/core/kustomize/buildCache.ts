@@ -1,6 +1,7 @@
 // Each kustomization folder is built once per analysis: a base used by many overlays, by both sides of a diamond
 // or by every folder of a long chain is read from here, so the work grows with the number of folders, not paths.
 
+import { isDeepStrictEqual } from 'node:util';
 import type { Finding } from '../types';
 import type { Resource } from './resource';
 
@@ -33,7 +34,35 @@ export class BuildCache {
    */
   cutoffs = 0;
 
+  /** `helmCharts` renders by chart folder and render options, each with the values it was rendered with. */
+  private readonly inflations = new Map<string, { values: unknown; rendered: unknown; reads?: unknown }[]>();
+
   constructor(private readonly recorder?: ReadRecorder) {}
+
+  /**
+   * A `helmCharts` chart rendered once per analysis for each `key` (chart folder and render options) and equal
+   * `values`: a component is built again for every kustomization using it, its charts are not. A kept render's
+   * reads count as read again by the computation in progress. The render may change the values it is given, so a
+   * copy taken before it is kept for the comparison.
+   */
+  inflation<T>(key: string, values: unknown, render: () => T): T {
+    const list = this.inflations.get(key) ?? [];
+    const kept = list.find((entry) => isDeepStrictEqual(entry.values, values));
+    if (kept) {
+      this.recorder?.replay(kept.reads);
+      return kept.rendered as T;
+    }
+    let copy: unknown;
+    try {
+      copy = structuredClone(values);
+    } catch {
+      return render();
+    }
+    const { value, reads } = this.build(render);
+    list.push({ values: copy, rendered: value, reads });
+    this.inflations.set(key, list);
+    return value;
+  }
 
   /** The kept build of `dir`; its reads count as read again by the computation in progress. */
   get(dir: string): BuildRecord | undefined {

@@ -8,7 +8,7 @@ import { SafeHost } from '../core/safeHost';
 import { applySeverities, parseSyncplanConfig, type SeveritySetting } from '../core/rules/severityConfig';
 import { projectConfigFindings } from '../core/rules/projectConfigFindings';
 import type { Finding, FileHost } from '../core/types';
-import { nodeFileHost } from '../workspace/nodeFileHost';
+import { oneRunFileHost } from '../workspace/nodeFileHost';
 import type { CliOptions } from './args';
 
 export class InputError extends Error {}
@@ -27,7 +27,7 @@ export interface RootAnalysis {
 }
 
 export function analyzeRoots(options: CliOptions): RootAnalysis[] {
-  const host = nodeFileHost();
+  const host = oneRunFileHost();
   return options.paths.map((argument) => {
     const absolute = resolve(argument);
     if (!existsSync(absolute)) throw new InputError(`${argument}: no such file or folder`);

@@ -86,17 +86,18 @@ export function* analyzeWorkspaceInSteps(diskHost: FileHost, root: string, optio
 
   yield;
   const renders = new Map<string, KustomizeResult>();
-  const builds = new BuildCache();
+  // Folder builds are shared by every render of this analysis; with a memo, a render using a kept build counts
+  // that build's reads as its own.
+  const builds = new BuildCache(memo ? (reader as TrackingHost) : undefined);
   const renderKustomize = (dir: string, overrides?: KustomizeOverrides): KustomizeResult => {
     // Application-level options change the output, so such renders are cached apart.
     const key = overrides ? `${dir}\u0000${JSON.stringify({ ...overrides, location: undefined })}` : dir;
     const build = (shared?: BuildCache): KustomizeResult => renderKustomization(reader, dir, (p, t) => cache.parse(p, t), overrides, shared);
-    // The memo shares whole builds within and between runs and counts a shared build's reads for each app using
-    // it; each build reads its own bases, so the reads it records are complete.
+    // The memo shares whole builds within and between runs and counts a shared build's reads for each app using it.
     const label = (): string => `building the Kustomize folder ${relativePath(root, dir) || '.'}`;
     // Guarded outside the memo, so a build that fails is reported on every run and never cached.
     const memo = options.memo;
-    if (memo) return guarded(findings, label, dir, failedBuild(), () => memo.kustomize(key, () => build()));
+    if (memo) return guarded(findings, label, dir, failedBuild(), () => memo.kustomize(key, () => build(builds)));
     let result = renders.get(key);
     if (!result) {
       result = guarded(findings, label, dir, failedBuild(), () => build(builds));

@@ -2,7 +2,7 @@
 // Open buffers always win, so a keystroke never causes a disk read.
 
 import type { DirEntry, FileHost, FileInfo } from '../core/types';
-import { nodeFileHost, openBufferInfo, type OverlaySource } from '../workspace/nodeFileHost';
+import { inspectBesideFolder, nodeFileHost, openBufferInfo, type OverlaySource } from '../workspace/nodeFileHost';
 
 export class CachedDiskHost implements FileHost {
   private readonly disk = nodeFileHost();
@@ -48,8 +48,21 @@ export class CachedDiskHost implements FileHost {
     const open = this.overlay.get(path);
     if (open) return openBufferInfo(path, open.text);
     if (this.openFilesOnly) return undefined;
-    if (!this.infos.has(path)) this.infos.set(path, this.disk.inspect?.(path));
+    if (!this.infos.has(path)) this.infos.set(path, this.inspectOnDisk(path));
     return this.infos.get(path);
+  }
+
+  /** From the folder's kept answer and one lstat when the path is no link (see inspectBesideFolder), else on disk. */
+  private inspectOnDisk(path: string): FileInfo | undefined {
+    const slash = path.lastIndexOf('/');
+    if (slash > 0) {
+      const folder = this.inspect(path.slice(0, slash));
+      if (folder?.kind === 'directory') {
+        const info = inspectBesideFolder(path, folder.realPath);
+        if (info !== 'link') return info;
+      }
+    }
+    return this.disk.inspect?.(path);
   }
 
   fileVersion(path: string): string | number | undefined {

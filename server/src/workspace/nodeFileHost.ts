@@ -1,6 +1,6 @@
 // FileHost over the local disk, with open editor buffers taking precedence over what is on disk.
 
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { DirEntry, FileHost, FileInfo } from '../core/types';
 import { decodeText } from './decodeText';
 
@@ -58,6 +58,31 @@ export function nodeFileHost(overlay: OverlaySource = NO_OVERLAY): FileHost {
   };
 }
 
+/**
+ * nodeFileHost for one run over a disk that does not change meanwhile (the CLI): answers for folders are kept, so
+ * each file that is no link is inspected with one lstat (see inspectBesideFolder) instead of a realpath and a stat.
+ */
+export function oneRunFileHost(): FileHost {
+  const disk = nodeFileHost();
+  const folders = new Map<string, FileInfo | undefined>();
+  const inspect = (path: string): FileInfo | undefined => {
+    const slash = path.lastIndexOf('/');
+    if (slash > 0) {
+      const folder = inspectFolder(path.slice(0, slash));
+      if (folder?.kind === 'directory') {
+        const info = inspectBesideFolder(path, folder.realPath);
+        if (info !== 'link') return info;
+      }
+    }
+    return disk.inspect?.(path);
+  };
+  const inspectFolder = (path: string): FileInfo | undefined => {
+    if (!folders.has(path)) folders.set(path, inspect(path));
+    return folders.get(path);
+  };
+  return { ...disk, inspect };
+}
+
 /** An open buffer is a file; its real path is its folder's real path, as it may not exist on disk yet. */
 export function openBufferInfo(path: string, text: string): FileInfo {
   const slash = path.lastIndexOf('/');
@@ -79,6 +104,26 @@ function inspectDisk(path: string): FileInfo | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What `inspect` answers for `path`, from the real path of its folder and one lstat, when `path` is no symbolic
+ * link: its real path is then its folder's real path and its name, and its stat is its lstat. A host that keeps
+ * folder answers saves resolving every folder above each file again. `'link'` when it is a link (or the fast
+ * answer does not apply): inspect it on disk.
+ */
+export function inspectBesideFolder(path: string, folderRealPath: string): FileInfo | undefined | 'link' {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (process.platform === 'win32' || name === '' || name === '.' || name === '..') return 'link';
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return 'link';
+  }
+  if (stat.isSymbolicLink()) return 'link';
+  const kind = stat.isFile() ? 'file' : stat.isDirectory() ? 'directory' : 'other';
+  return { realPath: `${folderRealPath.replace(/\/$/, '')}/${name}`, kind, size: stat.size };
 }
 
 function isDirectory(path: string): boolean {

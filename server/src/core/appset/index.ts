@@ -1,6 +1,6 @@
 // ApplicationSets of a workspace expanded statically into the Applications the controller would generate.
 
-import { isMap, parseAllDocuments, type YAMLMap } from 'yaml';
+import { isMap, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
 import type { K8sObject } from '../model/k8sObject';
 import { objectFromNode } from '../model/readObjects';
 import { basenameOf, dirnameOf, joinPath } from '../paths';
@@ -57,10 +57,12 @@ export function expandApplicationSets(input: AppSetInput): { expansions: AppSetE
   const findings: Finding[] = [];
   const progressiveSyncs = progressiveSyncsEnabled(all);
   // Everything an expansion depends on besides the ApplicationSet and what it reads.
+  // A file holding several templated ApplicationSets is parsed unmasked once, not once per ApplicationSet.
+  const unmaskedParses = new Map<string, { text: string; docs: Document.Parsed[] }>();
   const shared = !input.memoize ? '' : JSON.stringify([context.repoRoot, context.repositoryKnown, context.newGitFileGlobbing, progressiveSyncs.enabled, progressiveSyncs.configMap && objectKey(progressiveSyncs.configMap), context.clusterSecrets.map((s) => [s.id, s.body])]);
   for (const written of all.filter(isApplicationSet)) {
     if (inChartTemplates(chartTemplates, written.source.file)) continue;
-    const expand = (): AppSetExpansion => expandOne(input, context, written, progressiveSyncs);
+    const expand = (): AppSetExpansion => expandOne(input, context, written, progressiveSyncs, unmaskedParses);
     const expansion = input.memoize ? input.memoize(objectKey(written), shared, expand) : expand();
     expansions.push(expansion);
     findings.push(...expansion.findings);
@@ -103,9 +105,15 @@ function inChartTemplates(templates: ReadonlySet<string>, file: string): boolean
   }
 }
 
-function expandOne(input: AppSetInput, context: Omit<GeneratorContext, 'mode' | 'caveats' | 'partial'>, written: K8sObject, progressiveSyncs: ReturnType<typeof progressiveSyncsEnabled>): AppSetExpansion {
+function expandOne(
+  input: AppSetInput,
+  context: Omit<GeneratorContext, 'mode' | 'caveats' | 'partial'>,
+  written: K8sObject,
+  progressiveSyncs: ReturnType<typeof progressiveSyncsEnabled>,
+  parses: Map<string, { text: string; docs: Document.Parsed[] }>,
+): AppSetExpansion {
   {
-    const appset = unmasked(input.host, written);
+    const appset = unmasked(input.host, written, parses);
     if (!appset) return { appset: written, expandable: false, reason: 'its file is not valid YAML before Helm rendering', apps: [], findings: [], caveats: [] };
     let expansion: AppSetExpansion;
     try {
@@ -125,14 +133,19 @@ function expandOne(input: AppSetInput, context: Omit<GeneratorContext, 'mode' | 
 }
 
 /** The parser masks `{{ }}` as Helm actions; an ApplicationSet needs its template text as written. */
-function unmasked(host: FileHost, object: K8sObject): K8sObject | undefined {
+function unmasked(host: FileHost, object: K8sObject, parses: Map<string, { text: string; docs: Document.Parsed[] }>): K8sObject | undefined {
   if (!object.source.templated && !(host.readFile(object.source.file) ?? '').includes('{{')) return object;
   const text = host.readFile(object.source.file);
   if (text === undefined || object.id.slice(object.id.lastIndexOf('#') + 1).includes('.')) return undefined;
   try {
-    const doc = parseAllDocuments(text, { version: '1.2', logLevel: 'error' });
-    const docs = Array.isArray(doc) ? doc : [doc];
-    const found = docs[object.source.docIndex];
+    // Each document's nodes go to the one object read from that document, so sharing the parse shares no node.
+    let parsed = parses.get(object.source.file);
+    if (parsed?.text !== text) {
+      const doc = parseAllDocuments(text, { version: '1.2', logLevel: 'error' });
+      parsed = { text, docs: (Array.isArray(doc) ? doc : [doc]) as Document.Parsed[] };
+      parses.set(object.source.file, parsed);
+    }
+    const found = parsed.docs[object.source.docIndex];
     if (!found || found.errors.length > 0 || !isMap(found.contents)) return undefined;
     const file = { path: object.source.file, text, templated: false, templateSpans: [], documents: [] };
     return objectFromNode(file as never, found.contents as YAMLMap, object.id, object.source.docIndex);

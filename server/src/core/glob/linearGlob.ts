@@ -62,18 +62,41 @@ export function compileGlob(pattern: string, dialect: GlobDialect): GlobMatcher 
 /** Compiles one glob, or says why it is refused. */
 export function tryCompileGlob(pattern: string, dialect: GlobDialect): GlobMatcher | GlobError {
   if (pattern.length > MAX_GLOB_LENGTH) return new GlobError(`longer than ${MAX_GLOB_LENGTH} characters`);
+  const key = `${dialect}\u0000${pattern}`;
+  let result = compiledGlobs.get(key);
+  if (result) return result;
   try {
     const compiled = RE2JS.compile(`^(?:${translate(pattern, dialect)})$`, RE2JS.DOTALL);
-    return { test: (name) => compiled.matches(name) };
+    // A git generator matches its pattern against every folder of the repository: names without the pattern's
+    // literal start cannot match and are refused before running the regex.
+    const prefix = literalPrefix(pattern);
+    result = prefix ? { test: (name) => name.startsWith(prefix) && compiled.matches(name) } : { test: (name) => compiled.matches(name) };
   } catch (error) {
-    return error instanceof GlobError ? error : new GlobError('not a valid pattern');
+    result = error instanceof GlobError ? error : new GlobError('not a valid pattern');
   }
+  if (compiledGlobs.size >= MAX_COMPILED_GLOBS) compiledGlobs.clear();
+  compiledGlobs.set(key, result);
+  return result;
 }
+
+/** Globs compiled once (per dialect): the same generator and value-file patterns are matched on every render. */
+const compiledGlobs = new Map<string, GlobMatcher | GlobError>();
+const MAX_COMPILED_GLOBS = 1000;
 
 /** A matcher for a list of globs: a name matches when any of them does. */
 export function compileGlobs(patterns: readonly string[], dialect: GlobDialect): GlobMatcher {
   const matchers = patterns.map((p) => compileGlob(p, dialect));
   return { test: (name) => matchers.some((m) => m.test(name)) };
+}
+
+/**
+ * The characters every name a glob matches starts with: the pattern up to its first special character, less a
+ * final `/` (which a trailing `**` makes optional: `a/**` matches `a`).
+ */
+function literalPrefix(pattern: string): string {
+  const special = pattern.search(/[\\*?[{},]/);
+  const literal = special < 0 ? pattern : pattern.slice(0, special);
+  return literal.endsWith('/') ? literal.slice(0, -1) : literal;
 }
 
 function translate(pattern: string, dialect: GlobDialect): string {

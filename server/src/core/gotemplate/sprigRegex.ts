@@ -6,12 +6,22 @@ import { GoInt } from './values';
 /** Sprig's plain functions use regexp.MustCompile (its panic names the pattern); must* ones return the error. */
 function compile(pattern: string, panics = true): RE2JS {
   try {
-    return RE2JS.compile(pattern);
+    let re = compiled.get(pattern);
+    if (!re) {
+      re = RE2JS.compile(pattern);
+      if (compiled.size >= MAX_COMPILED) compiled.clear();
+      compiled.set(pattern, re);
+    }
+    return re;
   } catch (e) {
     const message = (e as Error).message.replace(/^(error parsing regexp: )?/, 'error parsing regexp: ');
     throw new FuncError(panics ? `regexp: Compile(\`${pattern}\`): ${message}` : message);
   }
 }
+
+/** Patterns compiled once: a template calling `regexReplaceAll` in a loop or per render compiles the same few. */
+const compiled = new Map<string, RE2JS>();
+const MAX_COMPILED = 1000;
 
 interface Match { start: number; end: number; groups: (string | null)[] }
 

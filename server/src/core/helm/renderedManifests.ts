@@ -1,7 +1,7 @@
 // Turns one template's rendered output into objects whose every position (document, name, annotations, YAML
 // nodes) is an offset into the template file, so rules, hover and code lenses work on template lines.
 
-import { isNode, LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
+import { isCollection, isNode, isPair, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { OutputSegment } from '../gotemplate';
 import type { K8sObject } from '../model/k8sObject';
 import { readObjects } from '../model/readObjects';
@@ -59,12 +59,21 @@ function remapRanges(doc: Document.Parsed, mapStart: (o: number) => number, mapE
     const valueEnd = Math.max(start, mapEnd(range[0], range[1]));
     return [start, valueEnd, Math.max(valueEnd, mapEnd(range[0], range[2]))];
   };
+  // The nodes `visit` reaches (collection items, pair keys and values; not alias targets), without the frozen
+  // ancestry array `visit` builds for every node.
   const seen = new Set<object>();
-  visit(doc, (_key, node) => {
-    if (isNode(node) && node.range && !seen.has(node)) {
-      seen.add(node);
-      node.range = remap(node.range);
+  const walk = (node: unknown): void => {
+    if (isNode(node)) {
+      if (node.range && !seen.has(node)) {
+        seen.add(node);
+        node.range = remap(node.range);
+      }
+      if (isCollection(node)) for (const item of node.items) walk(item);
+    } else if (isPair(node)) {
+      walk(node.key);
+      walk(node.value);
     }
-  });
+  };
+  walk(doc.contents);
   if (doc.range) doc.range = remap(doc.range);
 }

@@ -31,9 +31,10 @@ export function buildBase(ctx: RenderContext, dir: string, at?: SourceLocation):
   if (!record) {
     const own: RenderContext = { ...ctx, findings: [], incompleteReasons: [], filesRead: new Set(), referencedKustomizations: new Set() };
     const cutoffsBefore = ctx.builds.cutoffs;
-    const built = buildDirectory(own, dir, [], at);
+    const { value: built, reads } = ctx.builds.build(() => buildDirectory(own, dir, [], at));
     if (!built) return undefined;
     record = {
+      reads,
       resources: built,
       findings: own.findings,
       incompleteReasons: own.incompleteReasons,

@@ -54,22 +54,28 @@ function inflate(ctx: RenderContext, k: Kustomization, entry: Entry, chartHome: 
   }
   const values = chartValues(ctx, k, spec);
   if (!values) return;
-  const rendered = renderChart({
-    chart,
+  const options = {
     releaseName: typeof spec.releaseName === 'string' && spec.releaseName ? spec.releaseName : 'release-name',
     namespace: typeof spec.namespace === 'string' && spec.namespace ? spec.namespace : 'default',
-    userValues: values,
     kubeVersion: typeof spec.kubeVersion === 'string' ? spec.kubeVersion : DEFAULT_KUBE_VERSION,
     apiVersions: Array.isArray(spec.apiVersions) ? spec.apiVersions.filter((v): v is string => typeof v === 'string') : defaultApiVersions(),
     skipCrds: spec.includeCRDs !== true,
     skipTests: spec.skipTests === true,
     renderKey: `${k.file}#helmCharts/${name}`,
-    crdObjects: (file) => {
-      const parsed = parseTracked(ctx, file);
-      return parsed ? readObjects(parsed) : [];
-    },
-    host: ctx.host,
-  });
+  };
+  // A component's charts are rendered again for every kustomization using it unless kept for the analysis.
+  const rendered = ctx.builds.inflation(JSON.stringify([chartDir, options]), values, () =>
+    renderChart({
+      chart,
+      ...options,
+      userValues: values,
+      crdObjects: (file) => {
+        const parsed = parseTracked(ctx, file);
+        return parsed ? readObjects(parsed) : [];
+      },
+      host: ctx.host,
+    }),
+  );
   for (const file of rendered.filesRead) ctx.filesRead.add(file);
   ctx.findings.push(...rendered.findings);
   for (const reason of [...rendered.blockers, ...rendered.caveats]) markIncomplete(ctx, `helmCharts ${name}: ${reason}`);

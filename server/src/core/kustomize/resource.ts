@@ -6,6 +6,7 @@ import type { SourceLocation } from '../types';
 import { asRecord, idOfBody, type ResId } from './ids';
 import { setOwn } from '../ownKeys';
 import { valueText } from '../model/valueText';
+import { cloneBody } from './buildCache';
 
 /** Who set a metadata entry, and the kustomization (or patch) line that did it. */
 export interface Provenance {
@@ -30,7 +31,7 @@ export interface Resource {
 }
 
 export function resourceFromObject(object: K8sObject): Resource {
-  const body = structuredClone(object.body);
+  const body = cloneBody(object.body);
   stringifyMetadataValues(body, object);
   const meta = asRecord(body.metadata);
   return {

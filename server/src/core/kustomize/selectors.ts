@@ -38,6 +38,8 @@ interface Matcher {
  * pattern like `(a+)+$` from the workspace cannot make matching take exponential time. */
 function anchored(pattern: string | undefined): Matcher | undefined {
   if (pattern === undefined) return undefined;
+  let matcher = compiledSelectors.get(pattern);
+  if (matcher) return matcher;
   let compiled: RE2JS;
   try {
     if (regexTooLarge(pattern)) throw new Error('too large');
@@ -45,8 +47,15 @@ function anchored(pattern: string | undefined): Matcher | undefined {
   } catch {
     compiled = RE2JS.compile(`^${RE2JS.quote(pattern)}$`);
   }
-  return { test: (value) => compiled.matches(value) };
+  matcher = { test: (value) => compiled.matches(value) };
+  if (compiledSelectors.size >= MAX_COMPILED_SELECTORS) compiledSelectors.clear();
+  compiledSelectors.set(pattern, matcher);
+  return matcher;
 }
+
+/** Selector patterns compiled once: every overlay patching the same target compiles the same few patterns. */
+const compiledSelectors = new Map<string, Matcher>();
+const MAX_COMPILED_SELECTORS = 1000;
 
 /** Kustomize matches name and namespace against the original id or the current one. */
 export function selectResources(resources: Resource[], target: Target): Resource[] {

@@ -213,3 +213,43 @@ describe('lsp: an analysis under way pauses for requests and is dropped by an ed
     assert.ok(diagnostics?.diagnostics.some((d) => JSON.stringify(d.message).includes('PostSnyc')), JSON.stringify(diagnostics?.diagnostics));
   });
 });
+
+describe('lsp: requests during the first analysis', () => {
+  it('answer from the buffer alone while the first analysis is under way', async () => {
+    const workspace = makeWorkspace({ 'app/pod.yaml': POD, 'app/job.yaml': JOB });
+    let started = 0;
+    let finished = 0;
+    const analyze: AnalyzeFunction = (host, root, options) => {
+      started++;
+      return (function* steps() {
+        const inner = analyzeWorkspaceInSteps(host, root, options);
+        for (;;) {
+          // A first analysis of seconds, in small steps.
+          for (let i = 0; i < 40; i++) {
+            busyWait(10);
+            yield;
+          }
+          const step = inner.next();
+          if (step.done) {
+            finished++;
+            return step.value;
+          }
+          yield;
+        }
+      })();
+    };
+    const client = await startInProcess({ folders: [workspace.root], server: { analyze } });
+    try {
+      await until(() => started > 0);
+      const uri = client.open(workspace.path('app/pod.yaml'), POD);
+      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 5 } });
+      assert.equal(finished, 0, 'the hover did not wait for the first analysis');
+      assert.match(JSON.stringify(hover), /PreSync|hook/i, 'the annotation is explained from the buffer');
+      await client.waitFor('the first analysis', () => client.plansChangedParams[0]);
+      assert.equal(finished, 1);
+    } finally {
+      await client.dispose();
+      workspace.remove();
+    }
+  });
+});

@@ -136,7 +136,10 @@ export class AnalyzedFolder {
 
   /** Whether opening a buffer with `text` leaves this folder's latest analysis exactly as it is. */
   openChangesNothing(path: string, text: string): boolean {
-    return this.latestAnalysis !== undefined && !this.isStale() && this.host.sameAsDisk(path, text);
+    // Also while an analysis is under way with nothing changed since it began (the first one can take seconds):
+    // it reads the same text from the buffer or from disk.
+    const current = this.run ? this.run.generation === this.generation : this.latestAnalysis !== undefined && !this.isStale();
+    return current && this.host.sameAsDisk(path, text);
   }
 
   isStale(): boolean {
@@ -149,7 +152,11 @@ export class AnalyzedFolder {
    * Their own buffer is parsed fresh; the analysis that follows refreshes diagnostics, plans and lenses.
    */
   latest(): FolderAnalysis {
-    return this.latestAnalysis ?? this.current();
+    if (this.latestAnalysis) return this.latestAnalysis;
+    // The first analysis is still under way (seconds on a large workspace): answer from the buffer alone, with no
+    // plans yet. That analysis announces its plans and asks for code lenses again when it ends.
+    if (this.run) return { workspace: emptyWorkspace(this.root), findings: [], report: { version: 1, apps: [] }, generation: -1, buffers: new Map() };
+    return this.current();
   }
 
   /** A read gate for editor features (diagnostic text, links): nothing outside the folder, no pipes, nothing over the cap. */

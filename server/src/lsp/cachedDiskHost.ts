@@ -75,9 +75,16 @@ export class CachedDiskHost implements FileHost {
    * and the file is no link), so opening it changes nothing they would see.
    */
   sameAsDisk(path: string, text: string): boolean {
-    if (this.openFilesOnly || this.texts.get(path) !== text) return false;
+    if (this.openFilesOnly) return false;
     const info = this.infos.get(path) ?? this.disk.inspect?.(path);
-    return info?.kind === 'file' && info.realPath === openBufferInfo(path, text).realPath;
+    if (info?.kind !== 'file' || info.realPath !== openBufferInfo(path, text).realPath) return false;
+    // Not read yet (an analysis under way may not have come to it): read it now, as that analysis would, when
+    // its size says it can be the same text.
+    if (!this.texts.has(path)) {
+      if (info.size !== Buffer.byteLength(text)) return false;
+      this.texts.set(path, this.disk.readFile(path));
+    }
+    return this.texts.get(path) === text;
   }
 
   /** Whether `path` is a regular file on disk (whatever buffer is open for it). */

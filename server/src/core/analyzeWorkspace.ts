@@ -17,7 +17,7 @@ import { SafeHost } from './safeHost';
 import { guarded } from './stageGuard';
 import { buildSyncPlan } from './plan/buildSyncPlan';
 import type { SyncPlan } from './plan/planTypes';
-import { runRules } from './rules';
+import { runRulesInSteps } from './rules';
 import { applySuppressions } from './suppress/applySuppressions';
 import type { Finding, FileHost } from './types';
 import { listWorkspaceFiles, ParseCache, patchWorkspaceFiles } from './workspaceFiles';
@@ -199,7 +199,7 @@ export function* analyzeWorkspaceInSteps(diskHost: FileHost, root: string, optio
   workspace.kargo = kargo.projects;
   const kargoOrder = guarded(findings, 'checking the Kargo Project order', root, [], () => checkProjectOrder(apps.map((a) => a.plan)));
   yield;
-  const ruleFindings = stage('rules', () => runRules(workspace, undefined, host, (p, t) => cache.parse(p, t), memo?.ruleResults));
+  const ruleFindings = yield* inStages('rules', stage, runRulesInSteps(workspace, undefined, host, (p, t) => cache.parse(p, t), memo?.ruleResults));
   const all = dedupe([...findings, ...ruleFindings, ...kargo.findings, ...kargoOrder, ...host.findings()]);
   workspace.findings = stage('suppress', () => applySuppressions({ findings: all, files: [...directiveTexts.keys()], readFile: (file) => directiveTexts.get(file) ?? host.readFile(file), objects }));
   if (memo) workspace.changed = memo.changes(workspace);
@@ -389,6 +389,15 @@ function inputsBesidesFiles(context: RenderContext, source: AppSource): string {
 
 /** The keys above, computed once per analysis (one render context per analysis). */
 const besidesFiles = new WeakMap<RenderContext, object>();
+
+/** Runs `steps`, each step timed as part of `name`, pausing where they pause. */
+function* inStages<T>(name: string, stage: <S>(name: string, run: () => S) => S, steps: Generator<undefined, T, undefined>): Generator<undefined, T, undefined> {
+  for (;;) {
+    const step = stage(name, () => steps.next());
+    if (step.done) return step.value;
+    yield;
+  }
+}
 
 /** Apps analysed between two pauses of the analysis in steps. */
 const APPS_PER_STEP = 20;

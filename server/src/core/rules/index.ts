@@ -14,6 +14,24 @@ export { RULE_CODES, RULE_DOCS_URL, RULE_DOCS_BASE } from './ruleCodes';
 export { applySeverities, parseSyncplanConfig, type SeveritySetting, type SyncplanConfig } from './severityConfig';
 
 export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = ALL_RULES, host?: FileHost, parse?: ParseFunction, memo?: RuleMemo): Finding[] {
+  const steps = runRulesInSteps(workspace, rules, host, parse, memo);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Subjects (objects, apps) checked between two pauses of `runRulesInSteps`. */
+const SUBJECTS_PER_STEP = 400;
+
+/** `runRules`, pausing every few hundred subjects so the language server can answer requests in between. */
+export function* runRulesInSteps(
+  workspace: WorkspaceAnalysis,
+  rules: readonly Rule[] = ALL_RULES,
+  host?: FileHost,
+  parse?: ParseFunction,
+  memo?: RuleMemo,
+): Generator<undefined, Finding[], undefined> {
   const context = createRuleContext(workspace, host, parse);
   // Kept results are valid for this rule list only (the analysis passes the registry's).
   const kept = rules === ALL_RULES ? memo : undefined;
@@ -38,9 +56,11 @@ export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = 
   };
   const countObject = kept && ((reused: boolean) => kept.count('object rules', reused));
   const objectMoved = kept && ((o: K8sObject) => movedKept(kept.objects, o));
-  const objectResults = objects.map((object) =>
-    kept && countObject ? memoisedResults(kept.objects, object, rules.length, context, checkObject, countObject, '', objectMoved) : rules.map((_, i) => checkObject(object, i, context)),
-  );
+  const objectResults: Finding[][][] = [];
+  for (const object of objects) {
+    objectResults.push(kept && countObject ? memoisedResults(kept.objects, object, rules.length, context, checkObject, countObject, '', objectMoved) : rules.map((_, i) => checkObject(object, i, context)));
+    if (objectResults.length % SUBJECTS_PER_STEP === 0) yield;
+  }
   const fileRules = rules.some((rule) => rule.checkFile);
   const parsedFiles = fileRules ? workspace.files.filter((f) => rules.some((rule) => rule.checkFile && (rule.appliesToFile?.(f) ?? false))).map((path) => ({ path, parsed: context.parsedFile(path) })) : [];
   const checkFile = (parsed: ParsedFile, index: number, ctx: RuleContext): Finding[] => {
@@ -56,12 +76,17 @@ export function runRules(workspace: WorkspaceAnalysis, rules: readonly Rule[] = 
     const rule = rules[index];
     return rule.checkApp ? safely(rule, app.definedBy?.source.file ?? app.path, () => rule.checkApp?.(app, ctx)) : [];
   };
-  const appResults = workspace.apps.map((app) => {
+  yield;
+  const appResults: Finding[][][] = [];
+  for (const app of workspace.apps) {
     const extra = kept && kept.stableKey(`app rules:${app.id}`, appParts(app), () => appFields(app) ?? `unique:${Math.random()}`);
-    return kept && extra !== undefined
-      ? memoisedResults(kept.apps, app.plan, rules.length, context, checkApp(app), (reused) => kept.count('app rules', reused), extra)
-      : rules.map((_, i) => checkApp(app)(app.plan, i, context));
-  });
+    appResults.push(
+      kept && extra !== undefined
+        ? memoisedResults(kept.apps, app.plan, rules.length, context, checkApp(app), (reused) => kept.count('app rules', reused), extra)
+        : rules.map((_, i) => checkApp(app)(app.plan, i, context)),
+    );
+    if (appResults.length % SUBJECTS_PER_STEP === 0) yield;
+  }
   // Emitted rule by rule (objects, then apps, then files); most results are empty, so only non-empty ones are gathered.
   const byRule: Finding[][][] = rules.map(() => []);
   for (const subjects of [objectResults, appResults, fileResults]) {

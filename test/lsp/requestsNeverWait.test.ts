@@ -133,6 +133,31 @@ describe('lsp: requests never wait for the analysis of an edit', () => {
   });
 });
 
+/**
+ * The analysis in steps, each step preceded by `slices()` pauses of `sliceMs` of busy work (a big workspace, as far
+ * as the event loop can tell); `on` counts analyses started and finished.
+ */
+function slowedAnalysis(slices: () => number, sliceMs: number, on: { started(): void; finished(): void }): AnalyzeFunction {
+  return (host, root, options) => {
+    on.started();
+    return (function* steps() {
+      const inner = analyzeWorkspaceInSteps(host, root, options);
+      for (;;) {
+        for (let i = 0; i < slices(); i++) {
+          busyWait(sliceMs);
+          yield;
+        }
+        const step = inner.next();
+        if (step.done) {
+          on.finished();
+          return step.value;
+        }
+        yield;
+      }
+    })();
+  };
+}
+
 /** Polls `check` (the in-process server changes state without sending anything). */
 async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
   const end = performance.now() + timeoutMs;
@@ -161,24 +186,10 @@ describe('lsp: an analysis under way pauses for requests and is dropped by an ed
     slow = false;
     started = 0;
     finished = 0;
-    const analyze: AnalyzeFunction = (host, root, options) => {
-      started++;
-      return (function* steps() {
-        const inner = analyzeWorkspaceInSteps(host, root, options);
-        for (;;) {
-          for (let i = 0; slow && i < SLICES; i++) {
-            busyWait(SLICE_MS);
-            yield;
-          }
-          const step = inner.next();
-          if (step.done) {
-            finished++;
-            return step.value;
-          }
-          yield;
-        }
-      })();
-    };
+    const analyze = slowedAnalysis(() => (slow ? SLICES : 0), SLICE_MS, {
+      started: () => started++,
+      finished: () => finished++,
+    });
     client = await startInProcess({ folders: [workspace.root], settings: { analysisDelay: 0 }, server: { analyze } });
     await client.waitFor('initial analysis', () => (finished > 0 ? true : undefined));
     uri = client.open(workspace.path('app/pod.yaml'), POD);
@@ -219,25 +230,8 @@ describe('lsp: requests during the first analysis', () => {
     const workspace = makeWorkspace({ 'app/pod.yaml': POD, 'app/job.yaml': JOB });
     let started = 0;
     let finished = 0;
-    const analyze: AnalyzeFunction = (host, root, options) => {
-      started++;
-      return (function* steps() {
-        const inner = analyzeWorkspaceInSteps(host, root, options);
-        for (;;) {
-          // A first analysis of seconds, in small steps.
-          for (let i = 0; i < 40; i++) {
-            busyWait(10);
-            yield;
-          }
-          const step = inner.next();
-          if (step.done) {
-            finished++;
-            return step.value;
-          }
-          yield;
-        }
-      })();
-    };
+    // A first analysis of seconds, in small steps.
+    const analyze = slowedAnalysis(() => 40, 10, { started: () => started++, finished: () => finished++ });
     const client = await startInProcess({ folders: [workspace.root], server: { analyze } });
     try {
       await until(() => started > 0);

@@ -13,8 +13,9 @@ import type { WorkspaceAnalysis } from '../../../server/src/core/discover/appTyp
 import { AnalysisMemo } from '../../../server/src/core/incremental/analysisMemo';
 import { dirnameOf, relativePath } from '../../../server/src/core/paths';
 import { buildPlanReport } from '../../../server/src/core/report/planReport';
-import type { DirEntry, FileHost } from '../../../server/src/core/types';
 import { IncrementalParseCache } from '../../../server/src/lsp/incrementalParseCache';
+import type { FileHost } from '../../../server/src/core/types';
+import { MemoryWorkspace } from '../../helpers/memoryHost';
 
 const CORPUS = '/work/shared/corpus';
 const ROOT = '/ws';
@@ -28,25 +29,6 @@ const REPOSITORIES: [string, number, ('kargo' | 'applicationSets')?][] = [
   ['akuity__kargo-advanced', 14, 'kargo'],
   ['aws-samples__eks-blueprints-for-terraform-workshop', 8, 'applicationSets'],
 ];
-
-/** A mutable in-memory workspace. */
-class MemoryWorkspace implements FileHost {
-  constructor(readonly files: Map<string, string>) {}
-  readFile(path: string): string | undefined {
-    return this.files.get(path);
-  }
-  readDir(path: string): DirEntry[] | undefined {
-    const prefix = path.endsWith('/') ? path : `${path}/`;
-    const entries = new Map<string, boolean>();
-    for (const file of this.files.keys()) {
-      if (!file.startsWith(prefix)) continue;
-      const rest = file.slice(prefix.length);
-      const slash = rest.indexOf('/');
-      entries.set(slash < 0 ? rest : rest.slice(0, slash), slash >= 0);
-    }
-    return entries.size > 0 ? [...entries].map(([name, isDirectory]) => ({ name, isDirectory })) : undefined;
-  }
-}
 
 function load(dir: string, into = new Map<string, string>(), base = dir): Map<string, string> {
   for (const name of readdirSync(dir)) {

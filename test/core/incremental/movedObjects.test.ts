@@ -4,8 +4,9 @@
 import assert from 'node:assert/strict';
 import { analyzeWorkspace } from '../../../server/src/core/analyzeWorkspace';
 import { AnalysisMemo } from '../../../server/src/core/incremental/analysisMemo';
-import type { DirEntry, FileHost, Finding } from '../../../server/src/core/types';
+import type { Finding } from '../../../server/src/core/types';
 import { IncrementalParseCache } from '../../../server/src/lsp/incrementalParseCache';
+import { MemoryWorkspace } from '../../helpers/memoryHost';
 
 const ROOT = '/w';
 const FILE = `${ROOT}/app/all.yaml`;
@@ -31,18 +32,6 @@ metadata:
     argocd.argoproj.io/sync-wave: "2"
 `;
 
-class OneFolder implements FileHost {
-  constructor(readonly files: Map<string, string>) {}
-  readFile(path: string): string | undefined {
-    return this.files.get(path);
-  }
-  readDir(path: string): DirEntry[] | undefined {
-    if (path === ROOT) return [{ name: 'app', isDirectory: true }];
-    if (path === `${ROOT}/app`) return [{ name: 'all.yaml', isDirectory: false }];
-    return undefined;
-  }
-}
-
 /** Findings as a user sees them: place, code, message, fixes' edits and related places. */
 function shown(findings: readonly Finding[]): unknown[] {
   return findings.map((f) => [f.file, f.span, f.code, f.message, f.fixes?.map((x) => x.edits), f.related]).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
@@ -50,7 +39,7 @@ function shown(findings: readonly Finding[]): unknown[] {
 
 describe('core: rule results of moved objects', () => {
   it('are reused, moved, after an edit above them in the same file, and equal a fresh analysis', () => {
-    const host = new OneFolder(new Map([[FILE, TEXT]]));
+    const host = new MemoryWorkspace(new Map([[FILE, TEXT]]));
     const memo = new AnalysisMemo({ reportsPathChanges: true, reportsFileChanges: true });
     const cache = new IncrementalParseCache();
     const before = analyzeWorkspace(host, ROOT, { cache, memo });

@@ -6,28 +6,10 @@ import assert from 'node:assert/strict';
 import { analyzeWorkspace } from '../../../server/src/core/analyzeWorkspace';
 import type { WorkspaceAnalysis } from '../../../server/src/core/discover/appTypes';
 import { AnalysisMemo } from '../../../server/src/core/incremental/analysisMemo';
-import type { DirEntry, FileHost } from '../../../server/src/core/types';
 import { IncrementalParseCache } from '../../../server/src/lsp/incrementalParseCache';
+import { MemoryWorkspace } from '../../helpers/memoryHost';
 
 const ROOT = '/ws';
-
-class MemoryWorkspace implements FileHost {
-  constructor(readonly files: Map<string, string>) {}
-  readFile(path: string): string | undefined {
-    return this.files.get(path);
-  }
-  readDir(path: string): DirEntry[] | undefined {
-    const prefix = path.endsWith('/') ? path : `${path}/`;
-    const entries = new Map<string, boolean>();
-    for (const file of this.files.keys()) {
-      if (!file.startsWith(prefix)) continue;
-      const rest = file.slice(prefix.length);
-      const slash = rest.indexOf('/');
-      entries.set(slash < 0 ? rest : rest.slice(0, slash), slash >= 0);
-    }
-    return entries.size > 0 ? [...entries].map(([name, isDirectory]) => ({ name, isDirectory })) : undefined;
-  }
-}
 
 const WORKSPACE: Record<string, string> = {
   'base/kustomization.yaml': 'resources:\n- cm.yaml\n',

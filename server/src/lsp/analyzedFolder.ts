@@ -94,15 +94,13 @@ export class AnalyzedFolder {
 
   /** An open buffer's text changed: the next request re-analyses. */
   bufferChanged(path: string): void {
-    this.memo.filesChanged([path]);
-    this.editedSinceReport?.add(path);
+    this.textMayHaveChanged(path);
     this.changed();
   }
 
   fileChanged(path: string): void {
     this.host.fileChanged(path);
-    this.memo.filesChanged([path]);
-    this.editedSinceReport?.add(path);
+    this.textMayHaveChanged(path);
     this.changed();
   }
 
@@ -118,19 +116,23 @@ export class AnalyzedFolder {
   bufferOpened(path: string): void {
     // A file already on disk keeps its place in the listing; only what reading it answers may change.
     if (this.host.isDiskFile(path)) {
-      this.memo.filesChanged([path]);
-      this.editedSinceReport?.add(path);
+      this.textMayHaveChanged(path);
     } else {
       this.memo.pathsCreatedOrDeleted([path]);
       this.editedSinceReport = undefined;
     }
   }
 
+  /** What reading `path` answers may differ: kept queries that read it are checked, its apps' reports rebuilt. */
+  private textMayHaveChanged(path: string): void {
+    this.memo.filesChanged([path]);
+    this.editedSinceReport?.add(path);
+  }
+
   /** A buffer was closed: the file reads from disk again (or is gone, if it was never saved). */
   bufferClosed(path: string): void {
     if (!this.host.isDiskFile(path)) return this.pathCreatedOrDeleted(path);
-    this.memo.filesChanged([path]);
-    this.editedSinceReport?.add(path);
+    this.textMayHaveChanged(path);
     this.changed();
   }
 

@@ -50,8 +50,11 @@ describe('lsp: analysis delay', () => {
 
     it('replaces the server default delay', async () => {
       workspace = makeWorkspace({ 'app/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n' });
-      // The server default would never fire within the test; only the setting can bring the diagnostics.
+      // The server default would never fire within the test; only the setting can bring the diagnostics of the
+      // open. (It follows the initial analysis well within the default, so it is no edit after a quiet spell.)
       client = await startInProcess({ folders: [workspace.root], settings: { analysisDelay: 0 }, server: { debounceMs: 600_000 } });
+      const started = client;
+      await client.waitFor('initial analysis', () => (started.plansChanged.length > 0 ? true : undefined));
       const uri = client.open(workspace.path('app/broken.yaml'), 'a: [\n');
       const diagnostics = await client.diagnosticsFor(uri, (d) => d.length > 0);
       assert.equal(diagnostics[0].code, 'parse/yaml-error');

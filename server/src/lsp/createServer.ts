@@ -136,7 +136,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       for (const file of files) edited.add(file);
       editedFirst.set(folder, edited);
     }
-    debouncer.schedule(`folder:${folder.uri}`, delay, () => void guard(log, 'analysis', undefined, () => analyzeAndPublish(folder))(undefined));
+    // While analyses are fast, an edit after a quiet spell is analysed at once (an analysis under way is dropped by
+    // the next edit anyway); edits in quick succession wait for a pause, and so does every edit once analyses are slow.
+    const leading = delay === (folder.settings.analysisDelay ?? defaultDelayMs);
+    debouncer.schedule(`folder:${folder.uri}`, delay, () => void guard(log, 'analysis', undefined, () => analyzeAndPublish(folder))(undefined), { leading });
   };
 
   const refreshSettings = async (): Promise<void> => {

@@ -2,7 +2,7 @@
 
 import type { AppAnalysis, WorkspaceAnalysis } from '../core/discover/appTypes';
 import { displayName, type K8sObject } from '../core/model/k8sObject';
-import type { PlanTask } from '../core/plan/planTypes';
+import type { PlanTask, SyncPlan } from '../core/plan/planTypes';
 
 export type PlanPlace =
   | { app: AppAnalysis; kind: 'step'; stepIndex: number; task: PlanTask }
@@ -35,42 +35,46 @@ export function renderedPlaces(workspace: WorkspaceAnalysis, file: string): { pl
 }
 
 export function planPlaces(workspace: WorkspaceAnalysis, at: WrittenAt): PlanPlace[] {
-  return [...(placesByDocument(workspace).get(documentKey(at.file, at.docIndex)) ?? [])];
+  const places: PlanPlace[] = [];
+  for (const app of workspace.apps) {
+    for (const place of placesInPlan(app.plan).get(at.file)?.get(at.docIndex) ?? []) places.push({ ...place, app });
+  }
+  return places;
 }
 
-function documentKey(file: string, docIndex: number): string {
-  return `${docIndex}\u0000${file}`;
-}
+type PlaceInPlan = DistributiveOmit<PlanPlace, 'app'>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** Every plan place of every written document, gathered in one pass per analysis (code lenses ask for each object). */
-function placesByDocument(workspace: WorkspaceAnalysis): Map<string, PlanPlace[]> {
-  let index = placeIndexes.get(workspace);
+/**
+ * The places of one plan's written objects, by file and document, gathered once per plan: an app whose plan was
+ * kept by the analysis costs one lookup per request, not a pass over its objects (code lenses ask for each object).
+ */
+function placesInPlan(plan: SyncPlan): Map<string, Map<number, PlaceInPlan[]>> {
+  let index = planIndexes.get(plan);
   if (index) return index;
-  const byDocument = new Map<string, PlanPlace[]>();
-  index = byDocument;
-  const add = (object: K8sObject, place: PlanPlace): void => {
+  const byFile = new Map<string, Map<number, PlaceInPlan[]>>();
+  index = byFile;
+  const add = (object: K8sObject, place: PlaceInPlan): void => {
     // A rendered object's docIndex counts documents of the template's output, not of the file as written.
     if (object.source.generatedBy || object.source.rendered) return;
-    const key = documentKey(object.source.file, object.source.docIndex);
-    const list = byDocument.get(key);
+    let byDocument = byFile.get(object.source.file);
+    if (!byDocument) byFile.set(object.source.file, (byDocument = new Map()));
+    const list = byDocument.get(object.source.docIndex);
     if (list) list.push(place);
-    else byDocument.set(key, [place]);
+    else byDocument.set(object.source.docIndex, [place]);
   };
-  for (const app of workspace.apps) {
-    const { plan } = app;
-    plan.steps.forEach((step, stepIndex) => {
-      for (const task of step.tasks) if (!task.synthetic) add(task.object, { app, kind: 'step', stepIndex, task });
-    });
-    for (const task of plan.syncFail) add(task.object, { app, kind: 'syncFail', task });
-    for (const object of plan.skipped) add(object, { app, kind: 'skipped' });
-    for (const dropped of plan.dropped) add(dropped.object, { app, kind: 'dropped', reason: dropped.reason });
-    for (const hook of plan.deleteHooks) add(hook.object, { app, kind: 'deleteHook', phases: hook.phases });
-  }
-  placeIndexes.set(workspace, index);
+  plan.steps.forEach((step, stepIndex) => {
+    for (const task of step.tasks) if (!task.synthetic) add(task.object, { kind: 'step', stepIndex, task });
+  });
+  for (const task of plan.syncFail) add(task.object, { kind: 'syncFail', task });
+  for (const object of plan.skipped) add(object, { kind: 'skipped' });
+  for (const dropped of plan.dropped) add(dropped.object, { kind: 'dropped', reason: dropped.reason });
+  for (const hook of plan.deleteHooks) add(hook.object, { kind: 'deleteHook', phases: hook.phases });
+  planIndexes.set(plan, index);
   return index;
 }
 
-const placeIndexes = new WeakMap<WorkspaceAnalysis, Map<string, PlanPlace[]>>();
+const planIndexes = new WeakMap<SyncPlan, Map<string, Map<number, PlaceInPlan[]>>>();
 
 /** Applications that render at least one object written in `file`. */
 export function appsWithFile(workspace: WorkspaceAnalysis, file: string): AppAnalysis[] {

@@ -18,6 +18,7 @@ import { guarded } from './stageGuard';
 import { buildSyncPlan } from './plan/buildSyncPlan';
 import type { SyncPlan } from './plan/planTypes';
 import { runRulesInSteps } from './rules';
+import { manifestFiles, type FileFacts } from './rules/support/workspaceHealth';
 import { applySuppressions } from './suppress/applySuppressions';
 import type { Finding, FileHost } from './types';
 import { listWorkspaceFiles, ParseCache, patchWorkspaceFiles } from './workspaceFiles';
@@ -199,7 +200,9 @@ export function* analyzeWorkspaceInSteps(diskHost: FileHost, root: string, optio
   workspace.kargo = kargo.projects;
   const kargoOrder = guarded(findings, 'checking the Kargo Project order', root, [], () => checkProjectOrder(apps.map((a) => a.plan)));
   yield;
-  const ruleFindings = yield* inStages('rules', stage, runRulesInSteps(workspace, undefined, host, (p, t) => cache.parse(p, t), memo?.ruleResults));
+  // With a memo, facts of every file's text (health checks) are worked out again only for files reported changed.
+  const fileFacts: FileFacts | undefined = memo && ((name, compute) => memo.fileFacts(name, manifestFiles(files), (f) => host.readFile(f), compute));
+  const ruleFindings = yield* inStages('rules', stage, runRulesInSteps(workspace, undefined, host, (p, t) => cache.parse(p, t), memo?.ruleResults, fileFacts));
   const all = dedupe([...findings, ...ruleFindings, ...kargo.findings, ...kargoOrder, ...host.findings()]);
   workspace.findings = stage('suppress', () => applySuppressions({ findings: all, files: [...directiveTexts.keys()], readFile: (file) => directiveTexts.get(file) ?? host.readFile(file), objects }));
   if (memo) workspace.changed = memo.changes(workspace);

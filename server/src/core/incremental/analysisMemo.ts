@@ -86,6 +86,8 @@ export class AnalysisMemo {
   private previousApps?: Map<string, string>;
   /** Fingerprint of each app's last rendered objects, by app id. */
   private readonly renderedObjects = new Map<string, { objects: K8sObject[]; fingerprint: Fingerprint; checkedIn: number }>();
+  /** Per-file facts by name: the file list they were taken for and each file's value. */
+  private readonly factTables = new Map<string, { files: readonly string[]; values: Map<string, unknown>; checkedIn: number }>();
 
   constructor(private readonly options: MemoOptions = {}) {}
 
@@ -174,6 +176,7 @@ export class AnalysisMemo {
     for (const [key, entry] of this.stableKeys) if (entry.checkedIn !== this.analysis) this.stableKeys.delete(key);
     // Kept for the apps analysed this time, also those whose render was reused (and so not fingerprinted again).
     for (const [key, entry] of this.renderedObjects) if (entry.checkedIn !== this.analysis) this.renderedObjects.delete(key);
+    for (const [key, entry] of this.factTables) if (entry.checkedIn !== this.analysis) this.factTables.delete(key);
     this.tracking = undefined;
   }
 
@@ -227,6 +230,30 @@ export class AnalysisMemo {
     const list = entry.reads.get('L:');
     if (list !== undefined && list !== this.listVersion) return false;
     return entry.derived.every((read) => tracking.answersSame(read, entry.reads.get(read)));
+  }
+
+  /**
+   * `compute` of each file's text, for every file of `files` (in that order). Taken in the previous analysis for the
+   * same list, only the files reported changed since are computed again; else every file is (see `valid`).
+   * `textOf` reads a file's text as the analysis sees it.
+   */
+  fileFacts<T>(name: string, files: readonly string[], textOf: (file: string) => string | undefined, compute: (text: string) => T): Iterable<T> {
+    const table = this.factTables.get(name) as { files: readonly string[]; values: Map<string, T>; checkedIn: number } | undefined;
+    const changed = this.changedSinceLast;
+    if (table && table.files === files && (table.checkedIn === this.analysis || (table.checkedIn === this.analysis - 1 && changed))) {
+      if (table.checkedIn !== this.analysis && changed) {
+        for (const read of changed) {
+          const file = read.startsWith('f:') ? read.slice(2) : undefined;
+          if (file !== undefined && table.values.has(file)) table.values.set(file, compute(textOf(file) ?? ''));
+        }
+      }
+      table.checkedIn = this.analysis;
+      return table.values.values();
+    }
+    const values = new Map<string, T>();
+    for (const file of files) values.set(file, compute(textOf(file) ?? ''));
+    this.factTables.set(name, { files, values, checkedIn: this.analysis });
+    return values.values();
   }
 
   /**

@@ -3,15 +3,12 @@
 // starts about 2 s later (semantics 4.8 and mistake 8; docs operator-manual/health.md, upgrading/1.7-1.8.md).
 
 import { HELM_HOOK_WEIGHT, SYNC_WAVE } from '../catalogue/keys';
-import { asRecord } from '../discover/readApplication';
 import { isApplication } from '../model/k8sObject';
 import type { PlanTask } from '../plan/planTypes';
 import type { Finding } from '../types';
 import { anchorOf, appLabel, finding } from './support/findings';
-import { PerFileText } from './support/perFileText';
-import type { Rule, RuleContext } from './ruleTypes';
-
-const HEALTH_KEY = 'resource.customizations.health.argoproj.io_Application';
+import type { Rule } from './ruleTypes';
+import { APPLICATION_HEALTH_KEY as HEALTH_KEY } from './support/workspaceHealth';
 
 export const appOfAppsNoApplicationHealth: Rule = {
   code: 'app-of-apps/no-application-health',
@@ -20,7 +17,7 @@ export const appOfAppsNoApplicationHealth: Rule = {
   checkApp(app, context) {
     const children = app.plan.steps.flatMap((s) => s.tasks).filter((t) => isApplication(t.object) && !t.object.source.templated);
     const steps = [...new Set(children.map(stepOf))];
-    if (steps.length < 2 || hasApplicationHealthCheck(context)) return [];
+    if (steps.length < 2 || context.healthChecks().application) return [];
     // One finding per later wave, on its first Application: the wave is what starts too early.
     const findings: Finding[] = [];
     const byStep = new Map<string, PlanTask[]>();
@@ -53,35 +50,4 @@ function names(items: (PlanTask | string)[]): string {
 function waveLocation(task: PlanTask) {
   const entry = task.object.annotations.get(task.waveSource === 'hook-weight' ? HELM_HOOK_WEIGHT : SYNC_WAVE);
   return entry && task.waveSource !== 'default' ? entry.valueLocation : anchorOf(task.object);
-}
-
-const checked = new WeakMap<object, boolean>();
-
-/** Whether one file's text configures Application health, kept per file while its text is unchanged. */
-const configuresHealth = new PerFileText(
-  (text) =>
-    text.includes('health.argoproj.io_Application') ||
-    (text.includes('resource.customizations') && text.includes('argoproj.io/Application') && text.includes('health.lua')) ||
-    (text.includes('resourceHealthChecks') && /kind:\s*Application\b/.test(text)),
-);
-
-/**
- * True when the workspace configures Application health anywhere: an argocd-cm ConfigMap key, the Argo CD Helm
- * chart's `configs.cm`, a `resource.customizations` block with a health.lua for argoproj.io/Application, or an
- * argocd-operator `resourceHealthChecks` entry. Text is searched so that values files and patches count too.
- */
-function hasApplicationHealthCheck(context: RuleContext): boolean {
-  const cached = checked.get(context.workspace);
-  if (cached !== undefined) return cached;
-  let found = context.workspace.apps.some((app) =>
-    app.objects.some((o) => o.kind === 'ConfigMap' && o.name === 'argocd-cm' && HEALTH_KEY in asRecord(o.body.data)),
-  );
-  for (const file of context.workspace.files) {
-    if (found) break;
-    if (!/\.(ya?ml|json)$/i.test(file)) continue;
-    found = configuresHealth.get(file, context.textOf(file) ?? '');
-  }
-  configuresHealth.prune(context.workspace.files);
-  checked.set(context.workspace, found);
-  return found;
 }

@@ -8,6 +8,7 @@ import type { Rule, RuleContext } from './ruleTypes';
 import { ALL_RULES } from './registry';
 import { memoisedResults, movedKept, type RuleMemo } from './ruleMemo';
 import { appParts } from '../incremental/appParts';
+import { textFileFacts, workspaceHealth, type FileFacts, type WorkspaceHealth } from './support/workspaceHealth';
 
 export { ALL_RULES } from './registry';
 export { RULE_CODES, RULE_DOCS_URL, RULE_DOCS_BASE } from './ruleCodes';
@@ -31,8 +32,10 @@ export function* runRulesInSteps(
   host?: FileHost,
   parse?: ParseFunction,
   memo?: RuleMemo,
+  /** Facts of each manifest file's text (health checks); the analysis keeps them over reported file changes. */
+  fileFacts?: FileFacts,
 ): Generator<undefined, Finding[], undefined> {
-  const context = createRuleContext(workspace, host, parse);
+  const context = createRuleContext(workspace, host, parse, fileFacts);
   // Kept results are valid for this rule list only (the analysis passes the registry's).
   const kept = rules === ALL_RULES ? memo : undefined;
   const findings: Finding[] = [];
@@ -90,7 +93,7 @@ export function* runRulesInSteps(
   // Emitted rule by rule (objects, then apps, then files); most results are empty, so only non-empty ones are gathered.
   const byRule: Finding[][][] = rules.map(() => []);
   for (const subjects of [objectResults, appResults, fileResults]) {
-    for (const results of subjects) for (let i = 0; i < results.length; i++) if (results[i].length > 0) byRule[i].push(results[i]);
+    for (const results of subjects) for (const i of nonEmpty(results)) byRule[i].push(results[i]);
   }
   for (const lists of byRule) for (const list of lists) for (const f of list) findings.push(f);
   return findings;
@@ -107,6 +110,19 @@ function appFields(app: AppAnalysis): string | undefined {
   }
 }
 
+/** Which rules found something, per subject's results; kept results are the same array, so this is worked out once. */
+const nonEmptyIndexes = new WeakMap<Finding[][], number[]>();
+
+function nonEmpty(results: Finding[][]): number[] {
+  let indexes = nonEmptyIndexes.get(results);
+  if (!indexes) {
+    indexes = [];
+    for (let i = 0; i < results.length; i++) if (results[i].length > 0) indexes.push(i);
+    nonEmptyIndexes.set(results, indexes);
+  }
+  return indexes;
+}
+
 /** Each object's dedupe key, computed once per object (objects are kept between analyses). */
 const objectKeys = new WeakMap<K8sObject, string>();
 
@@ -118,7 +134,7 @@ function metadataFingerprint(object: K8sObject): string {
 /** Parses a file's text; the analysis passes its parse cache, so rules re-use the parses it already has. */
 export type ParseFunction = (file: string, text: string) => ParsedFile;
 
-export function createRuleContext(workspace: WorkspaceAnalysis, host?: FileHost, parse: ParseFunction = parseYamlFile): RuleContext {
+export function createRuleContext(workspace: WorkspaceAnalysis, host?: FileHost, parse: ParseFunction = parseYamlFile, fileFacts?: FileFacts): RuleContext {
   const texts = new Map<string, string | undefined>();
   const parsed = new Map<string, ParsedFile | undefined>();
   const textOf = (file: string): string | undefined => {
@@ -126,6 +142,7 @@ export function createRuleContext(workspace: WorkspaceAnalysis, host?: FileHost,
     return texts.get(file);
   };
   const templated = new Map<string, boolean | undefined>();
+  let health: WorkspaceHealth | undefined;
   return {
     workspace,
     root: workspace.root,
@@ -137,6 +154,10 @@ export function createRuleContext(workspace: WorkspaceAnalysis, host?: FileHost,
     fileHasTemplates(file) {
       if (!templated.has(file)) templated.set(file, textOf(file)?.includes('{{'));
       return templated.get(file);
+    },
+    healthChecks() {
+      health ??= workspaceHealth(workspace, fileFacts ?? textFileFacts(workspace.files, textOf));
+      return health;
     },
     parsedFile(file) {
       if (!parsed.has(file)) {

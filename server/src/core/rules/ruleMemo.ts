@@ -20,6 +20,8 @@ export interface Kept {
   templated: Map<string, boolean | undefined>;
   /** Slices the rules read (`textAt`), with the answer and the whole text it was cut from (the same string while unchanged). */
   slices: { at: SourceLocation; text: string | undefined; of: string | undefined }[];
+  /** The `key` of the workspace's health checks, when a rule asked for them. */
+  health?: string;
   /** No rule must run again for this subject. */
   allKept: boolean;
 }
@@ -61,7 +63,8 @@ export function memoisedResults<S extends object>(
     previous.extra === extra &&
     (previous.texts.size === 0 || sameTexts(previous.texts, context)) &&
     (previous.templated.size === 0 || sameTemplated(previous.templated, context)) &&
-    (previous.slices.length === 0 || sameSlices(previous.slices, context))
+    (previous.slices.length === 0 || sameSlices(previous.slices, context)) &&
+    (previous.health === undefined || previous.health === context.healthChecks().key)
   ) {
     if (store.get(subject) !== previous) store.set(subject, previous);
     count(true);
@@ -72,6 +75,7 @@ export function memoisedResults<S extends object>(
   const texts = new Map<string, string | undefined>();
   const templated = new Map<string, boolean | undefined>();
   const slices: Kept['slices'] = [];
+  let health: string | undefined;
   let pure = true;
   const tracked: RuleContext = {
     get workspace() {
@@ -102,6 +106,11 @@ export function memoisedResults<S extends object>(
       templated.set(file, answer);
       return answer;
     },
+    healthChecks() {
+      const answer = context.healthChecks();
+      health = answer.key;
+      return answer;
+    },
   };
   const results: Finding[][] = [];
   const kept: (Finding[] | undefined)[] = [];
@@ -110,7 +119,7 @@ export function memoisedResults<S extends object>(
     results.push(run(subject, index, tracked));
     kept.push(pure ? results[index] : undefined);
   }
-  store.set(subject, { extra, results: kept, texts, templated, slices, allKept: kept.every((k) => k !== undefined) });
+  store.set(subject, { extra, results: kept, texts, templated, slices, ...(health === undefined ? {} : { health }), allKept: kept.every((k) => k !== undefined) });
   count(false);
   return results;
 }

@@ -4,6 +4,7 @@ import type { AppAnalysis, WorkspaceAnalysis } from '../discover/appTypes';
 import type { K8sObject } from '../model/k8sObject';
 import type { ParsedFile } from '../parse/parseYamlFile';
 import type { FileHost, Finding, Severity, SourceLocation } from '../types';
+import type { WorkspaceHealth } from './support/workspaceHealth';
 
 export interface RuleContext {
   workspace: WorkspaceAnalysis;
@@ -22,6 +23,8 @@ export interface RuleContext {
   fileHasTemplates(file: string): boolean | undefined;
   /** The source text at `at` (a slice of its file); kept results depend on that slice only. */
   textAt(at: SourceLocation): string | undefined;
+  /** Health checks configured anywhere in the workspace; kept results depend on this answer only. */
+  healthChecks(): WorkspaceHealth;
 }
 
 export interface Rule {

@@ -3,12 +3,11 @@
 // custom resources gates nothing and the next wave starts about 2 seconds later.
 
 import { HELM_HOOK_WEIGHT, SYNC_WAVE } from '../catalogue/keys';
-import { customHealthChecks, hasHealthCheck, type KindPattern } from '../health/healthChecks';
-import { PerFileText } from './support/perFileText';
+import { hasHealthCheck, type KindPattern } from '../health/healthChecks';
 import { isApplication } from '../model/k8sObject';
 import type { PlanStep, PlanTask } from '../plan/planTypes';
 import { anchorOf, appLabel, finding } from './support/findings';
-import type { Rule, RuleContext } from './ruleTypes';
+import type { Rule } from './ruleTypes';
 import { label } from './support/objectFacts';
 
 export const waveNoHealthGate: Rule = {
@@ -24,7 +23,7 @@ export const waveNoHealthGate: Rule = {
       // Unrendered templates hide kinds and waves; Applications are app-of-apps/no-application-health's concern.
       if (tasks.length === 0 || tasks.some((t) => t.object.source.templated || isApplication(t.object))) return [];
       if (!tasks.every(isCustomResource)) return [];
-      custom ??= workspaceHealthChecks(context);
+      custom ??= context.healthChecks().custom;
       const checks = custom;
       if (!tasks.every((t) => !hasHealthCheck(t.object.group, t.object.kind, checks))) return [];
       const next = steps[index + 1];
@@ -61,20 +60,4 @@ function names(tasks: PlanTask[]): string {
 function waveLocation(task: PlanTask) {
   const entry = task.object.annotations.get(task.waveSource === 'hook-weight' ? HELM_HOOK_WEIGHT : SYNC_WAVE);
   return entry && task.waveSource !== 'default' ? entry.valueLocation : anchorOf(task.object);
-}
-
-const cache = new WeakMap<object, KindPattern[]>();
-
-/** One file's health customizations, kept per file while its text is unchanged. */
-const healthChecksOf = new PerFileText((text) => customHealthChecks([text]));
-
-/** Health customizations written in any YAML or JSON file of the workspace (argocd-cm, chart values, patches). */
-function workspaceHealthChecks(context: RuleContext): KindPattern[] {
-  const cached = cache.get(context.workspace);
-  if (cached) return cached;
-  const files = context.workspace.files.filter((f) => /\.(ya?ml|json)$/i.test(f));
-  const found = files.flatMap((f) => healthChecksOf.get(f, context.textOf(f) ?? ''));
-  healthChecksOf.prune(context.workspace.files);
-  cache.set(context.workspace, found);
-  return found;
 }

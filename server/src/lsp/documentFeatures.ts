@@ -72,10 +72,11 @@ export function registerDocumentFeatures(context: FeatureContext): void {
   // buffer is parsed as it is now, and findings are carried over to its text (textShift.ts).
   connection.onCompletion(
     guardRequest(log, 'completion', [], async ({ textDocument, position }, token) => {
+      const started = performance.now();
       const doc = openDocument(textDocument.uri);
       if (!doc) return [];
       // Parsing a large buffer is the long part: a cancellation sent meanwhile is seen here.
-      await yieldThenCheck(token);
+      await yieldThenCheck(token, started);
       return completeAt({
         file: doc.path,
         text: doc.text,
@@ -103,9 +104,10 @@ export function registerDocumentFeatures(context: FeatureContext): void {
 
   connection.onCodeAction(
     guardRequest(log, 'code actions', [], async ({ textDocument, range, context: actionContext }, token) => {
+      const started = performance.now();
       const doc = openDocument(textDocument.uri);
       if (!doc) return [];
-      await yieldThenCheck(token);
+      await yieldThenCheck(token, started);
       // Edits are computed against the buffer now: the findings' spans and fixes are carried over to it.
       const latest = doc.folder.latest();
       return codeActionsFor({

@@ -12,11 +12,15 @@ export function checkCancelled(token: CancellationToken | undefined): void {
 }
 
 /** Lets the event loop run once (so a cancellation sent meanwhile arrives), then checks for it. */
-export async function yieldThenCheck(token: CancellationToken | undefined): Promise<void> {
+export async function yieldThenCheck(token: CancellationToken | undefined, startedAt?: number): Promise<void> {
   if (!token) return;
-  await new Promise((resolve) => setImmediate(resolve));
+  // Work that took a moment (a small buffer's parse) answers at once: yielding would let an analysis step run first.
+  if (startedAt === undefined || performance.now() - startedAt >= LONG_WORK_MS) await new Promise((resolve) => setImmediate(resolve));
   checkCancelled(token);
 }
+
+/** Request work this long (ms) yields once before answering, so a cancellation sent meanwhile is seen. */
+const LONG_WORK_MS = 10;
 
 export function guard<P, R>(
   log: (message: string) => void,

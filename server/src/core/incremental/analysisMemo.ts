@@ -11,7 +11,7 @@ import type { KustomizeResult } from '../kustomize';
 import type { FileHost, Finding } from '../types';
 import { ReadLog, TrackingHost } from './trackingHost';
 import { appParts } from './appParts';
-import { sameFingerprint, type Fingerprint } from './fingerprint';
+import { placesSurelyDiffer, sameFingerprint, type Fingerprint } from './fingerprint';
 
 interface Entry<T> {
   value: T;
@@ -85,7 +85,8 @@ export class AnalysisMemo {
   private previousFindings?: Map<string, Finding[]>;
   private previousApps?: Map<string, string>;
   /** Fingerprint of each app's last rendered objects, by app id. */
-  private readonly renderedObjects = new Map<string, { objects: K8sObject[]; fingerprint: Fingerprint; checkedIn: number }>();
+  /** Per app: its latest objects and their fingerprint, written only when a comparison needs it (null: not serialisable). */
+  private readonly renderedObjects = new Map<string, { objects: K8sObject[]; fingerprint?: Fingerprint | null; checkedIn: number }>();
   /** Per-file facts by name: the file list they were taken for and each file's value. */
   private readonly factTables = new Map<string, { files: readonly string[]; values: Map<string, unknown>; checkedIn: number }>();
 
@@ -298,18 +299,22 @@ export class AnalysisMemo {
    * what was built on them (plan, rule results) is reused: a comment edited changes no object.
    */
   sameObjects<T extends { objects: K8sObject[] }>(appId: string, rendered: T, fingerprint: (objects: readonly K8sObject[]) => Fingerprint | undefined): T {
-    const print = fingerprint(rendered.objects);
     const previous = this.renderedObjects.get(appId);
-    if (print === undefined) {
-      this.renderedObjects.delete(appId);
+    // An object moved by an edit above it has other places, so its render differs: no need to write fingerprints
+    // (linear in the objects, with large constants) until a render with no moved object must be compared.
+    if (previous && !placesSurelyDiffer(previous.objects, rendered.objects)) {
+      const print = fingerprint(rendered.objects) ?? null;
+      if (previous.fingerprint === undefined) previous.fingerprint = fingerprint(previous.objects) ?? null;
+      if (print && previous.fingerprint && sameFingerprint(previous.fingerprint, print)) {
+        previous.checkedIn = this.analysis;
+        this.count('objects', 'reused');
+        return { ...rendered, objects: previous.objects };
+      }
+      this.renderedObjects.set(appId, { objects: rendered.objects, fingerprint: print, checkedIn: this.analysis });
+      this.count('objects', 'computed');
       return rendered;
     }
-    if (previous && sameFingerprint(previous.fingerprint, print)) {
-      previous.checkedIn = this.analysis;
-      this.count('objects', 'reused');
-      return { ...rendered, objects: previous.objects };
-    }
-    this.renderedObjects.set(appId, { objects: rendered.objects, fingerprint: print, checkedIn: this.analysis });
+    this.renderedObjects.set(appId, { objects: rendered.objects, checkedIn: this.analysis });
     this.count('objects', 'computed');
     return rendered;
   }

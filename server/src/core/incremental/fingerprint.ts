@@ -22,6 +22,19 @@ export function fingerprintObjects(objects: readonly K8sObject[]): Fingerprint |
   }
 }
 
+/**
+ * True when the two lists' fingerprints surely differ, found without writing them: another length, or an object
+ * that is the one at the same place before, moved by an edit above it (its places differ). False says nothing.
+ */
+export function placesSurelyDiffer(before: readonly K8sObject[], after: readonly K8sObject[]): boolean {
+  if (before.length !== after.length) return true;
+  for (let i = 0; i < after.length; i++) {
+    const move = movedFrom(after[i]);
+    if (move && move.delta !== 0 && move.from === before[i]) return true;
+  }
+  return false;
+}
+
 export function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
   return a.length === b.length && a.every((part, i) => part === b[i]);
 }

@@ -36,3 +36,19 @@ export function movedFinding(finding: Finding, file: string, delta: number): Fin
   if (finding.related) moved.related = finding.related.map((r) => movedLocation(r, file, delta));
   return moved;
 }
+
+/**
+ * `compute` memoised per object for facts of its content alone (no places): a moved copy shares the answer of
+ * the object it was moved from, so a keystroke does not work them out again for every object after it. The
+ * answer is shared: callers must not change it.
+ */
+export function perContent<T>(compute: (object: K8sObject) => T): (object: K8sObject) => T {
+  const answers = new WeakMap<K8sObject, T>();
+  return (object) => {
+    if (answers.has(object)) return answers.get(object) as T;
+    const from = movedFrom(object)?.from;
+    const answer = from && answers.has(from) ? (answers.get(from) as T) : compute(object);
+    answers.set(object, answer);
+    return answer;
+  };
+}

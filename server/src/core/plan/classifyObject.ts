@@ -9,6 +9,7 @@ import {
 } from './hookVocabulary';
 import { parseCsv } from './valueParsing';
 import { valueText } from '../model/valueText';
+import { perContent } from '../model/movedObjects';
 
 export type Classification =
   | { kind: 'resource'; phases: ['Sync'] }
@@ -24,7 +25,10 @@ export function annotationValue(entry: MetadataEntry | undefined): string | unde
   return valueText(entry.value);
 }
 
-export function classifyObject(obj: K8sObject): Classification {
+/** Written once per object content (see perContent): the answer is shared, never to be changed. */
+export const classifyObject: (obj: K8sObject) => Classification = perContent(classify);
+
+function classify(obj: K8sObject): Classification {
   const argoValue = annotationValue(obj.annotations.get(HOOK));
   const helmValue = annotationValue(obj.annotations.get(HELM_HOOK));
   const argoItems = argoValue === undefined ? [] : parseCsv(argoValue);

@@ -2,6 +2,7 @@
 // PersistentVolumeClaims and PriorityClasses named in the spec. Optional references are left out.
 
 import type { K8sObject } from '../../model/k8sObject';
+import { perContent } from '../../model/movedObjects';
 import { asArray, containersOf, isRecord, podSpecOf, type YamlPath } from './podSpecs';
 
 export type DependencyKind = 'ConfigMap' | 'Secret' | 'ServiceAccount' | 'PersistentVolumeClaim' | 'PriorityClass';
@@ -14,7 +15,10 @@ export interface PodDependency {
   via: string;
 }
 
-export function podDependencies(object: K8sObject): PodDependency[] {
+/** Written once per object content (see perContent): the list is shared, never to be changed. */
+export const podDependencies: (object: K8sObject) => readonly PodDependency[] = perContent(dependenciesOf);
+
+function dependenciesOf(object: K8sObject): PodDependency[] {
   // A CronJob starts no pod during the sync (only on its schedule), so it waits for nothing.
   const pod = object.kind === 'CronJob' ? undefined : podSpecOf(object);
   if (!pod) return [];

@@ -4,7 +4,7 @@
 // workspace or the host for that object is run again every time.
 
 import type { K8sObject } from '../model/k8sObject';
-import { movedFinding, movedFrom, movedLocation } from '../model/movedObjects';
+import { movedFinding, movedFrom } from '../model/movedObjects';
 import type { ParsedFile } from '../parse/parseYamlFile';
 import type { SyncPlan } from '../plan/planTypes';
 import type { Finding, SourceLocation } from '../types';
@@ -20,6 +20,8 @@ export interface Kept {
   templated: Map<string, boolean | undefined>;
   /** Slices the rules read (`textAt`), with the answer and the whole text it was cut from (the same string while unchanged). */
   slices: { at: SourceLocation; text: string | undefined; of: string | undefined }[];
+  /** Results kept for an object that moved: the slices in `file` are read `delta` characters further on. */
+  sliceShift?: { file: string; delta: number };
   /** The `key` of the workspace's health checks, when a rule asked for them. */
   health?: string;
   /** No rule must run again for this subject. */
@@ -63,7 +65,7 @@ export function memoisedResults<S extends object>(
     previous.extra === extra &&
     (previous.texts.size === 0 || sameTexts(previous.texts, context)) &&
     (previous.templated.size === 0 || sameTemplated(previous.templated, context)) &&
-    (previous.slices.length === 0 || sameSlices(previous.slices, context)) &&
+    (previous.slices.length === 0 || sameSlices(previous.slices, context, previous.sliceShift)) &&
     (previous.health === undefined || previous.health === context.healthChecks().key)
   ) {
     if (store.get(subject) !== previous) store.set(subject, previous);
@@ -144,20 +146,27 @@ export function movedKept(store: WeakMap<K8sObject, Kept>, object: K8sObject): K
   const kept = move && store.get(move.from);
   if (!move || !kept) return undefined;
   const file = object.source.file;
-  return {
-    ...kept,
-    results: kept.results.map((list) => list && (list.length === 0 ? list : list.map((f) => movedFinding(f, file, move.delta)))),
-    slices: kept.slices.map((s) => ({ at: movedLocation(s.at, file, move.delta), text: s.text, of: s.of })),
-  };
+  // Most objects have no findings and a few slices: those are shifted where they are read (sameSlices), not copied.
+  // An object stays in its file, so an earlier shift is in the same file.
+  const delta = (kept.sliceShift?.delta ?? 0) + move.delta;
+  const results = kept.results.some((list) => list !== undefined && list.length > 0)
+    ? kept.results.map((list) => list && (list.length === 0 ? list : list.map((f) => movedFinding(f, file, move.delta))))
+    : kept.results;
+  return { ...kept, results, sliceShift: { file, delta } };
 }
 
-/** Whether every slice still reads the same: at once when its file is the same string, else cut again. */
-function sameSlices(slices: Kept['slices'], context: RuleContext): boolean {
+/**
+ * Whether every slice still reads the same: at once when its file is the same string, else cut again. Slices in
+ * `shift.file` are read `shift.delta` characters further on (kept results of a moved object).
+ */
+function sameSlices(slices: Kept['slices'], context: RuleContext, shift: Kept['sliceShift']): boolean {
   for (const slice of slices) {
     const now = context.textOf(slice.at.file);
     if (now === slice.of) continue;
-    if (now?.slice(slice.at.span.start, slice.at.span.end) !== slice.text) return false;
-    // Checked against this text from now on, and the old one is let go.
+    const delta = shift?.file === slice.at.file ? shift.delta : 0;
+    if (now?.slice(slice.at.span.start + delta, slice.at.span.end + delta) !== slice.text) return false;
+    // Checked against this text from now on, and the old one is let go. Slices are shared by moved copies, and
+    // a copy is checked only against a newer text than the one it came from, so this never lets a stale one pass.
     slice.of = now;
   }
   return true;

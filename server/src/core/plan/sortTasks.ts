@@ -5,16 +5,6 @@ import { PHASE_RANK } from './hookVocabulary';
 import { kindRank } from './kindOrder';
 import type { PlanTask } from './planTypes';
 
-/** Argo CD's comparator. Ties after the name are random in Argo CD (unstable sort over map order). */
-export function compareTasks(a: PlanTask, b: PlanTask): number {
-  return (
-    PHASE_RANK[a.phase] - PHASE_RANK[b.phase] ||
-    a.wave - b.wave ||
-    kindRank(a.object.kind) - kindRank(b.object.kind) ||
-    compareBytes(sortName(a), sortName(b))
-  );
-}
-
 /** Our deterministic stand-in for the random tie order: namespace, then source position. */
 function compareTieBreak(a: PlanTask, b: PlanTask): number {
   return (
@@ -24,9 +14,30 @@ function compareTieBreak(a: PlanTask, b: PlanTask): number {
   );
 }
 
+/** A task with what the comparators read of it, worked out once per task rather than once per comparison. */
+interface SortKey {
+  task: PlanTask;
+  phase: number;
+  wave: number;
+  kind: number;
+  name: string;
+}
+
+/** Argo CD's comparator. Ties after the name are random in Argo CD (unstable sort over map order). */
+function compareKeys(a: SortKey, b: SortKey): number {
+  return a.phase - b.phase || a.wave - b.wave || a.kind - b.kind || compareBytes(a.name, b.name);
+}
+
 export function sortTasks(tasks: PlanTask[]): PlanTask[] {
-  const sorted = [...tasks].sort((a, b) => compareTasks(a, b) || compareTieBreak(a, b));
-  markFullTies(sorted);
+  const keys: SortKey[] = tasks.map((task) => ({ task, phase: PHASE_RANK[task.phase], wave: task.wave, kind: kindRank(task.object.kind), name: sortName(task) }));
+  keys.sort((a, b) => compareKeys(a, b) || compareTieBreak(a.task, b.task));
+  for (let i = 1; i < keys.length; i++) {
+    if (compareKeys(keys[i - 1], keys[i]) === 0) {
+      keys[i - 1].task.fullTie = true;
+      keys[i].task.fullTie = true;
+    }
+  }
+  const sorted = keys.map((k) => k.task);
   adjustDeps(sorted, namespaceDependency, (t) => (t.orderingNamespace !== '' ? t.orderingNamespace : undefined), 'namespace');
   adjustDeps(sorted, crdDependency, (t) => `${t.object.group}/${t.object.kind}`, 'crd');
   return sorted;
@@ -71,14 +82,6 @@ function adjustDeps(
   }
 }
 
-function markFullTies(sorted: PlanTask[]): void {
-  for (let i = 1; i < sorted.length; i++) {
-    if (compareTasks(sorted[i - 1], sorted[i]) === 0) {
-      sorted[i - 1].fullTie = true;
-      sorted[i].fullTie = true;
-    }
-  }
-}
 
 /** Argo CD names a generateName hook generateName + revision, phase and time; other objects keep their (maybe empty) name. */
 function sortName(task: PlanTask): string {

@@ -130,6 +130,13 @@ export function buildPlanReport(workspace: WorkspaceAnalysis, base: string, read
     }
     return index.positionAt(offset).line + 1;
   };
+  // Thousands of resources of one large file share its path.
+  const relativeFiles = new Map<string, string>();
+  const relativeFile = (file: string): string => {
+    let relative = relativeFiles.get(file);
+    if (relative === undefined) relativeFiles.set(file, (relative = relativePath(base, file)));
+    return relative;
+  };
   const resource = (object: K8sObject, app: AppAnalysis, extra: Partial<ResourceReport> = {}): ResourceReport => {
     // Objects Argo CD adds itself (CreateNamespace=true) are shown at the Application that asks for them.
     const origin = object.source.file ? object.source : app.definedBy?.source;
@@ -140,7 +147,7 @@ export function buildPlanReport(workspace: WorkspaceAnalysis, base: string, read
     name: object.name,
     ...(object.generateName && !object.name ? { generateName: object.generateName } : {}),
     hook: false,
-    file: origin ? relativePath(base, origin.file) : '',
+    file: origin ? relativeFile(origin.file) : '',
     line: origin ? lineOf(origin.file, origin.span.start) : 0,
     ...(options.absolutePaths && origin ? { absoluteFile: origin.file } : {}),
     ...extra,

@@ -43,4 +43,19 @@ describe('core: line index', () => {
       assert.equal(index.offsetAt({ line: 10_000, character: 0 }), text.length);
     }
   });
+
+  it('answers the same on long texts with and without carriage returns (two ways of finding line ends)', () => {
+    const next = random(5);
+    for (const pieces of [['ab', '\n', 'c'], ['ab', '\n', '\r\n', '\r', 'c']]) {
+      let text = '';
+      while (text.length < 5000) text += pieces[Math.floor(next() * pieces.length)];
+      const index = new LineIndex(text);
+      for (let q = 0; q < 200; q++) {
+        const offset = Math.floor(next() * (text.length + 2));
+        assert.deepEqual(index.positionAt(offset), reference(text, offset), JSON.stringify({ offset, pieces }));
+        const position = reference(text, Math.floor(next() * text.length));
+        assert.deepEqual(reference(text, index.offsetAt(position)), position);
+      }
+    }
+  });
 });

@@ -19,6 +19,13 @@ const cases: { name: string; before: string; after: string }[] = [
   { name: 'an identical text leaves it', before: 'a: [bad]\n', after: 'a: [bad]\n' },
 ];
 
+/** The longest common suffix that does not reach into the common prefix. */
+function suffixLength(a: string, b: string, prefix: number): number {
+  let n = 0;
+  while (n < a.length - prefix && n < b.length - prefix && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
 function marked(text: string): { text: string; span?: Span } {
   const start = text.indexOf('[');
   if (start < 0) return { text };
@@ -38,6 +45,27 @@ describe('lsp: textShift', () => {
       assert.equal(before.text.slice(0, shift.start) + after.text.slice(shift.start, shift.newEnd) + before.text.slice(shift.oldEnd), after.text);
     });
   }
+
+  it('finds the edited region of long texts exactly (compared a block at a time, then character by character)', () => {
+    const base = 'key: value\n'.repeat(800);
+    // Edits at block boundaries, inside repeated text (where the region could be placed anywhere in the repeat), at both ends.
+    for (const at of [0, 1, 1023, 1024, 1025, 4096, 5000, base.length - 1025, base.length - 1, base.length]) {
+      for (const [removed, inserted] of [[0, 'x'], [1, ''], [3, 'key'], [0, 'key: value\n'], [11, '']]) {
+        const after = base.slice(0, at) + (inserted as string) + base.slice(at + (removed as number));
+        const shift = shiftBetween(base, after);
+        if (!shift) {
+          assert.equal(after, base);
+          continue;
+        }
+        assert.equal(base.slice(0, shift.start) + after.slice(shift.start, shift.newEnd) + base.slice(shift.oldEnd), after, `${at} ${removed} ${inserted}`);
+        // The prefix and suffix are the longest: the region starts and ends where the texts really differ.
+        let prefix = 0;
+        while (prefix < Math.min(base.length, after.length) && base[prefix] === after[prefix]) prefix++;
+        assert.equal(shift.start, prefix);
+        assert.equal(base.length - shift.oldEnd, suffixLength(base, after, prefix));
+      }
+    }
+  });
 
   describe('mapFinding', () => {
     const file = '/w/a.yaml';

@@ -11,7 +11,13 @@ export class LineIndex {
   /** Every line start before this offset is in `lineStarts`. */
   private scanned = 0;
 
+  private noCarriageReturn?: boolean;
+
   constructor(private readonly text: string) {}
+
+  private lineFeedsOnly(): boolean {
+    return (this.noCarriageReturn ??= !this.text.includes('\r'));
+  }
 
   positionAt(offset: number): LinePosition {
     let clamped = Math.max(0, Math.min(offset, this.text.length));
@@ -43,6 +49,20 @@ export class LineIndex {
     const starts = this.lineStarts;
     let at = this.scanned;
     const end = Math.min(text.length, until);
+    // Without carriage returns, the native search finds each line end (a large file is scanned many times faster).
+    if (this.lineFeedsOnly()) {
+      while (at < end && starts.length < lines) {
+        const next = text.indexOf('\n', at);
+        if (next < 0 || next >= end) {
+          at = end;
+          break;
+        }
+        at = next + 1;
+        starts.push(at);
+      }
+      this.scanned = Math.max(this.scanned, at);
+      return;
+    }
     while (at < end && starts.length < lines) {
       const ch = text.charCodeAt(at++);
       if (ch === 10) starts.push(at);

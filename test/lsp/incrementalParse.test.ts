@@ -7,7 +7,7 @@ import { isNode, visit, type Document } from 'yaml';
 import type { K8sObject } from '../../server/src/core/model/k8sObject';
 import { readObjects } from '../../server/src/core/model/readObjects';
 import { parseYamlFile, type ParsedFile } from '../../server/src/core/parse/parseYamlFile';
-import { IncrementalParseCache, splitDocuments } from '../../server/src/lsp/incrementalParseCache';
+import { hasDirectiveOrDocumentEnd, IncrementalParseCache, splitDocuments } from '../../server/src/lsp/incrementalParseCache';
 import { generateManifest } from '../../bench/generateManifest';
 
 const CORPUS = '/work/shared/corpus';
@@ -132,5 +132,59 @@ describe('lsp: incremental parse cache', () => {
   it('matches the whole-file parse on every YAML file of the corpus', function () {
     if (!existsSync(CORPUS)) this.skip();
     for (const file of yamlFiles(CORPUS)) assertSameAsWholeFile(new IncrementalParseCache(), readFileSync(file, 'utf8'), file);
+  });
+
+  it('finds directive and document-end lines as the pattern /^(%|\.\.\.(\s|$))/m does', () => {
+    const next = random(3);
+    const parts = ['%', '...', '.', '\n', '\r', ' ', 'a', '\t', '\u2028', '%Y', '-'];
+    for (let i = 0; i < 20_000; i++) {
+      let text = '';
+      for (let j = Math.floor(next() * 8); j > 0; j--) text += parts[Math.floor(next() * parts.length)];
+      assert.equal(hasDirectiveOrDocumentEnd(text), /^(%|\.\.\.(\s|$))/m.test(text), JSON.stringify(text));
+    }
+  });
+
+  it('answers a request inside the edited document from a parse of that document alone, which the next parse takes', () => {
+    const cache = new IncrementalParseCache();
+    const before = generateManifest(100);
+    const first = cache.parse('/f.yaml', before);
+    const at = before.indexOf('name: web-1') + 'name: web-1'.length;
+    const after = `${before.slice(0, at)}0${before.slice(at)}`;
+    const later = first.documents[first.documents.length - 1].doc as Document.Parsed;
+    const laterStart = later.range[0];
+    const around = cache.objectsAround('/f.yaml', after, at);
+    // The rest of the file was not parsed again: the last document was not moved yet.
+    assert.equal(later.range[0], laterStart, 'only the edited document was parsed');
+    const whole = readObjects(parseYamlFile('/f.yaml', after)).filter((o) => o.source.span.start <= at && at <= o.source.span.end);
+    assert.deepEqual(objectsSnapshot(around), objectsSnapshot(whole));
+    const parsed = cache.parse('/f.yaml', after);
+    assert.equal(parsed.documents.find((d) => d.span.start <= at && at <= d.span.end)?.doc.contents, around[0].source.node, 'the whole parse took that document');
+    assertSameAsWholeFile(cache, after, 'after the edit');
+  });
+
+  it('answers requests around random edits as the whole-file parse does, and the next parse still matches it', () => {
+    const manifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  annotations:\n    argocd.argoproj.io/sync-wave: "1"\ndata:\n  k: v\n';
+    const inserts = ['x', ' ', '\n', '"', '[', '{', '#', '---', '\n---\n', '\n--- |\n', '...', '%', '{{', '- ', ': '];
+    for (let seed = 1; seed <= 40; seed++) {
+      const next = random(seed);
+      const cache = new IncrementalParseCache();
+      let text = [manifest, manifest, manifest, manifest, manifest].join('---\n');
+      cache.parse('/f.yaml', text);
+      for (let i = 0; i < 30; i++) {
+        const at = Math.floor(next() * (text.length + 1));
+        text = next() < 0.25 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 4)) : text.slice(0, at) + inserts[Math.floor(next() * inserts.length)] + text.slice(at);
+        const offset = Math.min(text.length, at + Math.floor(next() * 3));
+        const what = `seed ${seed}, edit ${i}: ${JSON.stringify(text)} at ${offset}`;
+        const around = new Map(cache.objectsAround('/f.yaml', text, offset).map((o) => [o.id, o]));
+        // Every object that holds the offset is among them, and each one equals the whole-file parse's.
+        for (const object of readObjects(parseYamlFile('/f.yaml', text))) {
+          const holds = object.source.span.start <= offset && offset <= object.source.span.end;
+          const mine = around.get(object.id);
+          if (holds) assert.ok(mine, `${what}: ${object.id} missing`);
+          if (mine) assert.deepEqual(objectsSnapshot([mine]), objectsSnapshot([object]), what);
+        }
+        assertSameAsWholeFile(cache, text, what);
+      }
+    }
   });
 });

@@ -69,6 +69,11 @@ export class ParseCache {
     return entry.objects;
   }
 
+  /** Objects that can hold `offset` (and maybe others): all of them here; the language server's cache reads fewer. */
+  objectsAround(path: string, text: string, _offset: number): K8sObject[] {
+    return this.objects(path, text);
+  }
+
   forget(path: string): void {
     this.entries.delete(path);
   }

@@ -30,8 +30,11 @@ interface OpenDocument {
   path: string;
   text: string;
   folder: AnalyzedFolder;
-  parsed: ParsedFile;
-  objects: K8sObject[];
+  readonly parsed: ParsedFile;
+  /** Every object of the buffer (read on first use). */
+  readonly objects: K8sObject[];
+  /** The objects that can hold `offset`: fewer to read or move than all of them in a large file. */
+  objectsAround(offset: number): K8sObject[];
   offsetAt(position: Position): number;
 }
 
@@ -54,8 +57,14 @@ export function registerDocumentFeatures(context: FeatureContext): void {
       path,
       text,
       folder,
-      parsed: folder.cache.parse(path, text),
-      objects: folder.cache.objects(path, text),
+      // Parsed on first use: a hover right after a keystroke parses only the edited document (objectsAround).
+      get parsed() {
+        return folder.cache.parse(path, text);
+      },
+      get objects() {
+        return folder.cache.objects(path, text);
+      },
+      objectsAround: (offset) => folder.cache.objectsAround(path, text, offset),
       offsetAt: (position) => positions.offset(path, text, position),
     };
   };
@@ -75,13 +84,14 @@ export function registerDocumentFeatures(context: FeatureContext): void {
       const started = performance.now();
       const doc = openDocument(textDocument.uri);
       if (!doc) return [];
+      const parsed = doc.parsed;
       // Parsing a large buffer is the long part: a cancellation sent meanwhile is seen here.
       await yieldThenCheck(token, started);
       return completeAt({
         file: doc.path,
         text: doc.text,
         offset: doc.offsetAt(position),
-        parsed: doc.parsed,
+        parsed,
         workspace: () => doc.folder.latest().workspace,
         range: (span) => positions.range(doc.path, doc.text, span),
       });
@@ -96,7 +106,7 @@ export function registerDocumentFeatures(context: FeatureContext): void {
       const offset = doc.offsetAt(position);
       const analysis = doc.folder.latest();
       const findings = doc.folder.findingsNow(analysis, doc.path);
-      const answer = withFindingHover(hoverAt(doc.text, offset, doc.objects, analysis.workspace), findingHoverAt(findings, doc.path, offset));
+      const answer = withFindingHover(hoverAt(doc.text, offset, doc.objectsAround(offset), analysis.workspace), findingHoverAt(findings, doc.path, offset));
       if (!answer) return null;
       return { contents: { kind: 'markdown' as const, value: answer.markdown }, range: positions.range(doc.path, doc.text, answer.span) };
     }),
@@ -107,6 +117,7 @@ export function registerDocumentFeatures(context: FeatureContext): void {
       const started = performance.now();
       const doc = openDocument(textDocument.uri);
       if (!doc) return [];
+      const objects = doc.objects;
       await yieldThenCheck(token, started);
       // Edits are computed against the buffer now: the findings' spans and fixes are carried over to it.
       const latest = doc.folder.latest();
@@ -116,7 +127,7 @@ export function registerDocumentFeatures(context: FeatureContext): void {
         span: { start: doc.offsetAt(range.start), end: doc.offsetAt(range.end) },
         only: actionContext.only,
         diagnostics: actionContext.diagnostics,
-        objects: doc.objects,
+        objects,
         analysis: { ...latest, findings: doc.folder.findingsNow(latest, doc.path) },
         context: diagnosticContext(doc.folder),
       });

@@ -12,6 +12,7 @@ import { readObjects } from '../core/model/readObjects';
 import { parseYamlFile, type ParsedFile } from '../core/parse/parseYamlFile';
 import { hasTemplateActions } from '../core/parse/templateMask';
 import { ParseCache } from '../core/workspaceFiles';
+import { shiftBetween } from './textShift';
 
 interface Piece {
   start: number;
@@ -29,6 +30,16 @@ interface Chunk extends Piece {
   objects?: { start: number; firstIndex: number; list: K8sObject[] };
 }
 
+/** A piece of a new text parsed (and moved to its place) before the whole text was. */
+interface EarlyPiece {
+  /** The whole text the piece was cut from. */
+  text: string;
+  start: number;
+  pieceText: string;
+  followed: boolean;
+  parsed: ParsedFile;
+}
+
 interface FileEntry {
   text: string;
   parsed: ParsedFile;
@@ -40,6 +51,8 @@ const MARKER_LINE = /^---(?:[ \t]|\r?$)/;
 
 export class IncrementalParseCache extends ParseCache {
   private readonly files = new Map<string, FileEntry>();
+  /** Per file: the one piece a request parsed before the whole new text was (see objectsAround). */
+  private readonly early = new Map<string, EarlyPiece>();
 
   override parse(path: string, text: string): ParsedFile {
     const cached = this.files.get(path);
@@ -50,7 +63,9 @@ export class IncrementalParseCache extends ParseCache {
       this.files.set(path, { text, parsed });
       return parsed;
     }
-    const chunks = reuseOrParse(path, pieces, new Reusable(cached?.chunks ?? [], pieces.length));
+    const early = this.early.get(path);
+    this.early.delete(path);
+    const chunks = reuseOrParse(path, pieces, new Reusable(cached?.chunks ?? [], pieces.length, early?.text === text ? early : undefined));
     const parsed: ParsedFile = {
       path,
       text,
@@ -79,25 +94,83 @@ export class IncrementalParseCache extends ParseCache {
     const all: K8sObject[] = [];
     let firstIndex = 0;
     for (const chunk of entry.chunks) {
-      const count = chunk.parsed.documents.length;
-      const known = chunk.objects;
-      if (!known) {
-        const list = readObjects({ ...parsed, documents: parsed.documents.slice(firstIndex, firstIndex + count) });
-        chunk.objects = { start: chunk.start, firstIndex, list };
-      } else if (known.start !== chunk.start || known.firstIndex !== firstIndex) {
-        const list = known.list.map((o) => movedObject(o, chunk.start - known.start, firstIndex - known.firstIndex));
-        chunk.objects = { start: chunk.start, firstIndex, list };
-      }
-      for (const object of chunk.objects?.list ?? []) all.push(object);
-      firstIndex += count;
+      for (const object of chunkObjects(parsed, chunk, firstIndex)) all.push(object);
+      firstIndex += chunk.parsed.documents.length;
     }
     entry.objects = all;
     return all;
   }
 
+  /**
+   * The objects of the documents that can hold `offset` (the one it is in and the one before): a request at one
+   * place reads or moves only those, not every object after an edit in a large file.
+   */
+  override objectsAround(path: string, text: string, offset: number): K8sObject[] {
+    const edited = this.objectsOfEditedPiece(path, text, offset);
+    if (edited) return edited;
+    const parsed = this.parse(path, text);
+    const entry = this.files.get(path) as FileEntry;
+    if (entry.objects || !entry.chunks) return this.objects(path, text);
+    const chunks = entry.chunks;
+    let at = 0;
+    while (at + 1 < chunks.length && chunks[at + 1].start <= offset) at++;
+    const around: K8sObject[] = [];
+    let firstIndex = 0;
+    // A document's span can end where the next one starts, so the chunk before the offset's counts too.
+    for (let i = 0; i <= at; i++) {
+      if (i >= at - 1) around.push(...chunkObjects(parsed, chunks[i], firstIndex));
+      firstIndex += chunks[i].parsed.documents.length;
+    }
+    return around;
+  }
+
+  /**
+   * When `text` is the parsed text with one edit inside one document that `offset` is in (no `---` line made or
+   * removed, no syntax error): that document's objects, from a parse of its piece alone, kept for the next parse
+   * of the whole text. A request right after a keystroke then parses one document, not the file.
+   */
+  private objectsOfEditedPiece(path: string, text: string, offset: number): K8sObject[] | undefined {
+    const entry = this.files.get(path);
+    if (!entry?.chunks || entry.text === text) return undefined;
+    const shift = shiftBetween(entry.text, text);
+    const chunks = entry.chunks;
+    let at = 0;
+    while (at + 1 < chunks.length && chunks[at + 1].start <= (shift?.start ?? 0)) at++;
+    const chunk = chunks[at];
+    const end = chunk.start + chunk.text.length;
+    // The first chunk may hold leading comments; an edit touching a marker line may join or split documents.
+    if (!shift || at === 0 || shift.start <= chunk.start + 3 || shift.oldEnd > end || (shift.oldEnd === end && at + 1 < chunks.length)) return undefined;
+    const pieceText = text.slice(chunk.start, end + shift.newEnd - shift.oldEnd);
+    if (offset <= chunk.start || offset > chunk.start + pieceText.length || splitDocuments(pieceText)?.length !== 1) return undefined;
+    const { parsed, exact } = chunk.followed ? parseFollowed(path, pieceText) : { parsed: parseYamlFile(path, pieceText), exact: true };
+    // A syntax error: the whole-file parse takes the rest of the file in one piece from here.
+    if (!exact) return undefined;
+    moveRanges(parsed, chunk.start);
+    this.early.set(path, { text, start: chunk.start, pieceText, followed: chunk.followed, parsed });
+    let firstIndex = 0;
+    for (let i = 0; i < at; i++) firstIndex += chunks[i].parsed.documents.length;
+    const documents = parsed.documents.map((d, i) => ({ ...d, index: firstIndex + i }));
+    return readObjects({ path, text, documents, templated: false, templateSpans: [], problems: parsed.problems });
+  }
+
   override forget(path: string): void {
+    this.early.delete(path);
     this.files.delete(path);
   }
+}
+
+/** A chunk's objects at its place now: read once, then moved along with the chunk. */
+function chunkObjects(parsed: ParsedFile, chunk: Chunk, firstIndex: number): K8sObject[] {
+  const count = chunk.parsed.documents.length;
+  const known = chunk.objects;
+  if (!known) {
+    const list = readObjects({ ...parsed, documents: parsed.documents.slice(firstIndex, firstIndex + count) });
+    chunk.objects = { start: chunk.start, firstIndex, list };
+  } else if (known.start !== chunk.start || known.firstIndex !== firstIndex) {
+    const list = known.list.map((o) => movedObject(o, chunk.start - known.start, firstIndex - known.firstIndex));
+    chunk.objects = { start: chunk.start, firstIndex, list };
+  }
+  return chunk.objects?.list ?? [];
 }
 
 /**
@@ -138,7 +211,16 @@ class Reusable {
   constructor(
     private readonly old: readonly Chunk[],
     private readonly pieceCount: number,
+    private early?: EarlyPiece,
   ) {}
+
+  /** The parse a request already made of this piece at this place, once. */
+  takeEarly(piece: Piece & { followed: boolean }): ParsedFile | undefined {
+    const early = this.early;
+    if (!early || early.start !== piece.start || early.followed !== piece.followed || early.pieceText !== piece.text) return undefined;
+    this.early = undefined;
+    return early.parsed;
+  }
 
   take(piece: Piece & { followed: boolean }, index: number): Chunk | undefined {
     for (const candidate of [this.old[index], this.old[index + this.old.length - this.pieceCount]]) {
@@ -168,6 +250,8 @@ function chunkOf(path: string, piece: Piece & { followed: boolean }, reusable: R
     moveRanges(old.parsed, piece.start - old.start);
     return { ...piece, parsed: old.parsed, exact: old.exact, ...(old.objects ? { objects: old.objects } : {}) };
   }
+  const early = reusable.takeEarly(piece);
+  if (early) return { ...piece, parsed: early, exact: true };
   const { parsed, exact } = piece.followed ? parseFollowed(path, piece.text) : { parsed: parseYamlFile(path, piece.text), exact: true };
   moveRanges(parsed, piece.start);
   return { ...piece, parsed, exact };
@@ -189,18 +273,35 @@ function parseFollowed(path: string, text: string): { parsed: ParsedFile; exact:
 
 /** The file cut before each `---` line; undefined when it needs the whole-file parser (templates, directives, `...`). */
 export function splitDocuments(text: string): Piece[] | undefined {
-  if (hasTemplateActions(text) || /^(%|\.\.\.(\s|$))/m.test(text)) return undefined;
+  if (hasTemplateActions(text) || hasDirectiveOrDocumentEnd(text)) return undefined;
   const starts = [0];
-  for (let lineStart = 0; lineStart < text.length; ) {
+  // Only lines that begin with `---` can be markers: the native search jumps from one to the next.
+  for (let found = text.indexOf('\n---'); found >= 0; found = text.indexOf('\n---', found + 1)) {
+    const lineStart = found + 1;
     const next = text.indexOf('\n', lineStart);
     const lineEnd = next < 0 ? text.length : next;
-    if (lineStart > 0 && MARKER_LINE.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 5)))) starts.push(lineStart);
-    lineStart = lineEnd + 1;
+    if (MARKER_LINE.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 5)))) starts.push(lineStart);
   }
   // Comments before the first `---` belong to that document, not to a document of their own.
   if (starts.length > 1 && !hasContent(text.slice(0, starts[1]))) starts.splice(1, 1);
   return starts.map((start, i) => ({ start, text: text.slice(start, starts[i + 1] ?? text.length) }));
 }
+
+/**
+ * Whether a line starts with a directive (`%`) or a document end marker (`...` then a space or the line's end):
+ * the pattern /^(%|\.\.\.(\s|$))/m, found with the native search instead of trying the pattern at every position.
+ */
+export function hasDirectiveOrDocumentEnd(text: string): boolean {
+  const atLineStart = (at: number): boolean => at === 0 || LINE_TERMINATORS.has(text[at - 1]);
+  for (let at = text.indexOf('%'); at >= 0; at = text.indexOf('%', at + 1)) if (atLineStart(at)) return true;
+  for (let at = text.indexOf('...'); at >= 0; at = text.indexOf('...', at + 1)) {
+    if (atLineStart(at) && (at + 3 === text.length || /\s/.test(text[at + 3]))) return true;
+  }
+  return false;
+}
+
+/** What ends a line for `^` and `$` in a multiline pattern. */
+const LINE_TERMINATORS = new Set(['\n', '\r', '\u2028', '\u2029']);
 
 function hasContent(text: string): boolean {
   return text.split('\n').some((line) => !/^[\s\uFEFF]*(#.*)?$/.test(line));
@@ -208,27 +309,39 @@ function hasContent(text: string): boolean {
 
 /** A copy of an object read from a document that moved by `delta` characters and `indexDelta` documents. */
 function movedObject(object: K8sObject, delta: number, indexDelta: number): K8sObject {
-  const move = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
-  const moveEntries = (map: MetadataMap): MetadataMap =>
-    new Map(
-      [...map].map(([key, entry]) => [
-        key,
-        { ...entry, keyLocation: { ...entry.keyLocation, span: move(entry.keyLocation.span) }, valueLocation: { ...entry.valueLocation, span: move(entry.valueLocation.span) } },
-      ]),
-    );
   const docIndex = object.source.docIndex + indexDelta;
-  // Ids are `file#doc` or `file#doc.item` (readObjects).
-  const hash = object.id.lastIndexOf('#');
-  const item = /\.\d+$/.exec(object.id.slice(hash + 1))?.[0] ?? '';
   const moved: K8sObject = {
     ...object,
-    id: `${object.id.slice(0, hash)}#${docIndex}${item}`,
-    annotations: delta === 0 ? object.annotations : moveEntries(object.annotations),
-    labels: delta === 0 ? object.labels : moveEntries(object.labels),
-    source: { ...object.source, docIndex, span: move(object.source.span), anchor: move(object.source.anchor) },
+    id: indexDelta === 0 ? object.id : movedId(object.id, docIndex),
+    annotations: delta === 0 ? object.annotations : movedEntries(object.annotations, delta),
+    labels: delta === 0 ? object.labels : movedEntries(object.labels, delta),
+    source: { ...object.source, docIndex, span: movedSpan(object.source.span, delta), anchor: movedSpan(object.source.anchor, delta) },
   };
   // Same id and content, every place moved by delta: results kept for the object hold for the copy, moved.
   if (indexDelta === 0) noteMoved(moved, object, delta);
+  return moved;
+}
+
+/** Ids are `file#doc` or `file#doc.item` (readObjects): the same with another document number. */
+function movedId(id: string, docIndex: number): string {
+  const hash = id.lastIndexOf('#');
+  const item = /\.\d+$/.exec(id.slice(hash + 1))?.[0] ?? '';
+  return `${id.slice(0, hash)}#${docIndex}${item}`;
+}
+
+function movedSpan(span: Span, delta: number): Span {
+  return { start: span.start + delta, end: span.end + delta };
+}
+
+function movedEntries(map: MetadataMap, delta: number): MetadataMap {
+  const moved: MetadataMap = new Map();
+  for (const [key, entry] of map) {
+    moved.set(key, {
+      ...entry,
+      keyLocation: { file: entry.keyLocation.file, span: movedSpan(entry.keyLocation.span, delta) },
+      valueLocation: { file: entry.valueLocation.file, span: movedSpan(entry.valueLocation.span, delta) },
+    });
+  }
   return moved;
 }
 

@@ -129,7 +129,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
     await publisher.publish(folder.uri, analysis, publishContext(folder, analysis), { first });
   };
-  const debounceOf = (folder: AnalyzedFolder): number => folder.delay.next(folder.settings.analysisDelay ?? defaultDelayMs);
+  const baseDelayOf = (folder: AnalyzedFolder): number => folder.settings.analysisDelay ?? defaultDelayMs;
+  const debounceOf = (folder: AnalyzedFolder): number => folder.delay.next(baseDelayOf(folder));
   const scheduleFolder = (folder: AnalyzedFolder, files: string[] = [], delay = debounceOf(folder)): void => {
     if (files.length > 0) {
       const edited = editedFirst.get(folder) ?? new Set<string>();
@@ -138,7 +139,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
     // While analyses are fast, an edit after a quiet spell is analysed at once (an analysis under way is dropped by
     // the next edit anyway); edits in quick succession wait for a pause, and so does every edit once analyses are slow.
-    const leading = delay === (folder.settings.analysisDelay ?? defaultDelayMs);
+    const leading = delay === baseDelayOf(folder);
     debouncer.schedule(`folder:${folder.uri}`, delay, () => void guard(log, 'analysis', undefined, () => analyzeAndPublish(folder))(undefined), { leading });
   };
 

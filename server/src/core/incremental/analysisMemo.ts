@@ -240,13 +240,12 @@ export class AnalysisMemo {
    */
   fileFacts<T>(name: string, files: readonly string[], textOf: (file: string) => string | undefined, compute: (text: string) => T): Iterable<T> {
     const table = this.factTables.get(name) as { files: readonly string[]; values: Map<string, T>; checkedIn: number } | undefined;
+    if (table && table.files === files && table.checkedIn === this.analysis) return table.values.values();
     const changed = this.changedSinceLast;
-    if (table && table.files === files && (table.checkedIn === this.analysis || (table.checkedIn === this.analysis - 1 && changed))) {
-      if (table.checkedIn !== this.analysis && changed) {
-        for (const read of changed) {
-          const file = read.startsWith('f:') ? read.slice(2) : undefined;
-          if (file !== undefined && table.values.has(file)) table.values.set(file, compute(textOf(file) ?? ''));
-        }
+    if (table && table.files === files && table.checkedIn === this.analysis - 1 && changed) {
+      for (const read of changed) {
+        const file = read.startsWith('f:') ? read.slice(2) : undefined;
+        if (file !== undefined && table.values.has(file)) table.values.set(file, compute(textOf(file) ?? ''));
       }
       table.checkedIn = this.analysis;
       return table.values.values();

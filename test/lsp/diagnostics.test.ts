@@ -163,6 +163,23 @@ spec:
     }
   });
 
+  it('analyses a file outside every workspace folder again once the settings arrive', async () => {
+    workspace = makeWorkspace({ 'app/cm.yaml': VALID });
+    const outside = makeWorkspace({ 'loose.yaml': VALID });
+    let release = (): void => undefined;
+    const holdConfiguration = new Promise<void>((resolve) => (release = resolve));
+    try {
+      client = await startInProcess({ folders: [workspace.root], settings: { severity: { 'parse/yaml-error': 'off' } }, holdConfiguration });
+      const uri = client.open(outside.path('loose.yaml'), BROKEN);
+      // Analysed with the defaults while the client has not answered yet.
+      await client.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'parse/yaml-error'));
+      release();
+      await client.diagnosticsFor(uri, (d) => !d.some((x) => x.code === 'parse/yaml-error'));
+    } finally {
+      outside.remove();
+    }
+  });
+
   it('reports ranges in UTF-16 code units after emoji and CJK text on the same line', async () => {
     const text = `# 🚀 デプロイ\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "設定🚀" junk\n`;
     workspace = makeWorkspace({});

@@ -26,6 +26,8 @@ export interface ClientOptions {
   /** The `syncplan` settings section the client returns, per folder URI or for all. */
   settings?: unknown;
   server?: ServerOptions;
+  /** Answers to `workspace/configuration` wait for this (a client slow to answer). */
+  holdConfiguration?: Promise<void>;
 }
 
 export class TestClient {
@@ -50,6 +52,7 @@ export class TestClient {
     readonly connection: MessageConnection,
     private readonly onDispose: () => void,
     settings: unknown,
+    holdConfiguration: Promise<void> = Promise.resolve(),
   ) {
     this.settings = settings ?? {};
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -76,7 +79,10 @@ export class TestClient {
       this.notify();
       return null;
     });
-    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    connection.onRequest('workspace/configuration', async (params: { items: unknown[] }) => {
+      await holdConfiguration;
+      return params.items.map(() => this.settings);
+    });
     connection.listen();
   }
 
@@ -202,7 +208,7 @@ export async function startInProcess(options: ClientOptions): Promise<TestClient
     serverConnection.dispose();
     toServer.destroy();
     toClient.destroy();
-  }, options.settings);
+  }, options.settings, options.holdConfiguration);
   await client.initialize(options.folders);
   return client;
 }

@@ -143,13 +143,17 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     debouncer.schedule(`folder:${folder.uri}`, delay, () => void guard(log, 'analysis', undefined, () => analyzeAndPublish(folder))(undefined), { leading });
   };
 
+  /** Reads every folder's settings; the folders whose settings changed are stale and analysed again. */
   const refreshSettings = async (): Promise<void> => {
     const list = folders.all();
     if (!supportsConfiguration || list.length === 0) return;
     const values: unknown[] = await connection.workspace.getConfiguration(list.map((f) => ({ scopeUri: f.uri, section: 'syncplan' })));
     list.forEach((folder, index) => {
-      folder.settings = readSettings(values[index]);
+      const settings = readSettings(values[index]);
+      if (JSON.stringify(settings) === JSON.stringify(folder.settings)) return;
+      folder.settings = settings;
       folder.markStale();
+      scheduleFolder(folder);
     });
   };
 
@@ -198,6 +202,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
           }),
         );
       }
+      // A file opened before the settings arrived was analysed with the defaults; refreshSettings schedules it again.
       await refreshSettings();
       for (const folder of folders.workspaceFolders()) scheduleFolder(folder, [], 0);
     }),
@@ -206,7 +211,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   connection.onDidChangeConfiguration(
     guard(log, 'configuration', undefined, async () => {
       await refreshSettings();
-      for (const folder of folders.all()) scheduleFolder(folder);
     }),
   );
 

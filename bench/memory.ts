@@ -7,7 +7,7 @@
 // Environment: EDITS (default 1000); CHECKPOINTS (default "0,100,250,500,1000"); IDLE_MS (default 4000): the
 // pause after the last edit before the "without edits" line; SYNCPLAN_NODE_ARGS: extra
 // node flags for the server (e.g. "--trace-gc" or "--heap-prof --heap-prof-dir=/tmp/prof"); HEAP_SNAPSHOT=FILE
-// writes a heap snapshot of the server after the last edit (and the forced GC) to FILE.
+// writes a heap snapshot of the server after the last edit (and the forced GC) to FILE; SERVER_JS: another build.
 
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ const EDITED = process.argv[3] ?? join(CORPUS, 'argoproj__argocd-example-apps/ku
 const EDITS = Number(process.env.EDITS ?? 1000);
 const CHECKPOINTS = new Set((process.env.CHECKPOINTS ?? '0,100,250,500,1000').split(',').map(Number));
 const IDLE_MS = Number(process.env.IDLE_MS ?? 4000);
-const SERVER = resolve(__dirname, '../dist/server.js');
+const SERVER = resolve(process.env.SERVER_JS ?? resolve(__dirname, '../dist/server.js'));
 const PROBE = resolve(__dirname, 'memoryProbe.cjs');
 
 interface Usage {
@@ -32,6 +32,11 @@ interface Usage {
   externalMb: number;
   liveHeapMb?: number;
   rssAfterGcMb?: number;
+  gcMs?: number;
+  /** Main-thread GC pauses since the server started. */
+  scavengeMs: number;
+  majorMs: number;
+  majorCount: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
@@ -90,12 +95,18 @@ async function main(): Promise<void> {
     client.open(edited, readFileSync(edited, 'utf8'));
     await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
 
-    console.log(`${'edits'.padStart(6)} ${'RSS MB'.padStart(8)} ${'heap used'.padStart(10)} ${'heap total'.padStart(11)} ${'external'.padStart(9)} ${'ms/edit'.padStart(8)}`);
-    const row = (edits: number, u: Usage, msPerEdit: number): void =>
+    console.log(`${'edits'.padStart(6)} ${'RSS MB'.padStart(8)} ${'heap used'.padStart(10)} ${'heap total'.padStart(11)} ${'external'.padStart(9)} ${'ms/edit'.padStart(8)} ${'GC ms/edit'.padStart(11)} ${'full GCs'.padStart(9)}`);
+    // GC columns: main-thread pauses (scavenges and full collections) per edit since the previous line, and the
+    // number of full collections in that stretch.
+    let previous: Usage = await usageOf(child.pid!, probeFile);
+    const row = (edits: number, u: Usage, msPerEdit: number, count: number): void => {
+      const gcPerEdit = count === 0 ? 0 : (u.scavengeMs + u.majorMs - previous.scavengeMs - previous.majorMs) / count;
       console.log(
-        `${String(edits).padStart(6)} ${u.rssMb.toFixed(0).padStart(8)} ${u.heapUsedMb.toFixed(0).padStart(10)} ${u.heapTotalMb.toFixed(0).padStart(11)} ${u.externalMb.toFixed(0).padStart(9)} ${msPerEdit.toFixed(0).padStart(8)}`,
+        `${String(edits).padStart(6)} ${u.rssMb.toFixed(0).padStart(8)} ${u.heapUsedMb.toFixed(0).padStart(10)} ${u.heapTotalMb.toFixed(0).padStart(11)} ${u.externalMb.toFixed(0).padStart(9)} ${msPerEdit.toFixed(0).padStart(8)} ${gcPerEdit.toFixed(1).padStart(11)} ${String(u.majorCount - previous.majorCount).padStart(9)}`,
       );
-    row(0, await usageOf(child.pid!, probeFile), 0);
+      previous = u;
+    };
+    row(0, previous, 0, 0);
 
     let version = 1;
     let typed = 0;
@@ -114,7 +125,7 @@ async function main(): Promise<void> {
       await client.waitFor(`diagnostics of version ${wanted}`, () => (client.diagnostics.get(uri)?.version === wanted ? true : undefined), 60_000);
       if (CHECKPOINTS.has(edit)) {
         const ms = (performance.now() - since) / (edit - sinceEdits);
-        row(edit, await usageOf(child.pid!, probeFile), ms);
+        row(edit, await usageOf(child.pid!, probeFile), ms, edit - sinceEdits);
         since = performance.now();
         sinceEdits = edit;
       }
@@ -127,7 +138,7 @@ async function main(): Promise<void> {
     if (process.env.HEAP_SNAPSHOT) writeFileSync(`${probeFile}.snapshot`, '');
     const last = await usageOf(child.pid!, probeFile);
     if (process.env.HEAP_SNAPSHOT) copyFileSync(`${probeFile}.heapsnapshot`, process.env.HEAP_SNAPSHOT);
-    console.log(`after ${EDITS} edits and a forced full GC: live heap ${last.liveHeapMb} MB, RSS ${last.rssAfterGcMb} MB`);
+    console.log(`after ${EDITS} edits and a forced full GC: live heap ${last.liveHeapMb} MB, RSS ${last.rssAfterGcMb} MB (the collection took ${last.gcMs} ms)`);
     await client.dispose(true);
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -25,6 +25,7 @@ import { listWorkspaceFiles, ParseCache, patchWorkspaceFiles } from './workspace
 import { fingerprintObjects } from './incremental/fingerprint';
 import { withSameParts } from './incremental/appParts';
 import type { ParsedFile } from './parse/parseYamlFile';
+import { dropTemplateParsesUnusedSinceLastSweep } from './gotemplate';
 
 export interface AnalyzeOptions {
   /** Glob patterns, relative to the root, to leave out. */
@@ -207,6 +208,8 @@ export function* analyzeWorkspaceInSteps(diskHost: FileHost, root: string, optio
   workspace.findings = stage('suppress', () => applySuppressions({ findings: all, files: [...directiveTexts.keys()], readFile: (file) => directiveTexts.get(file) ?? host.readFile(file), objects }));
   if (memo) workspace.changed = memo.changes(workspace);
   memo?.end();
+  // With a memo (the language server) renders are kept, not the template trees behind them.
+  if (memo) dropTemplateParsesUnusedSinceLastSweep();
   return workspace;
 }
 

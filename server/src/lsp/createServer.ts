@@ -22,6 +22,7 @@ import { PositionAdapter } from './lspPositions';
 import { pipelinesFor } from './pipelinesRequest';
 import { plansFor } from './plansRequest';
 import { guard, guardRequest } from './guard';
+import type { IdleCollector } from './idleCollector';
 import { readSettings } from './settings';
 import { pathToUri, uriToPath } from './uris';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -31,6 +32,8 @@ export interface ServerOptions {
   debounceMs?: number;
   /** The analysis to run (tests may wrap the core's). */
   analyze?: AnalyzeFunction;
+  /** Collects garbage once analyses settle (the server process; not in-process tests). */
+  idleCollector?: IdleCollector;
 }
 
 export interface SyncPlanServer {
@@ -128,10 +131,12 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       return;
     }
     await publisher.publish(folder.uri, analysis, publishContext(folder, analysis), { first });
+    options.idleCollector?.analysisSettled();
   };
   const baseDelayOf = (folder: AnalyzedFolder): number => folder.settings.analysisDelay ?? defaultDelayMs;
   const debounceOf = (folder: AnalyzedFolder): number => folder.delay.next(baseDelayOf(folder));
   const scheduleFolder = (folder: AnalyzedFolder, files: string[] = [], delay = debounceOf(folder)): void => {
+    options.idleCollector?.cancel();
     if (files.length > 0) {
       const edited = editedFirst.get(folder) ?? new Set<string>();
       for (const file of files) edited.add(file);
@@ -286,7 +291,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     PipelinesRequest.method,
     guard(log, 'pipelines', { folders: [] } as PipelinesResult, (params: PlansParams | undefined) => pipelinesFor(folders.workspaceFolders(), params)),
   );
-  connection.onShutdown(() => debouncer.dispose());
+  const dispose = (): void => {
+    debouncer.dispose();
+    options.idleCollector?.cancel();
+  };
+  connection.onShutdown(dispose);
   overlay.documents.listen(connection);
-  return { dispose: () => debouncer.dispose() };
+  return { dispose };
 }

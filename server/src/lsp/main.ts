@@ -2,9 +2,13 @@
 
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createServer } from './createServer';
+import { fullGarbageCollection, IdleCollector } from './idleCollector';
+import { tuneHeapForServer } from './serverHeap';
 
+tuneHeapForServer();
 const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (error) => connection.console.error(`SyncPlan: uncaught ${error.stack ?? String(error)}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`SyncPlan: unhandled rejection ${String(reason)}`));
-createServer(connection);
+const collect = fullGarbageCollection();
+createServer(connection, { idleCollector: collect ? new IdleCollector(collect) : undefined });
 connection.listen();

@@ -23,6 +23,7 @@ import { helmFuncs } from './helmFuncs';
 import { Caveat, createNamespace, helmOrder, stripNoValue, toRenderError } from './render';
 
 export { GO_TYPE_NAME, GoInt } from './values';
+export { dropTemplateParsesUnusedSinceLastSweep } from './render';
 
 /** A place in a template: template name (Helm: the chart-relative path), 1-based line and column. */
 export interface TemplatePosition {

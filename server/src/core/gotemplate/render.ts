@@ -14,8 +14,17 @@ export interface RenderError {
 
 export interface Caveat { func: string; position: TemplatePosition }
 
+/** A cached parse, and the sweep during which it was last used. */
+interface CachedParse {
+  parse: Map<string, Tree> | TemplateParseError;
+  sweep: number;
+}
+
 /** Parsed templates by function map, then by name and text: a parse is a pure function of the three. */
-const parseCache = new WeakMap<FuncMap, Map<string, Map<string, Tree> | TemplateParseError>>();
+const parseCache = new WeakMap<FuncMap, Map<string, CachedParse>>();
+/** The same maps, for `dropTemplateParsesUnusedSinceLastSweep` (one per function map: Helm's and ApplicationSets'). */
+const parseCaches = new Set<Map<string, CachedParse>>();
+let currentSweep = 0;
 /**
  * Template text kept, in characters; past this the cache starts over. A workspace's charts fit well below it,
  * and an editor session that keeps changing a large template cannot grow it without bound.
@@ -30,25 +39,53 @@ let parseCacheChars = 0;
  */
 function parseCached(funcs: FuncMap, name: string, text: string, defined: (f: string) => boolean): Map<string, Tree> {
   let byText = parseCache.get(funcs);
-  if (!byText) parseCache.set(funcs, (byText = new Map()));
+  if (!byText) {
+    parseCache.set(funcs, (byText = new Map()));
+    parseCaches.add(byText);
+  }
   const key = `${name}\u0000${text}`;
   let entry = byText.get(key);
   if (entry === undefined) {
+    let parse: CachedParse['parse'];
     try {
-      entry = parseTemplate(name, text, defined);
+      parse = parseTemplate(name, text, defined);
     } catch (e) {
       if (!(e instanceof TemplateParseError)) throw e;
-      entry = e;
+      parse = e;
     }
     if (parseCacheChars + key.length > PARSE_CACHE_CHARS) {
       byText.clear();
       parseCacheChars = 0;
     }
     parseCacheChars += key.length;
-    byText.set(key, entry);
+    byText.set(key, (entry = { parse, sweep: currentSweep }));
   }
-  if (entry instanceof TemplateParseError) throw entry;
-  return entry;
+  entry.sweep = currentSweep;
+  if (entry.parse instanceof TemplateParseError) throw entry.parse;
+  return entry.parse;
+}
+
+/**
+ * Memory (issue 10): drops the parses no render used since the previous call. The language server calls it after
+ * each analysis, so the trees of charts whose renders the memo reused are not kept (they are many times the size
+ * of their text); a chart rendered again parses its templates again, once.
+ */
+export function dropTemplateParsesUnusedSinceLastSweep(): void {
+  for (const byText of parseCaches) {
+    for (const [key, entry] of byText) {
+      if (entry.sweep === currentSweep) continue;
+      byText.delete(key);
+      parseCacheChars -= key.length;
+    }
+  }
+  currentSweep++;
+}
+
+/** How many parses the cache holds (for tests). */
+export function keptTemplateParses(): number {
+  let count = 0;
+  for (const byText of parseCaches) count += byText.size;
+  return count;
 }
 
 /** Builds a namespace over `funcs`; `parse` adds templates (later definitions replace earlier ones). */

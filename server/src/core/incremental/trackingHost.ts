@@ -9,6 +9,8 @@ export type ReadLog = Map<string, string | number | undefined>;
 export class TrackingHost implements FileHost {
   /** Logs of the computations in progress, innermost last; every read goes into the innermost. */
   private readonly active: ReadLog[] = [];
+  /** One string per read key, shared by every log of this analysis (thousands of logs read the same paths). */
+  private readonly keys = new Map<string, string>();
 
   constructor(
     private readonly inner: FileHost & { realPath?(path: string): string },
@@ -114,15 +116,29 @@ export class TrackingHost implements FileHost {
 
   private note<T extends string | number | undefined>(key: string, value: T): T {
     const log = this.active[this.active.length - 1];
-    if (log) log.set(key, value);
+    if (!log) return value;
+    let shared = this.keys.get(key);
+    if (shared === undefined) this.keys.set(key, (shared = key));
+    log.set(shared, value);
     return value;
   }
 }
 
+// The answers' keys, one string per listing or file info: hosts hand out the same array or object while it is
+// unchanged, so the logs of every query that read it share one string instead of holding a copy each.
+const listingKeys = new WeakMap<DirEntry[], string>();
+const infoKeys = new WeakMap<FileInfo, string>();
+
 function listingKey(entries: DirEntry[] | undefined): string | undefined {
-  return entries?.map((e) => `${e.name}${e.isDirectory ? '/' : ''}`).join('\n');
+  if (!entries) return undefined;
+  let key = listingKeys.get(entries);
+  if (key === undefined) listingKeys.set(entries, (key = entries.map((e) => `${e.name}${e.isDirectory ? '/' : ''}`).join('\n')));
+  return key;
 }
 
 function infoKey(info: FileInfo | undefined): string | undefined {
-  return info && `${info.kind}:${info.size}:${info.realPath}`;
+  if (!info) return undefined;
+  let key = infoKeys.get(info);
+  if (key === undefined) infoKeys.set(info, (key = `${info.kind}:${info.size}:${info.realPath}`));
+  return key;
 }

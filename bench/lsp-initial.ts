@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../test/lsp/lspHarness';
+import { SERVER_NODE_ARGS } from '../server/src/lsp/serverNodeArgs';
 
 const RUNS = Number(process.argv[2] ?? 3);
 const FOLDER = resolve(process.argv[3] ?? '/work/shared/corpus');
@@ -16,7 +17,7 @@ const SERVER = resolve(process.argv[4] ?? resolve(__dirname, '../dist/server.js'
 const PROFILE = process.env.SYNCPLAN_PROFILE;
 
 async function run(): Promise<number> {
-  const args = [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []), SERVER, '--stdio'];
+  const args = [...SERVER_NODE_ARGS, ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []), SERVER, '--stdio'];
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'ignore'] });
   const exited = new Promise<void>((done) => child.on('exit', () => done()));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

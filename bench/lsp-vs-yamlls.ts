@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../test/lsp/lspHarness';
+import { SERVER_NODE_ARGS } from '../server/src/lsp/serverNodeArgs';
 import { generateManifest } from './generateManifest';
 
 const CORPUS = resolve(process.argv[2] ?? '/work/shared/corpus');
@@ -45,7 +46,7 @@ function rssMb(child: ChildProcess): number {
 }
 
 async function start(server: string, folder: string): Promise<{ client: TestClient; child: ChildProcess }> {
-  const flags = server === 'SyncPlan' ? (process.env.SYNCPLAN_NODE_ARGS ?? '').split(' ').filter(Boolean) : [];
+  const flags = server === 'SyncPlan' ? [...SERVER_NODE_ARGS, ...(process.env.SYNCPLAN_NODE_ARGS ?? '').split(' ').filter(Boolean)] : [];
   const child = spawn(process.execPath, [...flags, SERVERS[server], '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   // yaml-language-server reads the `yaml` section; every section is answered with the same object.

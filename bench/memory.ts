@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../test/lsp/lspHarness';
+import { SERVER_NODE_ARGS } from '../server/src/lsp/serverNodeArgs';
 
 const CORPUS = resolve(process.argv[2] ?? '/work/shared/corpus');
 const EDITED = process.argv[3] ?? join(CORPUS, 'argoproj__argocd-example-apps/kustomize-guestbook/guestbook-ui-deployment.yaml');
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     const edited = join(copy, EDITED.slice(CORPUS.length));
     const { line, column } = prepareEdited(edited);
 
-    const flags = (process.env.SYNCPLAN_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const flags = [...SERVER_NODE_ARGS, ...(process.env.SYNCPLAN_NODE_ARGS ?? '').split(' ').filter(Boolean)];
     const child = spawn(process.execPath, ['--require', PROBE, ...flags, SERVER, '--stdio'], {
       stdio: ['pipe', 'pipe', 'inherit'],
       env: { ...process.env, SYNCPLAN_MEMORY_PROBE: probeFile },

@@ -9,18 +9,23 @@ import { makeWorkspace } from './workspaceFixture';
 class ManualTimers implements IdleTimers {
   private next = 0;
   readonly pending = new Map<number, () => void>();
-  set(callback: () => void): number {
+  /** The delay each pending callback was set with. */
+  readonly delays = new Map<number, number>();
+  set(callback: () => void, ms: number): number {
     this.pending.set(++this.next, callback);
+    this.delays.set(this.next, ms);
     return this.next;
   }
   /** Handles cleared while still pending. */
   readonly cleared: number[] = [];
   clear(handle: unknown): void {
+    this.delays.delete(handle as number);
     if (this.pending.delete(handle as number)) this.cleared.push(handle as number);
   }
   fire(): void {
     const callbacks = [...this.pending.values()];
     this.pending.clear();
+    this.delays.clear();
     for (const callback of callbacks) callback();
   }
 }
@@ -35,19 +40,33 @@ describe('lsp: idle garbage collection', () => {
   const setup = (): { collector: IdleCollector; timers: ManualTimers; collections: () => number } => {
     let count = 0;
     const timers = new ManualTimers();
-    return { collector: new IdleCollector(() => count++, 2000, timers), timers, collections: () => count };
+    return { collector: new IdleCollector(() => count++, [2000, 10000], timers), timers, collections: () => count };
   };
 
-  it('collects once after an analysis settles and the quiet time passes', () => {
+  it('collects after each quiet time once an analysis settles, then no more', () => {
     const { collector, timers, collections } = setup();
     collector.analysisSettled();
     assert.equal(collections(), 0, 'never at once, on the path of the analysis');
     assert.ok(collector.scheduled);
     timers.fire();
     assert.equal(collections(), 1);
+    assert.ok(collector.scheduled, 'the later collection waits');
+    assert.deepEqual([...timers.delays.values()], [8000], 'the second after 10 s of quiet in all');
+    timers.fire();
+    assert.equal(collections(), 2);
     assert.equal(collector.scheduled, false);
     timers.fire();
-    assert.equal(collections(), 1, 'once per settled analysis, not periodically');
+    assert.equal(collections(), 2, 'not periodically');
+  });
+
+  it('a change between the collections cancels the later one', () => {
+    const { collector, timers, collections } = setup();
+    collector.analysisSettled();
+    timers.fire();
+    collector.cancel();
+    assert.equal(timers.pending.size, 0);
+    timers.fire();
+    assert.equal(collections(), 1);
   });
 
   it('a change cancels the pending collection; the analysis after it arms one again', () => {

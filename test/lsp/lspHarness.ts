@@ -20,6 +20,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { pathToFileURL } from 'node:url';
 import { createServer, type ServerOptions } from '../../server/src/lsp/createServer';
+import { SERVER_NODE_ARGS } from '../../server/src/lsp/serverNodeArgs';
 
 export interface ClientOptions {
   folders: string[];
@@ -215,7 +216,7 @@ export async function startInProcess(options: ClientOptions): Promise<TestClient
 
 /** The bundled server as a child process speaking over stdio. */
 export async function startOverStdio(serverPath: string, options: ClientOptions): Promise<{ client: TestClient; child: ChildProcess }> {
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   // After `exit` the server ends by itself; kill it only if it has not within a grace period.
   const killLater = (): void => {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { CodeLensRequest, LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { RestartingErrorHandler } from './restartingErrorHandler';
+import { SERVER_NODE_ARGS } from '../../../server/src/lsp/serverNodeArgs';
 
 export const LANGUAGE_CLIENT_ID = 'syncplan';
 
@@ -18,9 +19,10 @@ export function refreshCodeLenses(client: LanguageClient): void {
 
 export function createLanguageClient(context: vscode.ExtensionContext, errorHandler: RestartingErrorHandler, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  const options = { execArgv: [...SERVER_NODE_ARGS] };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options },
+    debug: { module, transport: TransportKind.ipc, options },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../test/lsp/lspHarness';
+import { prepareWaveEdit } from './waveEditTarget';
 import { SERVER_NODE_ARGS } from '../server/src/lsp/serverNodeArgs';
 import { generateManifest } from './generateManifest';
 
@@ -125,17 +126,6 @@ function report(title: string, results: Record<string, Figures>): void {
   console.log(row('RSS after the keystrokes', ours.rssMb, theirs.rssMb, 'MB'));
 }
 
-/** The buffer edited in workspace A gets a wave annotation; keystrokes go inside its value. */
-function prepareEdited(file: string): { line: number; column: number } {
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const metadata = lines.findIndex((l) => l.startsWith('metadata:'));
-  if (metadata < 0) throw new Error(`${file} has no metadata`);
-  const value = '    argocd.argoproj.io/sync-wave: "1"';
-  lines.splice(metadata + 1, 0, '  annotations:', value);
-  writeFileSync(file, lines.join('\n'));
-  return { line: metadata + 2, column: value.length - 1 };
-}
-
 async function main(): Promise<void> {
   if (!existsSync(SERVERS.SyncPlan)) throw new Error('dist/server.js is missing: run npm run build first');
   // Workspace A: a copy of the corpus, so the edited file can carry the wave annotation on disk too.
@@ -144,7 +134,7 @@ async function main(): Promise<void> {
     const copy = join(work, 'corpus');
     await new Promise<void>((done, fail) => spawn('cp', ['-r', CORPUS, copy]).on('exit', (code) => (code === 0 ? done() : fail(new Error(`cp ${code}`)))));
     const edited = join(copy, EDITED.slice(CORPUS.length));
-    const at = prepareEdited(edited);
+    const at = prepareWaveEdit(edited);
     const corpus: Record<string, Figures> = {};
     if (WORKSPACES.includes('corpus')) for (const server of Object.keys(SERVERS)) corpus[server] = await measure(server, copy, edited, at.line, at.column);
     if (WORKSPACES.includes('corpus')) report(`Workspace: ${CORPUS} (edited: ${EDITED.slice(CORPUS.length + 1)}), ${KEYSTROKES} keystrokes`, corpus);

@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../test/lsp/lspHarness';
+import { prepareWaveEdit } from './waveEditTarget';
 import { SERVER_NODE_ARGS } from '../server/src/lsp/serverNodeArgs';
 
 const CORPUS = resolve(process.argv[2] ?? '/work/shared/corpus');
@@ -55,17 +56,6 @@ async function usageOf(pid: number, file: string): Promise<Usage> {
   throw new Error('the memory probe did not answer');
 }
 
-/** The edited file gets a wave annotation on disk; edits go inside its value. */
-function prepareEdited(file: string): { line: number; column: number } {
-  const lines = readFileSync(file, 'utf8').split('\n');
-  const metadata = lines.findIndex((l) => l.startsWith('metadata:'));
-  if (metadata < 0) throw new Error(`${file} has no metadata`);
-  const value = '    argocd.argoproj.io/sync-wave: "1"';
-  lines.splice(metadata + 1, 0, '  annotations:', value);
-  writeFileSync(file, lines.join('\n'));
-  return { line: metadata + 2, column: value.length - 1 };
-}
-
 async function main(): Promise<void> {
   if (!existsSync(SERVER)) throw new Error('dist/server.js is missing: run npm run build first');
   const work = mkdtempSync(join(tmpdir(), 'syncplan-memory-'));
@@ -74,7 +64,7 @@ async function main(): Promise<void> {
     const copy = join(work, 'corpus');
     await new Promise<void>((done, fail) => spawn('cp', ['-r', CORPUS, copy]).on('exit', (code) => (code === 0 ? done() : fail(new Error(`cp ${code}`)))));
     const edited = join(copy, EDITED.slice(CORPUS.length));
-    const { line, column } = prepareEdited(edited);
+    const { line, column } = prepareWaveEdit(edited);
 
     const flags = [...SERVER_NODE_ARGS, ...(process.env.SYNCPLAN_NODE_ARGS ?? '').split(' ').filter(Boolean)];
     const child = spawn(process.execPath, ['--require', PROBE, ...flags, SERVER, '--stdio'], {

@@ -23,6 +23,7 @@ import { applySuppressions } from './suppress/applySuppressions';
 import type { Finding, FileHost } from './types';
 import { listWorkspaceFiles, ParseCache, patchWorkspaceFiles } from './workspaceFiles';
 import { fingerprintObjects } from './incremental/fingerprint';
+import { compactKey } from './incremental/digest';
 import { withSameParts } from './incremental/appParts';
 import type { ParsedFile } from './parse/parseYamlFile';
 import { dropTemplateParsesUnusedSinceLastSweep } from './gotemplate';
@@ -278,7 +279,7 @@ const directivesByParse = new WeakMap<ParsedFile, boolean>();
 /** What discovery reads of a build: the kustomizations it refers to and the files it read (written once per build). */
 function summaryOf(build: KustomizeResult): string {
   let summary = summaries.get(build);
-  if (summary === undefined) summaries.set(build, (summary = JSON.stringify([build.referencedKustomizations, build.filesRead])));
+  if (summary === undefined) summaries.set(build, (summary = compactKey(JSON.stringify([build.referencedKustomizations, build.filesRead]))));
   return summary;
 }
 
@@ -295,7 +296,7 @@ function discoveryKey(memo: AnalysisMemo, objectsByFile: ReadonlyMap<string, K8s
       let part = discoveryParts.get(objects);
       if (part === undefined) {
         const apps = objects.filter((o) => o.group === 'argoproj.io' && (o.kind === 'Application' || o.kind === 'ApplicationSet'));
-        part = JSON.stringify(apps.length === 0 ? file : [file, apps.map((o) => [...where(o), o.body])]);
+        part = compactKey(JSON.stringify(apps.length === 0 ? file : [file, apps.map((o) => [...where(o), o.body])]));
         discoveryParts.set(objects, part);
       }
       files.push(part);

@@ -5,6 +5,7 @@
 
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { Finding } from '../core/types';
+import { compactKey } from '../core/incremental/digest';
 import { findingToDiagnostic, type DiagnosticContext } from './findingDiagnostics';
 import type { FolderAnalysis } from './analyzedFolder';
 
@@ -28,7 +29,7 @@ const BATCH_SIZE = 100;
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class DiagnosticsPublisher {
-  /** Folder URI -> file -> the JSON of what was last published. */
+  /** Folder URI -> file -> the JSON of what was last published (compacted: a digest when long). */
   private readonly published = new Map<string, Map<string, string>>();
   /** Folder URI -> number of the newest publish; an older one still running stops at its next batch. */
   private readonly runs = new Map<string, number>();
@@ -57,7 +58,7 @@ export class DiagnosticsPublisher {
     const publishFile = (file: string): void => {
       const findings = byFile.get(file);
       const diagnostics: Diagnostic[] = findings ? findings.map((f) => findingToDiagnostic(f, context)) : [];
-      const json = JSON.stringify(diagnostics);
+      const json = compactKey(JSON.stringify(diagnostics));
       const before = published.get(file);
       if (findings) published.set(file, json);
       else published.delete(file);

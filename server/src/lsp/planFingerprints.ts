@@ -3,8 +3,9 @@
 
 import type { AppReport, PlanReport } from '../core/report/planReport';
 import type { Finding } from '../core/types';
+import { compactKey } from '../core/incremental/digest';
 
-/** Per app: its report written out and its findings counts (kept reports are written once, so compared cheaply). */
+/** Per app: its report written out (a digest when long) and its findings counts (kept reports are written once, so compared cheaply). */
 export type PlanFingerprints = Map<string, { written: string; badges: string }>;
 
 /**
@@ -19,14 +20,14 @@ export function planFingerprints(report: PlanReport, findings: readonly Finding[
   for (const finding of findings) counts.set(finding.file, (counts.get(finding.file) ?? 0) + 1);
   const result: PlanFingerprints = new Map();
   for (const app of report.apps) result.set(app.id, fingerprintOf(app, filesOf(app.id), counts));
-  if (report.kargo?.length) result.set(PIPELINES_ID, { written: JSON.stringify(report.kargo), badges: '' });
+  if (report.kargo?.length) result.set(PIPELINES_ID, { written: compactKey(JSON.stringify(report.kargo)), badges: '' });
   return result;
 }
 
 function fingerprintOf(app: AppReport, files: readonly string[], counts: Map<string, number>): { written: string; badges: string } {
   // A kept report is the same object, so it is written out once and compared as the same string.
   let written = writtenReports.get(app);
-  if (written === undefined) writtenReports.set(app, (written = JSON.stringify(app)));
+  if (written === undefined) writtenReports.set(app, (written = compactKey(JSON.stringify(app))));
   return { written, badges: files.map((file) => counts.get(file) ?? 0).join(',') };
 }
 

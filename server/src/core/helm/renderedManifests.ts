@@ -1,10 +1,11 @@
 // Turns one template's rendered output into objects whose every position (document, name, annotations, YAML
 // nodes) is an offset into the template file, so rules, hover and code lenses work on template lines.
 
-import { isCollection, isNode, isPair, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { isCollection, isNode, isPair, parseAllDocuments, type Document } from 'yaml';
 import type { OutputSegment } from '../gotemplate';
 import type { K8sObject } from '../model/k8sObject';
 import { readObjects } from '../model/readObjects';
+import { compactDocument } from '../parse/compactTree';
 import { dropDuplicateKeys } from '../parse/duplicateKeys';
 import type { ParsedDocument, ParsedFile } from '../parse/parseYamlFile';
 import type { Finding, Span } from '../types';
@@ -26,7 +27,7 @@ export function manifestsFromOutput(template: TemplateSource, output: string, se
   const mapSpan = (span: Span): Span => ({ start: mapStart(span.start), end: mapEnd(span.start, span.end) });
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(output, { version: '1.1', logLevel: 'error', lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
+    docs = parseAllDocuments(output, { version: '1.1', logLevel: 'error', prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [docs];
   } catch (e) {
     return { objects: [], findings: [], yamlErrors: [{ message: String(e instanceof Error ? e.message : e), span: { start: 0, end: 0 } }] };
@@ -40,6 +41,7 @@ export function manifestsFromOutput(template: TemplateSource, output: string, se
     }
     for (const error of doc.errors) yamlErrors.push({ message: error.message.split('\n')[0], span: mapSpan({ start: error.pos[0], end: error.pos[1] }) });
     remapRanges(doc, mapStart, mapEnd);
+    compactDocument(doc);
     const range = doc.range ?? [0, 0, 0];
     documents.push({ index, doc, span: { start: range[0], end: range[2] }, hasErrors: doc.errors.length > 0 });
   });

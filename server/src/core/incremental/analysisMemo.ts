@@ -12,6 +12,7 @@ import type { FileHost, Finding } from '../types';
 import { ReadLog, TrackingHost } from './trackingHost';
 import { appParts } from './appParts';
 import { placesSurelyDiffer, sameFingerprint, type Fingerprint } from './fingerprint';
+import { compactKey } from './digest';
 
 interface Entry<T> {
   value: T;
@@ -185,7 +186,7 @@ export class AnalysisMemo {
   /** `extraKey` names what the render depends on besides the files it reads. */
   render(source: AppSource, compute: () => RenderedSource, extraKey = ''): RenderedSource {
     let key = sourceKeys.get(source);
-    if (key === undefined) sourceKeys.set(source, (key = sourceKey(source)));
+    if (key === undefined) sourceKeys.set(source, (key = compactKey(sourceKey(source))));
     return this.query('render', key, compute, extraKey);
   }
 
@@ -266,7 +267,7 @@ export class AnalysisMemo {
       kept.checkedIn = this.analysis;
       return kept.key;
     }
-    const key = make();
+    const key = compactKey(make());
     this.stableKeys.set(name, { parts, key, checkedIn: this.analysis });
     return key;
   }

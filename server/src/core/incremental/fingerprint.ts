@@ -1,9 +1,9 @@
 // Fingerprints of rendered objects: two renders with equal fingerprints produced objects that every later
 // stage (plan, rules, report) sees as the same, so the earlier objects can stand for the new ones.
 
-import { createHash } from 'node:crypto';
 import type { K8sObject, MetadataEntry } from '../model/k8sObject';
 import { movedFrom } from '../model/movedObjects';
+import { digest } from './digest';
 
 /** Two parts per object, its content and its places; fingerprints are equal when their parts are (sameFingerprint). */
 export type Fingerprint = readonly string[];
@@ -51,10 +51,6 @@ function contentOf(object: K8sObject): string {
 
 /** Each object's content as a digest of its JSON: kept as long as the object, so kept small. */
 const contents = new WeakMap<K8sObject, string>();
-
-function digest(text: string): string {
-  return createHash('sha256').update(text).digest('base64');
-}
 
 function writeContent(o: K8sObject): string {
   const { file, templated, generatedBy, rendered } = o.source;

@@ -1,8 +1,9 @@
 // Parses one YAML file into documents with source ranges. Never throws: syntax errors become findings.
 
-import { parseAllDocuments, type Document, LineCounter } from 'yaml';
+import { parseAllDocuments, type Document } from 'yaml';
 import type { Finding, Span } from '../types';
 import { dropCollectionKeys } from './collectionKeys';
+import { compactDocument } from './compactTree';
 import { dropDuplicateKeys } from './duplicateKeys';
 import { hasTemplateActions, maskTemplateActions } from './templateMask';
 
@@ -34,7 +35,7 @@ export function parseYamlFile(path: string, text: string): ParsedFile {
     // Kubernetes reads manifests with a YAML 1.1 parser (sigs.k8s.io/yaml), so `yes` and `on` are booleans there too.
     // uniqueKeys off: duplicates are not fatal for Argo CD either; dropDuplicateKeys keeps the last value.
     // logLevel 'error': the library's warnings would go to stderr; what matters becomes a finding instead.
-    docs = parseAllDocuments(crAsLineBreak(masked.text), { version: '1.1', lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false, logLevel: 'error' }) as Document.Parsed[];
+    docs = parseAllDocuments(crAsLineBreak(masked.text), { version: '1.1', prettyErrors: false, uniqueKeys: false, logLevel: 'error' }) as Document.Parsed[];
   } catch (error) {
     problems.push(parseFailure(path, text, error));
     return { path, text, documents: [], templated, templateSpans: masked.templateSpans, problems };
@@ -45,6 +46,7 @@ export function parseYamlFile(path: string, text: string): ParsedFile {
   docs.forEach((doc, index) => {
     problems.push(...dropCollectionKeys(path, doc, !templated));
     problems.push(...dropDuplicateKeys(path, doc, !templated));
+    compactDocument(doc);
     const parsed = toParsedDocument(doc, index);
     documents.push(parsed);
     problems.push(...documentProblems(path, parsed, templated));

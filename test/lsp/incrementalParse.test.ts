@@ -187,4 +187,57 @@ describe('lsp: incremental parse cache', () => {
       }
     }
   });
+
+  describe('dropped trees (coolUnchanged)', () => {
+    const TEMPLATE = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n  annotations:\n    argocd.argoproj.io/sync-wave: "1"\ndata:\n  k: {{ .Values.k }}\n';
+    const VALUES = 'replicas: 2\nimage:\n  tag: v1\n---\nsecond: document\n';
+    const PLAIN = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n';
+    const KUSTOMIZATION = 'resources:\n  - plain.yaml\n';
+
+    /** What a reader sees of each document and object, the trees included. */
+    const seen = (cache: IncrementalParseCache, path: string, text: string): unknown => [snapshot(cache.parse(path, text)), objectsSnapshot(cache.objects(path, text))];
+
+    function analysed(): IncrementalParseCache {
+      const cache = new IncrementalParseCache();
+      for (const [path, text] of [['/t.yaml', TEMPLATE], ['/values.yaml', VALUES], ['/plain.yaml', PLAIN], ['/kustomization.yaml', KUSTOMIZATION]]) cache.objects(path, text);
+      return cache;
+    }
+
+    it('drops the trees of unchanged templates and object-less files only, and keeps every parse and object the same object', () => {
+      const cache = analysed();
+      cache.coolUnchanged();
+      assert.equal(cache.coldStats.cooled, 0, 'files parsed since the last call stay as they are');
+      const kept = [cache.parse('/t.yaml', TEMPLATE), cache.objects('/t.yaml', TEMPLATE), cache.parse('/values.yaml', VALUES)];
+      cache.coolUnchanged();
+      assert.equal(cache.coldStats.cooled, 2, 'the template and the values file; not the plain manifest nor the kustomization');
+      const deferred = (path: string, text: string): boolean => Object.getOwnPropertyDescriptor(cache.parse(path, text).documents[0], 'doc')?.get !== undefined;
+      assert.deepEqual([deferred('/t.yaml', TEMPLATE), deferred('/values.yaml', VALUES), deferred('/plain.yaml', PLAIN), deferred('/kustomization.yaml', KUSTOMIZATION)], [true, true, false, false]);
+      // Compared as references, which reads no tree.
+      assert.ok(cache.parse('/t.yaml', TEMPLATE) === kept[0] && cache.objects('/t.yaml', TEMPLATE) === kept[1] && cache.parse('/values.yaml', VALUES) === kept[2]);
+      assert.equal(cache.coldStats.warmed, 0);
+    });
+
+    it('reads a dropped tree again, once, exactly as first parsed', () => {
+      const cache = analysed();
+      const expected = [seen(cache, '/t.yaml', TEMPLATE), seen(cache, '/values.yaml', VALUES)];
+      cache.coolUnchanged();
+      cache.coolUnchanged();
+      const node = cache.objects('/t.yaml', TEMPLATE)[0].source.node;
+      assert.equal(cache.coldStats.warmed, 1, 'reading an object node parses its file again');
+      assert.equal(cache.parse('/t.yaml', TEMPLATE).documents[0].doc.contents, node, 'documents and objects share the new tree');
+      assert.deepEqual([seen(cache, '/t.yaml', TEMPLATE), seen(cache, '/values.yaml', VALUES)], expected);
+      assert.equal(cache.coldStats.warmed, 2, 'the values file was read again when its documents were');
+      cache.coolUnchanged();
+      assert.equal(cache.coldStats.cooled, 2, 'trees read since the last call are kept one more round');
+    });
+
+    it('parses an edit of a file whose trees were dropped as the whole-file parser does', () => {
+      const cache = analysed();
+      cache.coolUnchanged();
+      cache.coolUnchanged();
+      const edited = VALUES.replace('second', 'third');
+      assert.deepEqual(snapshot(cache.parse('/values.yaml', edited)), snapshot(parseYamlFile('/values.yaml', edited)));
+      assert.equal(cache.coldStats.warmed, 0, 'the old trees were not needed');
+    });
+  });
 });

@@ -252,6 +252,7 @@ export class AnalyzedFolder {
     this.latestAnalysis = { workspace, findings, report, generation: run.generation, buffers: this.openBuffers() };
     this.shifts.clear();
     this.announcePlanChanges(this.latestAnalysis);
+    this.cache.coolUnchanged();
     return this.latestAnalysis;
   }
 

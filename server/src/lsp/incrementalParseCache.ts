@@ -12,6 +12,7 @@ import { readObjects } from '../core/model/readObjects';
 import { parseYamlFile, type ParsedFile } from '../core/parse/parseYamlFile';
 import { hasTemplateActions } from '../core/parse/templateMask';
 import { ParseCache } from '../core/workspaceFiles';
+import { coolable, coolEntry, warmEntry } from './coldTrees';
 import { shiftBetween } from './textShift';
 
 interface Piece {
@@ -45,6 +46,8 @@ interface FileEntry {
   parsed: ParsedFile;
   objects?: K8sObject[];
   chunks?: Chunk[];
+  /** Its YAML trees were dropped (coldTrees.ts): read again from `text` when something reads one. */
+  cold?: boolean;
 }
 
 const MARKER_LINE = /^---(?:[ \t]|\r?$)/;
@@ -53,19 +56,50 @@ export class IncrementalParseCache extends ParseCache {
   private readonly files = new Map<string, FileEntry>();
   /** Per file: the one piece a request parsed before the whole new text was (see objectsAround). */
   private readonly early = new Map<string, EarlyPiece>();
+  /** Paths parsed anew or whose trees were read again since the last `coolUnchanged`. */
+  private readonly touched = new Set<string>();
+  /** How many entries had their trees dropped, and how many were read again (bench/memory.ts prints them). */
+  readonly coldStats = { cooled: 0, warmed: 0 };
 
   override parse(path: string, text: string): ParsedFile {
     const cached = this.files.get(path);
     if (cached && cached.text === text) return cached.parsed;
-    const pieces = splitDocuments(text);
-    if (!pieces) {
-      const parsed = parseYamlFile(path, text);
-      this.files.set(path, { text, parsed });
-      return parsed;
-    }
     const early = this.early.get(path);
     this.early.delete(path);
-    const chunks = reuseOrParse(path, pieces, new Reusable(cached?.chunks ?? [], pieces.length, early?.text === text ? early : undefined));
+    const fresh = this.parseAnew(path, text, cached?.chunks, early?.text === text ? early : undefined);
+    this.files.set(path, { text, ...fresh });
+    this.touched.add(path);
+    return fresh.parsed;
+  }
+
+  /**
+   * Memory (issue 10): drops the YAML trees of files unchanged since the last call that hold no objects (values,
+   * kustomization.yaml, Chart.yaml) or only objects of a Helm template (the plan uses the rendered ones). Their
+   * parse and objects stay the same objects; a tree is parsed again, once, when something reads it.
+   */
+  coolUnchanged(): void {
+    for (const [path, entry] of this.files) {
+      if (this.touched.has(path) || entry.cold || !coolable(entry)) continue;
+      coolEntry(entry, () => this.warm(path, entry));
+      this.coldStats.cooled++;
+    }
+    this.touched.clear();
+  }
+
+  private warm(path: string, entry: FileEntry): void {
+    if (!entry.cold) return;
+    const fresh = this.parseAnew(path, entry.text, undefined, undefined);
+    warmEntry(entry, fresh.parsed);
+    if (fresh.chunks) entry.chunks = fresh.chunks;
+    this.touched.add(path);
+    this.coldStats.warmed++;
+  }
+
+  /** A parse of `text`; a file split at its `---` lines reuses the unchanged documents of `previous`. */
+  private parseAnew(path: string, text: string, previous: Chunk[] | undefined, early: EarlyPiece | undefined): { parsed: ParsedFile; chunks?: Chunk[] } {
+    const pieces = splitDocuments(text);
+    if (!pieces) return { parsed: parseYamlFile(path, text) };
+    const chunks = reuseOrParse(path, pieces, new Reusable(previous ?? [], pieces.length, early));
     const parsed: ParsedFile = {
       path,
       text,
@@ -74,8 +108,7 @@ export class IncrementalParseCache extends ParseCache {
       templateSpans: [],
       problems: chunks.flatMap((c) => c.parsed.problems),
     };
-    this.files.set(path, { text, parsed, chunks });
-    return parsed;
+    return { parsed, chunks };
   }
 
   /**

@@ -1,9 +1,10 @@
-// Property: after any sequence of edits, the memoised analysis (parse cache + analysis memo kept between runs)
-// equals a fresh `analyzeWorkspace` of the final texts, and its `changed` names every file whose findings and
-// every app whose plan differ from the previous state. Edits are random but seeded: value and comment edits,
-// wave changes, deletions, renames, created files (also in new folders), new kustomizations, new `resources:`
-// entries and Application `path` changes (the last three move files between apps). Half the repositories run
-// with a memo told of created and deleted paths (no re-listing), half with one that lists every time.
+// Property: after any sequence of edits, the memoised analysis (parse cache, with trees dropped as the language
+// server drops them, and analysis memo, both kept between runs) equals a fresh `analyzeWorkspace` of the final
+// texts, and its `changed` names every file whose findings and every app whose plan differ from the previous state.
+// Edits are random but seeded: value and comment edits, wave changes, deletions, renames, created files (also in
+// new folders), new kustomizations, new `resources:` entries and Application `path` changes (the last three move
+// files between apps). Half the repositories run with a memo told of created and deleted paths (no re-listing),
+// half with one that lists every time.
 
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -156,7 +157,12 @@ describe('core: incremental analysis equals a fresh one after random edits', fun
       const reportsPathChanges = index % 2 === 0 || index === 5;
       const reportsFileChanges = index % 4 === 0 || index === 5;
       const memo = new AnalysisMemo({ reportsPathChanges, reportsFileChanges });
-      const incremental = (): WorkspaceAnalysis => analyzeWorkspace(host, ROOT, { cache, memo });
+      // As the language server does after each analysis: trees of unchanged templates and object-less files dropped.
+      const incremental = (): WorkspaceAnalysis => {
+        const analysis = analyzeWorkspace(host, ROOT, { cache, memo });
+        cache.coolUnchanged();
+        return analysis;
+      };
       const first = incremental();
       if (holds) assert.ok((first[holds]?.length ?? 0) > 0, `the workspace has ${holds}, so the property covers them`);
       let previous = perFileAndApp(analyzeWorkspace(host, ROOT), host);
@@ -190,6 +196,7 @@ describe('core: incremental analysis equals a fresh one after random edits', fun
             step = steps.next();
           }
           if (step.done) {
+            cache.coolUnchanged();
             // It ran to the end: the next analysis's `changed` is relative to it.
             const fresh = analyzeWorkspace(host, ROOT);
             assert.deepEqual(observable(step.value, host), observable(fresh, host), `after: ${history.join('; ')}`);
@@ -211,6 +218,7 @@ describe('core: incremental analysis equals a fresh one after random edits', fun
         previous = now;
       }
       assert.ok(reused > 0, 'some renders were reused, so the memo was exercised');
+      assert.ok(cache.coldStats.cooled > 0, 'some trees were dropped, so reading them again was exercised');
     });
   }
 

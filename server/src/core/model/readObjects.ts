@@ -11,6 +11,16 @@ const NON_RESOURCE_GROUPS = new Set(['kustomize.config.k8s.io']);
 
 export function readObjects(file: ParsedFile): K8sObject[] {
   const objects: K8sObject[] = [];
+  for (const { node, id, docIndex } of objectNodes(file)) {
+    const object = objectFromNode(file, node, id, docIndex);
+    if (object) objects.push(object);
+  }
+  return objects;
+}
+
+/** The map of every object the file may hold, with the id and document number readObjects gives its object. */
+export function objectNodes(file: ParsedFile): { node: YAMLMap; id: string; docIndex: number }[] {
+  const found: { node: YAMLMap; id: string; docIndex: number }[] = [];
   for (const parsed of file.documents) {
     const root = parsed.doc.contents;
     if (!isMap(root)) continue;
@@ -19,18 +29,13 @@ export function readObjects(file: ParsedFile): K8sObject[] {
     if (kind !== undefined && kind.endsWith('List') && isSeq(items)) {
       // `kind: List` (and typed lists such as ConfigMapList): each item is an object of its own.
       items.items.forEach((item, itemIndex) => {
-        if (isMap(item)) pushObject(objects, file, item as YAMLMap, `${parsed.index}.${itemIndex}`, parsed.index);
+        if (isMap(item)) found.push({ node: item as YAMLMap, id: `${file.path}#${parsed.index}.${itemIndex}`, docIndex: parsed.index });
       });
       continue;
     }
-    pushObject(objects, file, root as YAMLMap, `${parsed.index}`, parsed.index);
+    found.push({ node: root as YAMLMap, id: `${file.path}#${parsed.index}`, docIndex: parsed.index });
   }
-  return objects;
-}
-
-function pushObject(out: K8sObject[], file: ParsedFile, node: YAMLMap, idSuffix: string, docIndex: number): void {
-  const object = objectFromNode(file, node, `${file.path}#${idSuffix}`, docIndex);
-  if (object) out.push(object);
+  return found;
 }
 
 export function objectFromNode(file: ParsedFile, node: YAMLMap, id: string, docIndex: number): K8sObject | undefined {

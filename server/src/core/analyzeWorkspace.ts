@@ -1,6 +1,6 @@
 // The one entry point of the analysis core: files in, applications with their sync plans and findings out.
 
-import { ephemeralApplications, expandApplicationSets } from './appset';
+import { ephemeralApplications, expandApplicationSets, isApplicationSet } from './appset';
 import { discoverApplications, sourcesOfRenderedApplications } from './discover/discoverApplications';
 import { isWorkspaceRepository, readWorkspaceRepository } from './discover/workspaceRepository';
 import type { AppAnalysis, AppSource, WorkspaceAnalysis } from './discover/appTypes';
@@ -295,7 +295,7 @@ function discoveryKey(memo: AnalysisMemo, objectsByFile: ReadonlyMap<string, K8s
       // A file's objects are the same array while its text is unchanged, so its part is computed once.
       let part = discoveryParts.get(objects);
       if (part === undefined) {
-        const apps = objects.filter((o) => o.group === 'argoproj.io' && (o.kind === 'Application' || o.kind === 'ApplicationSet'));
+        const apps = objects.filter((o) => isApplication(o) || isApplicationSet(o));
         part = compactKey(JSON.stringify(apps.length === 0 ? file : [file, apps.map((o) => [...where(o), o.body])]));
         discoveryParts.set(objects, part);
       }

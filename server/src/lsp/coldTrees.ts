@@ -3,8 +3,11 @@
 // `doc` and each object's `source.node` become properties that parse the text again the first time one is read.
 
 import { parseDocument, type Document, type Node } from 'yaml';
-import type { K8sObject } from '../core/model/k8sObject';
+import { isApplicationSet } from '../core/appset';
 import { KARGO_GROUP } from '../core/kargo/kargoObjects';
+import { KUSTOMIZATION_FILENAMES } from '../core/kustomize';
+import { isApplication, type K8sObject } from '../core/model/k8sObject';
+import { basenameOf } from '../core/paths';
 import { objectNodes } from '../core/model/readObjects';
 import type { ParsedFile } from '../core/parse/parseYamlFile';
 
@@ -25,14 +28,12 @@ export interface CoolableEntry {
  */
 export function coolable(entry: CoolableEntry): boolean {
   const { objects, parsed } = entry;
-  if (objects === undefined || parsed.documents.length === 0 || KUSTOMIZATION_FILE.test(parsed.path)) return false;
+  if (objects === undefined || parsed.documents.length === 0 || KUSTOMIZATION_FILENAMES.includes(basenameOf(parsed.path))) return false;
   return objects.length === 0 || (parsed.templated && !objects.some(readByWorkspaceStages));
 }
 
-const KUSTOMIZATION_FILE = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
-
 function readByWorkspaceStages(object: K8sObject): boolean {
-  return object.group === KARGO_GROUP || (object.group === 'argoproj.io' && (object.kind === 'Application' || object.kind === 'ApplicationSet'));
+  return object.group === KARGO_GROUP || isApplication(object) || isApplicationSet(object);
 }
 
 /** Drops the entry's trees; `warm` must parse the text again and call warmEntry. */

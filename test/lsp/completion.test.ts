@@ -55,6 +55,8 @@ describe('lsp: completion', () => {
   before(async () => {
     workspace = makeWorkspace({ 'app/jobs.yaml': MIGRATE_JOB, 'app/web.yaml': deployment('') });
     client = await startInProcess({ folders: [workspace.root] });
+    // Completion answers from the latest analysis without waiting: the wave items need the first one finished.
+    await client.waitFor('the first analysis', () => (client.plansChanged.length > 0 ? true : undefined));
   });
   after(async () => {
     await client.dispose();

@@ -63,6 +63,8 @@ describe('lsp: hover and code lenses', () => {
   before(async () => {
     workspace = makeWorkspace({ 'apps/shortlink.yaml': APPLICATION, 'deploy/all.yaml': MANIFESTS });
     client = await startInProcess({ folders: [workspace.root] });
+    // Hovers answer from the latest analysis without waiting: the plan lines need the first one finished.
+    await client.waitFor('the first analysis', () => (client.plansChanged.length > 0 ? true : undefined));
   });
   after(async () => {
     await client.dispose();

@@ -239,6 +239,7 @@ describe('lsp: requests during the first analysis', () => {
       const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 5 } });
       assert.equal(finished, 0, 'the hover did not wait for the first analysis');
       assert.match(JSON.stringify(hover), /PreSync|hook/i, 'the annotation is explained from the buffer');
+      assert.match(JSON.stringify(hover), /sync order: not known yet/, 'the missing plan place is explained');
       await client.waitFor('the first analysis', () => client.plansChangedParams[0]);
       assert.equal(finished, 1);
     } finally {

@@ -106,7 +106,7 @@ export function registerDocumentFeatures(context: FeatureContext): void {
       const offset = doc.offsetAt(position);
       const analysis = doc.folder.latest();
       const findings = doc.folder.findingsNow(analysis, doc.path);
-      const answer = withFindingHover(hoverAt(doc.text, offset, doc.objectsAround(offset), analysis.workspace), findingHoverAt(findings, doc.path, offset));
+      const answer = withFindingHover(hoverAt(doc.text, offset, doc.objectsAround(offset), { workspace: analysis.workspace, pending: analysis.generation < 0 }), findingHoverAt(findings, doc.path, offset));
       if (!answer) return null;
       return { contents: { kind: 'markdown' as const, value: answer.markdown }, range: positions.range(doc.path, doc.text, answer.span) };
     }),

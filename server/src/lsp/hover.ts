@@ -18,12 +18,18 @@ export interface HoverAnswer {
 /** Keys whose hover also tells where the object runs. */
 const PLAN_KEYS = new Set([HOOK, SYNC_WAVE, HELM_HOOK, HELM_HOOK_WEIGHT]);
 
-export function hoverAt(text: string, offset: number, objects: readonly K8sObject[], workspace: WorkspaceAnalysis): HoverAnswer | undefined {
+/** Where hovers read plans from; `pending` while the folder's first analysis is still under way. */
+export interface PlanSource {
+  workspace: WorkspaceAnalysis;
+  pending: boolean;
+}
+
+export function hoverAt(text: string, offset: number, objects: readonly K8sObject[], plans: PlanSource): HoverAnswer | undefined {
   const object = objects.find((o) => o.source.span.start <= offset && offset <= o.source.span.end);
   if (!object) return undefined;
   for (const entry of object.annotations.values()) {
-    if (contains(entry.keyLocation.span, offset)) return withPlan(keyHover(entry, 'annotation'), entry, object, workspace);
-    if (contains(entry.valueLocation.span, offset)) return withPlan(valueHover(text, entry, offset, object), entry, object, workspace);
+    if (contains(entry.keyLocation.span, offset)) return withPlan(keyHover(entry, 'annotation'), entry, object, plans);
+    if (contains(entry.valueLocation.span, offset)) return withPlan(valueHover(text, entry, offset, object), entry, object, plans);
   }
   for (const entry of object.labels.values()) {
     if (contains(entry.keyLocation.span, offset)) return keyHover(entry, 'label');
@@ -50,8 +56,11 @@ function valueHover(text: string, entry: MetadataEntry, offset: number, object: 
   return { markdown: keyMarkdown(catalogue), span: entry.valueLocation.span };
 }
 
-function withPlan(answer: HoverAnswer | undefined, entry: MetadataEntry, object: K8sObject, workspace: WorkspaceAnalysis): HoverAnswer | undefined {
+function withPlan(answer: HoverAnswer | undefined, entry: MetadataEntry, object: K8sObject, plans: PlanSource): HoverAnswer | undefined {
   if (!answer || !PLAN_KEYS.has(entry.key)) return answer;
+  // Said rather than left out, so a missing place is not read as "not in any plan".
+  if (plans.pending) return { ...answer, markdown: `*Place in the sync order: not known yet, the first analysis of this folder is still running.*\n\n---\n\n${answer.markdown}` };
+  const { workspace } = plans;
   let places = planPlaces(workspace, { file: object.source.file, docIndex: object.source.docIndex });
   // In a Helm template: every object rendered from the part of the template under the cursor.
   if (places.length === 0) {

@@ -137,7 +137,7 @@ describe('lsp: requests never wait for the analysis of an edit', () => {
  * The analysis in steps, each step preceded by `slices()` pauses of `sliceMs` of busy work (a big workspace, as far
  * as the event loop can tell); `on` counts analyses started and finished.
  */
-function slowedAnalysis(slices: () => number, sliceMs: number, on: { started(): void; finished(): void }): AnalyzeFunction {
+function slowedAnalysis(slices: () => number, sliceMs: number, on: { started(): void; finished(): void; sliced?(): void }): AnalyzeFunction {
   return (host, root, options) => {
     on.started();
     return (function* steps() {
@@ -145,6 +145,7 @@ function slowedAnalysis(slices: () => number, sliceMs: number, on: { started(): 
       for (;;) {
         for (let i = 0; i < slices(); i++) {
           busyWait(sliceMs);
+          on.sliced?.();
           yield;
         }
         const step = inner.next();
@@ -179,6 +180,7 @@ describe('lsp: an analysis under way pauses for requests and is dropped by an ed
   let slow = false;
   let started = 0;
   let finished = 0;
+  let slices = 0;
   let uri: string;
 
   beforeEach(async () => {
@@ -189,6 +191,7 @@ describe('lsp: an analysis under way pauses for requests and is dropped by an ed
     const analyze = slowedAnalysis(() => (slow ? SLICES : 0), SLICE_MS, {
       started: () => started++,
       finished: () => finished++,
+      sliced: () => slices++,
     });
     client = await startInProcess({ folders: [workspace.root], settings: { analysisDelay: 0 }, server: { analyze } });
     await client.waitFor('initial analysis', () => (finished > 0 ? true : undefined));
@@ -207,6 +210,18 @@ describe('lsp: an analysis under way pauses for requests and is dropped by an ed
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 30 } });
     assert.equal(finished, before, 'the hover was answered while the analysis was still under way');
     assert.ok(hover, 'the hover answered from the latest analysis');
+    await client.waitFor('the analysis to finish', () => (finished > before ? true : undefined));
+  });
+
+  it('writes the reply to a request before the analysis takes its next step', async () => {
+    slow = true;
+    const before = finished;
+    client.change(uri, POD.replace('PreSnyc', 'PreSync'));
+    await until(() => started > before && slices > 0 && finished === before);
+    const sent = slices;
+    await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 30 } });
+    // One step may be under way when the request arrives, another while the in-process client reads the reply.
+    assert.ok(slices - sent <= 2, `${slices - sent} steps of ${SLICE_MS} ms ran between the request and its reply`);
     await client.waitFor('the analysis to finish', () => (finished > before ? true : undefined));
   });
 

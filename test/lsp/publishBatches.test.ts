@@ -77,4 +77,33 @@ describe('lsp: diagnostics publishing in batches', () => {
     await publisher.publish('folder', fewer, context, { first: [fileName(0)], batchSize: BATCH });
     assert.deepEqual(sent.map((p) => [p.uri, p.diagnostics.length]), [FILES - 3, FILES - 2, FILES - 1].map((i) => [`file://${fileName(i)}`, 0]));
   });
+
+  it('does not convert again the findings kept from the last analysis while their texts are unchanged', async () => {
+    let ranges = 0;
+    let text = TEXT;
+    const positions = new PositionAdapter();
+    const counting: PublishContext = {
+      ...context,
+      readText: () => text,
+      positions: Object.assign(Object.create(positions) as PositionAdapter, { range: (...args: Parameters<PositionAdapter['range']>) => (ranges++, positions.range(...args)) }),
+    };
+    const analysis = analysisWith('test/a');
+    await publisher.publish('folder', analysis, counting, { batchSize: BATCH });
+    assert.equal(ranges, FILES);
+    ranges = 0;
+    sent = [];
+    await publisher.publish('folder', { ...analysis, findings: [...analysis.findings] }, counting, { batchSize: BATCH });
+    assert.equal(ranges, 0, 'the same finding objects over the same texts are not converted again');
+    // A changed text is read again: a change after the findings' places leaves their diagnostics as sent.
+    text = `${TEXT}c: 3\n`;
+    await publisher.publish('folder', analysis, counting, { batchSize: BATCH });
+    assert.equal(ranges, FILES);
+    assert.equal(sent.length, 0);
+    // A finding that is a new object is converted again and sent when its diagnostic changed.
+    ranges = 0;
+    const moved = { ...analysis, findings: analysis.findings.map((f, i) => (i === 7 ? { ...f, span: { start: 5, end: 6 } } : f)) };
+    await publisher.publish('folder', moved, counting, { batchSize: BATCH });
+    assert.equal(ranges, 1);
+    assert.deepEqual(sent.map((p) => [p.uri, p.diagnostics[0].range.start.line]), [[`file://${fileName(7)}`, 1]]);
+  });
 });

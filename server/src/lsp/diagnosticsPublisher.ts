@@ -28,9 +28,29 @@ const BATCH_SIZE = 100;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** What was last published for a file, and what it was made from. */
+interface Published {
+  /** The JSON of the diagnostics (compacted: a digest when long). */
+  json: string;
+  /** The findings, the texts their places were read from and their related files' URIs: all the same values means the same diagnostics. */
+  inputs: unknown[];
+}
+
+/** Everything `findingToDiagnostic` reads for these findings: findings by identity, texts and URIs by value (an unchanged text is usually the same string, compared at once). */
+function inputsOf(findings: readonly Finding[], context: DiagnosticContext): unknown[] {
+  const inputs: unknown[] = [];
+  for (const finding of findings) {
+    inputs.push(finding, context.readText(finding.file));
+    for (const related of finding.related ?? []) inputs.push(context.uriFor(related.file), context.readText(related.file));
+  }
+  return inputs;
+}
+
+const sameInputs = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((value, i) => value === b[i]);
+
 export class DiagnosticsPublisher {
-  /** Folder URI -> file -> the JSON of what was last published (compacted: a digest when long). */
-  private readonly published = new Map<string, Map<string, string>>();
+  /** Folder URI -> file -> what was last published. */
+  private readonly published = new Map<string, Map<string, Published>>();
   /** Folder URI -> number of the newest publish; an older one still running stops at its next batch. */
   private readonly runs = new Map<string, number>();
 
@@ -40,7 +60,7 @@ export class DiagnosticsPublisher {
   async publish(folderUri: string, analysis: FolderAnalysis, context: PublishContext, options: PublishOptions = {}): Promise<void> {
     const run = (this.runs.get(folderUri) ?? 0) + 1;
     this.runs.set(folderUri, run);
-    const published = this.published.get(folderUri) ?? new Map<string, string>();
+    const published = this.published.get(folderUri) ?? new Map<string, Published>();
     this.published.set(folderUri, published);
 
     const byFile = new Map<string, Finding[]>();
@@ -57,12 +77,15 @@ export class DiagnosticsPublisher {
     const sends: Promise<void>[] = [];
     const publishFile = (file: string): void => {
       const findings = byFile.get(file);
+      const before = published.get(file);
+      // Most files' findings are the very objects kept from the last analysis, read from the same texts: nothing to redo.
+      const inputs = findings && inputsOf(findings, context);
+      if (inputs && before && sameInputs(inputs, before.inputs)) return;
       const diagnostics: Diagnostic[] = findings ? findings.map((f) => findingToDiagnostic(f, context)) : [];
       const json = compactKey(JSON.stringify(diagnostics));
-      const before = published.get(file);
-      if (findings) published.set(file, json);
+      if (findings && inputs) published.set(file, { json, inputs });
       else published.delete(file);
-      if (before === json || (before === undefined && !findings)) return;
+      if (before?.json === json || (before === undefined && !findings)) return;
       const version = context.versionOf(file);
       sends.push(this.connection.sendDiagnostics({ uri: context.uriFor(file), diagnostics, ...(version !== undefined ? { version } : {}) }));
     };

@@ -34,6 +34,8 @@ export interface ServerOptions {
   analyze?: AnalyzeFunction;
   /** Collects garbage once analyses settle (the server process; not in-process tests). */
   idleCollector?: IdleCollector;
+  /** Called once, when the first analysis of a folder has been published (the server process tunes its heap then). */
+  afterFirstAnalysis?: () => void;
 }
 
 export interface SyncPlanServer {
@@ -120,6 +122,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     };
   };
 
+  let firstAnalysisDone = false;
   /** Per folder: the buffers edited since its last analysis, whose diagnostics go out first. */
   const editedFirst = new Map<AnalyzedFolder, Set<string>>();
   /** Brings a folder's analysis up to date and publishes the diagnostics that changed, edited buffers first. */
@@ -137,6 +140,10 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
     await publisher.publish(folder.uri, analysis, publishContext(folder, analysis), { first });
     options.idleCollector?.analysisSettled();
+    if (!firstAnalysisDone) {
+      firstAnalysisDone = true;
+      options.afterFirstAnalysis?.();
+    }
   };
   const baseDelayOf = (folder: AnalyzedFolder): number => folder.settings.analysisDelay ?? defaultDelayMs;
   const debounceOf = (folder: AnalyzedFolder): number => folder.delay.next(baseDelayOf(folder));

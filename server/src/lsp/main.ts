@@ -5,10 +5,15 @@ import { createServer } from './createServer';
 import { fullGarbageCollection, IdleCollector } from './idleCollector';
 import { tuneHeapForServer } from './serverHeap';
 
-tuneHeapForServer();
 const connection = createConnection(ProposedFeatures.all);
 process.on('uncaughtException', (error) => connection.console.error(`SyncPlan: uncaught ${error.stack ?? String(error)}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`SyncPlan: unhandled rejection ${String(reason)}`));
 const collect = fullGarbageCollection();
-createServer(connection, { idleCollector: collect ? new IdleCollector(collect) : undefined });
+// V8's own heap growth while the first analysis allocates hundreds of MB; the tight step once edits begin, with
+// one collection at once so the heap limit is worked out with it (else edits grew the heap to 300 MB first).
+const afterFirstAnalysis = (): void => {
+  tuneHeapForServer();
+  collect?.();
+};
+createServer(connection, { idleCollector: collect ? new IdleCollector(collect) : undefined, afterFirstAnalysis });
 connection.listen();

@@ -1,4 +1,4 @@
-// The server process tunes its heap once the first analysis is out (serverHeap.ts): the hook runs once, after it.
+// The server process tunes its heap once the first analysis is done (serverHeap.ts): the hook runs once, after it.
 
 import assert from 'node:assert/strict';
 import { startInProcess } from './lspHarness';
@@ -7,7 +7,7 @@ import { makeWorkspace } from './workspaceFixture';
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  annotations:\n    argocd.argoproj.io/hook: PreSnyc\n';
 
 describe('lsp: after the first analysis', () => {
-  it('calls afterFirstAnalysis once the first analysis is published, and not for later analyses', async () => {
+  it('calls afterFirstAnalysis once the first analysis is done, and not for later analyses', async () => {
     const workspace = makeWorkspace({ 'app/pod.yaml': POD });
     let calls = 0;
     const client = await startInProcess({

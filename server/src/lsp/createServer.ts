@@ -34,7 +34,7 @@ export interface ServerOptions {
   analyze?: AnalyzeFunction;
   /** Collects garbage once analyses settle (the server process; not in-process tests). */
   idleCollector?: IdleCollector;
-  /** Called once, when the first analysis of a folder has been published (the server process tunes its heap then). */
+  /** Called once, when the first analysis of a folder is done, before its diagnostics and plans go out (the server process tunes its heap then). */
   afterFirstAnalysis?: () => void;
 }
 
@@ -138,12 +138,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       editedFirst.set(folder, pending);
       return;
     }
-    await publisher.publish(folder.uri, analysis, publishContext(folder, analysis), { first });
-    options.idleCollector?.analysisSettled();
     if (!firstAnalysisDone) {
       firstAnalysisDone = true;
+      // Before anything of it goes out, so requests that follow its plans do not wait behind the hook's collection.
       options.afterFirstAnalysis?.();
     }
+    await publisher.publish(folder.uri, analysis, publishContext(folder, analysis), { first });
+    options.idleCollector?.analysisSettled();
   };
   const baseDelayOf = (folder: AnalyzedFolder): number => folder.settings.analysisDelay ?? defaultDelayMs;
   const debounceOf = (folder: AnalyzedFolder): number => folder.delay.next(baseDelayOf(folder));

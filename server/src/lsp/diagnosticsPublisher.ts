@@ -83,7 +83,7 @@ export class DiagnosticsPublisher {
       if (inputs && before && sameInputs(inputs, before.inputs)) return;
       const diagnostics: Diagnostic[] = findings ? findings.map((f) => findingToDiagnostic(f, context)) : [];
       const json = compactKey(JSON.stringify(diagnostics));
-      if (findings && inputs) published.set(file, { json, inputs });
+      if (inputs) published.set(file, { json, inputs });
       else published.delete(file);
       if (before?.json === json || (before === undefined && !findings)) return;
       const version = context.versionOf(file);

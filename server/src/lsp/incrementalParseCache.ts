@@ -58,7 +58,7 @@ export class IncrementalParseCache extends ParseCache {
   private readonly early = new Map<string, EarlyPiece>();
   /** Paths parsed anew or whose trees were read again since the last `coolUnchanged`. */
   private readonly touched = new Set<string>();
-  /** How many entries had their trees dropped, and how many were read again (bench/memory.ts prints them). */
+  /** How many entries had their trees dropped, and how many were read again (bench/incremental-core.ts prints them). */
   readonly coldStats = { cooled: 0, warmed: 0 };
 
   override parse(path: string, text: string): ParsedFile {

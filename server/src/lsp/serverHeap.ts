@@ -1,8 +1,9 @@
 // Memory (issue 10): how the language server's V8 heap grows. V8 lets the old generation grow to up to four times
 // what survived the last full collection when it judges collecting dearer than growing; with about 30 MB of garbage
 // per analysis of an edit, the server's heap settled at three times its live data. A fixed growth step keeps the
-// heap near what is live; a tenth keeps the corpus under 200 MB RSS during edits (bench/memory.ts). It is no cap: the limit is recomputed from what survives each collection, so a larger
-// workspace still grows its heap as far as it needs.
+// heap near what is live; a tenth keeps the corpus under 200 MB RSS during edits (bench/memory.ts). It is no cap:
+// the limit is recomputed from what survives each collection, so a larger workspace still grows its heap as far as
+// it needs.
 
 import { setFlagsFromString } from 'node:v8';
 

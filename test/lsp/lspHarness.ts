@@ -42,6 +42,8 @@ export class TestClient {
   /** The same messages with their LSP MessageType (1 error, 2 warning, 3 info, 4 log). */
   readonly logEntries: { type: number; message: string }[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** Diagnostics and plansChanged notifications in the order they arrived: `diagnostics URI VERSION`, `plansChanged FOLDER`. */
+  readonly events: string[] = [];
   /** How many times the server asked the client to request code lenses again. */
   codeLensRefreshes = 0;
   initializeResult?: InitializeResult;
@@ -59,11 +61,13 @@ export class TestClient {
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
       this.publishCount.set(params.uri, (this.publishCount.get(params.uri) ?? 0) + 1);
+      this.events.push(`diagnostics ${params.uri} ${params.version}`);
       this.notify();
     });
     connection.onNotification('syncplan/plansChanged', (params: { folderUri: string; appIds: string[] }) => {
       this.plansChanged.push(params.folderUri);
       this.plansChangedParams.push(params);
+      this.events.push(`plansChanged ${params.folderUri}`);
       this.notify();
     });
     connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {

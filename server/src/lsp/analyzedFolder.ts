@@ -37,8 +37,10 @@ export interface FolderAnalysis {
   workspace: WorkspaceAnalysis;
   /** Findings after the user's severity settings (`off` ones removed). */
   findings: Finding[];
-  /** The plans as the side panel shows them (absolute files). */
-  report: PlanReport;
+  /** The plans as the side panel shows them (absolute files), built when first read. */
+  readonly report: PlanReport;
+  /** The report if something read it already. */
+  builtReport(): PlanReport | undefined;
   generation: number;
   /** The open buffers the analysis read (text and version); other files it read from disk. */
   buffers: ReadonlyMap<string, { text: string; version: number }>;
@@ -157,7 +159,7 @@ export class AnalyzedFolder {
     if (this.latestAnalysis) return this.latestAnalysis;
     // The first analysis is still under way (seconds on a large workspace): answer from the buffer alone, with no
     // plans yet. That analysis announces its plans and asks for code lenses again when it ends.
-    if (this.run) return { workspace: emptyWorkspace(this.root), findings: [], report: { version: 1, apps: [] }, generation: -1, buffers: new Map() };
+    if (this.run) return withLazyReport({ workspace: emptyWorkspace(this.root), findings: [], generation: -1, buffers: new Map() }, () => ({ version: 1, apps: [] }));
     return this.current();
   }
 
@@ -246,22 +248,46 @@ export class AnalyzedFolder {
     const findings = this.shownFindings(run, workspace);
     // The first analysis starts with empty caches: it says nothing about how long the analysis of an edit takes.
     if (this.latestAnalysis) this.delay.record(run.activeMs);
-    // Line numbers are read through the gate, so an outside link's target is never opened.
-    const gate = this.gate();
-    const report = buildPlanReport(workspace, this.root, (path) => gate.readFile(path), { absolutePaths: true, kept: this.keptReports(workspace) });
-    this.latestAnalysis = { workspace, findings, report, generation: run.generation, buffers: this.openBuffers() };
+    const buffers = this.openBuffers();
+    const analysis = withLazyReport({ workspace, findings, generation: run.generation, buffers }, this.reportBuilder(workspace, buffers));
+    this.latestAnalysis = analysis;
     this.shifts.clear();
-    this.announcePlanChanges(this.latestAnalysis);
     this.cache.coolUnchanged();
-    return this.latestAnalysis;
+    // The report and the plan announcement come after the diagnostics of this analysis: the publisher's first
+    // write is queued on the next turn, so this waits one turn more (a plans request meanwhile builds the report).
+    setImmediate(() => setImmediate(() => this.announceIfLatest(analysis)));
+    return analysis;
+  }
+
+  /**
+   * Builds the analysis's plan report when first read. Line numbers are read from the texts the analysis read
+   * (the buffers then, the cached disk copies), else through the gate, so an outside link's target is never opened.
+   */
+  private reportBuilder(workspace: WorkspaceAnalysis, buffers: FolderAnalysis['buffers']): () => PlanReport {
+    // Taken now: which files were edited since the last report is known only at this point.
+    const kept = this.keptReports(workspace);
+    const gate = this.gate();
+    const readText = (path: string): string | undefined => buffers.get(path)?.text ?? this.host.diskText(path) ?? gate.readFile(path);
+    return () => buildPlanReport(workspace, this.root, readText, { absolutePaths: true, kept });
+  }
+
+  private announceIfLatest(analysis: FolderAnalysis): void {
+    // A newer analysis announces the changes of both: fingerprints are compared with the last announced ones.
+    if (this.latestAnalysis !== analysis) return;
+    try {
+      this.announcePlanChanges(analysis);
+    } catch (error) {
+      this.analysisFailed(error);
+    }
   }
 
   /**
    * The previous analysis's app reports, for apps the memo saw unchanged since (`workspace.changed`): their plans,
-   * objects and fields are the same, so are their reports.
+   * objects and fields are the same, so are their reports. None when that report was never built (the analysis
+   * was replaced before anything read it): building it now would cost more than it saves.
    */
   private keptReports(workspace: WorkspaceAnalysis): ((app: AppAnalysis) => AppReport | undefined) | undefined {
-    const previous = this.latestAnalysis?.report;
+    const previous = this.latestAnalysis?.builtReport();
     const edited = this.editedSinceReport;
     this.editedSinceReport = new Set();
     if (!previous || !workspace.changed || !edited) return undefined;
@@ -353,4 +379,21 @@ function* finished(workspace: WorkspaceAnalysis): AnalysisSteps {
 
 function emptyWorkspace(root: string): WorkspaceAnalysis {
   return { root, apps: [], findings: [], files: [] };
+}
+
+/** `fields` with a `report` built by `build` the first time it is read (then `build` is let go). */
+function withLazyReport(fields: Omit<FolderAnalysis, 'report' | 'builtReport'>, build: () => PlanReport): FolderAnalysis {
+  let report: PlanReport | undefined;
+  let make: (() => PlanReport) | undefined = build;
+  return {
+    ...fields,
+    get report(): PlanReport {
+      if (!report) {
+        report = (make as () => PlanReport)();
+        make = undefined;
+      }
+      return report;
+    },
+    builtReport: () => report,
+  };
 }

@@ -8,6 +8,7 @@ import type { K8sObject } from '../../server/src/core/model/k8sObject';
 import { readObjects } from '../../server/src/core/model/readObjects';
 import { parseYamlFile, type ParsedFile } from '../../server/src/core/parse/parseYamlFile';
 import { hasDirectiveOrDocumentEnd, IncrementalParseCache, splitDocuments } from '../../server/src/lsp/incrementalParseCache';
+import { isDropped } from '../../server/src/lsp/coldTrees';
 import { generateManifest } from '../../bench/generateManifest';
 
 const CORPUS = '/work/shared/corpus';
@@ -114,6 +115,22 @@ describe('lsp: incremental parse cache', () => {
     }
   });
 
+  it('moves the trees of reused documents only when read, however many edits came since', () => {
+    const next = random(11);
+    const cache = new IncrementalParseCache();
+    let text = generateManifest(150);
+    const inserts = ['x', ' ', '\n', '# c\n', '---\n', 'é🚀'];
+    for (let i = 0; i < 60; i++) {
+      const at = Math.floor(next() * text.length);
+      text = next() < 0.3 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 6)) : text.slice(0, at) + inserts[Math.floor(next() * inserts.length)] + text.slice(at);
+      // As an analysis does: the objects of every edit, their trees not read.
+      const objects = cache.objects('/f.yaml', text);
+      // Now and then a request reads one tree (a hover in one document), which moves that document's alone.
+      if (i % 7 === 3 && objects.length > 0) void objects[Math.floor(next() * objects.length)].source.node?.range;
+      if (i % 10 === 9) assertSameAsWholeFile(cache, text, `after edit ${i}`);
+    }
+  });
+
   it('matches the whole-file parse while edits break the YAML (unclosed quotes and flows, markers, block scalars)', () => {
     const manifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  annotations:\n    argocd.argoproj.io/sync-wave: "1"\ndata:\n  k: v\n';
     const inserts = ['"', "'", '[', '{', '|', '>', '&a ', '*a', '!', '\t', '%', '...', '\n...\n', '---', '\n---\n', '\n--- ', ': ', '- ', '? ', '#', '\r', '\n', '  ', 'x', '}', ']', ',', '\n--- |\n', '\n--- "\n'];
@@ -210,7 +227,7 @@ describe('lsp: incremental parse cache', () => {
       const kept = [cache.parse('/t.yaml', TEMPLATE), cache.objects('/t.yaml', TEMPLATE), cache.parse('/values.yaml', VALUES)];
       cache.coolUnchanged();
       assert.equal(cache.coldStats.cooled, 2, 'the template and the values file; not the plain manifest nor the kustomization');
-      const deferred = (path: string, text: string): boolean => Object.getOwnPropertyDescriptor(cache.parse(path, text).documents[0], 'doc')?.get !== undefined;
+      const deferred = (path: string, text: string): boolean => isDropped(cache.parse(path, text).documents[0], 'doc');
       assert.deepEqual([deferred('/t.yaml', TEMPLATE), deferred('/values.yaml', VALUES), deferred('/plain.yaml', PLAIN), deferred('/kustomization.yaml', KUSTOMIZATION)], [true, true, false, false]);
       // Compared as references, which reads no tree.
       assert.ok(cache.parse('/t.yaml', TEMPLATE) === kept[0] && cache.objects('/t.yaml', TEMPLATE) === kept[1] && cache.parse('/values.yaml', VALUES) === kept[2]);

@@ -6,10 +6,10 @@
 
 import { isCollection, isNode, isPair, type Document } from 'yaml';
 import { noteMoved } from '../core/model/movedObjects';
-import type { K8sObject, MetadataMap } from '../core/model/k8sObject';
+import type { K8sObject, MetadataMap, ObjectSource } from '../core/model/k8sObject';
 import type { Span } from '../core/types';
 import { readObjects } from '../core/model/readObjects';
-import { parseYamlFile, type ParsedFile } from '../core/parse/parseYamlFile';
+import { parseYamlFile, type ParsedDocument, type ParsedFile } from '../core/parse/parseYamlFile';
 import { hasTemplateActions } from '../core/parse/templateMask';
 import { ParseCache } from '../core/workspaceFiles';
 import { coolable, coolEntry, warmEntry } from './coldTrees';
@@ -103,7 +103,7 @@ export class IncrementalParseCache extends ParseCache {
     const parsed: ParsedFile = {
       path,
       text,
-      documents: chunks.flatMap((c) => c.parsed.documents).map((d, index) => ({ ...d, index })),
+      documents: chunks.flatMap((c) => c.parsed.documents.map((d) => [c.parsed, d] as const)).map(([chunk, d], index) => documentView(chunk, d, index)),
       templated: false,
       templateSpans: [],
       problems: chunks.flatMap((c) => c.parsed.problems),
@@ -179,6 +179,7 @@ export class IncrementalParseCache extends ParseCache {
     // A syntax error: the whole-file parse takes the rest of the file in one piece from here.
     if (!exact) return undefined;
     moveRanges(parsed, chunk.start);
+    moveNow(parsed);
     this.early.set(path, { text, start: chunk.start, pieceText, followed: chunk.followed, parsed });
     let firstIndex = 0;
     for (let i = 0; i < at; i++) firstIndex += chunks[i].parsed.documents.length;
@@ -197,10 +198,11 @@ function chunkObjects(parsed: ParsedFile, chunk: Chunk, firstIndex: number): K8s
   const count = chunk.parsed.documents.length;
   const known = chunk.objects;
   if (!known) {
+    moveNow(chunk.parsed);
     const list = readObjects({ ...parsed, documents: parsed.documents.slice(firstIndex, firstIndex + count) });
     chunk.objects = { start: chunk.start, firstIndex, list };
   } else if (known.start !== chunk.start || known.firstIndex !== firstIndex) {
-    const list = known.list.map((o) => movedObject(o, chunk.start - known.start, firstIndex - known.firstIndex));
+    const list = known.list.map((o) => movedObject(o, chunk.start - known.start, firstIndex - known.firstIndex, chunk.parsed));
     chunk.objects = { start: chunk.start, firstIndex, list };
   }
   return chunk.objects?.list ?? [];
@@ -341,14 +343,14 @@ function hasContent(text: string): boolean {
 }
 
 /** A copy of an object read from a document that moved by `delta` characters and `indexDelta` documents. */
-function movedObject(object: K8sObject, delta: number, indexDelta: number): K8sObject {
+function movedObject(object: K8sObject, delta: number, indexDelta: number, chunk: ParsedFile): K8sObject {
   const docIndex = object.source.docIndex + indexDelta;
   const moved: K8sObject = {
     ...object,
     id: indexDelta === 0 ? object.id : movedId(object.id, docIndex),
     annotations: delta === 0 ? object.annotations : movedEntries(object.annotations, delta),
     labels: delta === 0 ? object.labels : movedEntries(object.labels, delta),
-    source: { ...object.source, docIndex, span: movedSpan(object.source.span, delta), anchor: movedSpan(object.source.anchor, delta) },
+    source: movedSource(object.source, delta, docIndex, chunk),
   };
   // Same id and content, every place moved by delta: results kept for the object hold for the copy, moved.
   if (indexDelta === 0) noteMoved(moved, object, delta);
@@ -378,17 +380,84 @@ function movedEntries(map: MetadataMap, delta: number): MetadataMap {
   return moved;
 }
 
-/** Moves every offset of a parse by `delta`: node and document ranges, error positions and problem spans. */
+/**
+ * Moves every offset of a parse by `delta`: document spans and problems at once, the YAML trees (node and
+ * document ranges, error positions) when something first reads them (moveNow), so a keystroke does not walk the
+ * trees of every document after it.
+ */
 function moveRanges(parsed: ParsedFile, delta: number): void {
   if (delta === 0) return;
+  for (const document of parsed.documents) document.span = { start: document.span.start + delta, end: document.span.end + delta };
+  if (parsed.problems.length > 0) parsed.problems = parsed.problems.map((p) => ({ ...p, span: { start: p.span.start + delta, end: p.span.end + delta } }));
+  pendingMoves.set(parsed, (pendingMoves.get(parsed) ?? 0) + delta);
+}
+
+/** Per piece's parse: how far its trees still have to move. */
+const pendingMoves = new WeakMap<ParsedFile, number>();
+
+/** Applies the moves still pending to the parse's trees. */
+function moveNow(parsed: ParsedFile): void {
+  const delta = pendingMoves.get(parsed);
+  if (delta === undefined) return;
+  pendingMoves.delete(parsed);
   for (const document of parsed.documents) {
     const doc = document.doc as Document.Parsed;
     moveRange(doc.range, delta);
     moveNode(doc.contents, delta);
     for (const error of [...doc.errors, ...doc.warnings]) error.pos = [error.pos[0] + delta, error.pos[1] + delta];
-    document.span = { start: document.span.start + delta, end: document.span.end + delta };
   }
-  parsed.problems = parsed.problems.map((p) => ({ ...p, span: { start: p.span.start + delta, end: p.span.end + delta } }));
+}
+
+/** A document of the whole file: its tree is moved to its place when first read. */
+function documentView(chunk: ParsedFile, document: ParsedDocument, index: number): ParsedDocument {
+  return new DocumentView(chunk, document, index);
+}
+
+class DocumentView implements ParsedDocument {
+  readonly #chunk: ParsedFile;
+  readonly #doc: ParsedDocument['doc'];
+  span: Span;
+  hasErrors: boolean;
+
+  constructor(chunk: ParsedFile, document: ParsedDocument, public index: number) {
+    this.#chunk = chunk;
+    this.#doc = document.doc;
+    this.span = document.span;
+    this.hasErrors = document.hasErrors;
+  }
+
+  get doc(): ParsedDocument['doc'] {
+    moveNow(this.#chunk);
+    return this.#doc;
+  }
+}
+
+/** An object's source moved by `delta`; its YAML node, when read, is moved to its place first (moveNow). */
+function movedSource(source: ObjectSource, delta: number, docIndex: number, chunk: ParsedFile): ObjectSource {
+  return new MovedSource(source, { docIndex, span: movedSpan(source.span, delta), anchor: movedSpan(source.anchor, delta) }, chunk);
+}
+
+class MovedSource implements ObjectSource {
+  readonly #chunk: ParsedFile;
+  readonly #node: ObjectSource['node'];
+  file!: string;
+  docIndex!: number;
+  span!: Span;
+  anchor!: Span;
+
+  constructor(from: ObjectSource, changed: Pick<ObjectSource, 'docIndex' | 'span' | 'anchor'>, chunk: ParsedFile) {
+    // The same own fields as `from` (a fresh read leaves optional ones out), the node kept without moving it.
+    const fields = this as unknown as Record<string, unknown>;
+    for (const key of Object.keys(from) as (keyof ObjectSource)[]) if (key !== 'node') fields[key] = from[key];
+    Object.assign(this, changed);
+    this.#node = from instanceof MovedSource ? from.#node : from.node;
+    this.#chunk = chunk;
+  }
+
+  get node(): ObjectSource['node'] {
+    moveNow(this.#chunk);
+    return this.#node;
+  }
 }
 
 /** In place: each range array belongs to exactly one node of a parse that only this cache holds. */

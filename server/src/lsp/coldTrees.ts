@@ -58,30 +58,16 @@ function readLater<T extends object>(target: T, key: keyof T & string, warm: () 
   Object.defineProperty(target, key, {
     configurable: true,
     enumerable: true,
-    get: dropped(function get() {
+    get() {
       warm();
       // Read from the descriptor, so a warm that failed to set the value cannot call this getter again.
       const descriptor = Object.getOwnPropertyDescriptor(target, key);
       return descriptor && 'value' in descriptor ? descriptor.value : undefined;
-    }),
+    },
     set(value: unknown) {
       setValue(target, key, value);
     },
   });
-}
-
-/** The getters readLater made. */
-const droppedGetters = new WeakSet<() => unknown>();
-
-function dropped(get: () => unknown): () => unknown {
-  droppedGetters.add(get);
-  return get;
-}
-
-/** Whether `target[key]` is a tree dropped by coolEntry and not read since. */
-export function isDropped(target: object, key: string): boolean {
-  const get = Object.getOwnPropertyDescriptor(target, key)?.get;
-  return get !== undefined && droppedGetters.has(get);
 }
 
 function isDeferred(target: object, key: string): boolean {

@@ -103,7 +103,7 @@ export class IncrementalParseCache extends ParseCache {
     const parsed: ParsedFile = {
       path,
       text,
-      documents: chunks.flatMap((c) => c.parsed.documents.map((d) => [c.parsed, d] as const)).map(([chunk, d], index) => documentView(chunk, d, index)),
+      documents: chunks.flatMap((c) => c.parsed.documents.map((d) => [c.parsed, d] as const)).map(([chunk, d], index) => new DocumentView(chunk, d, index)),
       templated: false,
       templateSpans: [],
       problems: chunks.flatMap((c) => c.parsed.problems),
@@ -408,11 +408,7 @@ function moveNow(parsed: ParsedFile): void {
   }
 }
 
-/** A document of the whole file: its tree is moved to its place when first read. */
-function documentView(chunk: ParsedFile, document: ParsedDocument, index: number): ParsedDocument {
-  return new DocumentView(chunk, document, index);
-}
-
+/** A document of the whole file: its tree is moved to its place when first read (a getter on the prototype). */
 class DocumentView implements ParsedDocument {
   readonly #chunk: ParsedFile;
   readonly #doc: ParsedDocument['doc'];

@@ -30,7 +30,8 @@ interface ExpectedApp {
 interface HelmCase {
   name: string;
   files: Record<string, string>;
-  expect: { apps: ExpectedApp[]; findings?: string[] };
+  /** `appCount`: how many apps the workspace has in all. */
+  expect: { apps: ExpectedApp[]; findings?: string[]; appCount?: number };
 }
 
 const ROOT = '/ws';
@@ -52,6 +53,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
           assert.ok(app, `app ${expected.name} not found among ${workspace.apps.map((a) => a.name).join(', ')}`);
           checkApp(app, expected, byId, (path, offset) => `${relativePath(ROOT, path)}:${lineOf(path, offset)}`);
         }
+        if (testCase.expect.appCount !== undefined) assert.equal(workspace.apps.length, testCase.expect.appCount, `apps: ${workspace.apps.map((a) => a.name).join(', ')}`);
         if (testCase.expect.findings) {
           const actual = workspace.findings
             .filter((f) => !IGNORED_CODES.has(f.code))

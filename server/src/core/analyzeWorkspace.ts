@@ -11,7 +11,7 @@ import type { AnalysisMemo } from './incremental/analysisMemo';
 import type { TrackingHost } from './incremental/trackingHost';
 import { analyzeKargo, checkProjectOrder } from './kargo';
 import { KARGO_GROUP } from './kargo/kargoObjects';
-import { isApplication, type K8sObject } from './model/k8sObject';
+import { isApplication, objectKey, type K8sObject } from './model/k8sObject';
 import { isYamlFile, relativePath } from './paths';
 import { SafeHost } from './safeHost';
 import { guarded } from './stageGuard';
@@ -412,17 +412,32 @@ const APPS_PER_STEP = 20;
 /** Rounds of Applications rendered by Applications rendered by ... (app-of-apps through Helm) followed. */
 const MAX_RENDERED_DEPTH = 5;
 
+/** Apps rendered by other apps followed in one analysis; charts that render themselves under new names stop here. */
+const MAX_RENDERED_APPS = 500;
+
 /**
  * Applications that a chart renders (not written in a file) become apps too, rendered in turn; a standalone
- * app for the same folder gives way to them, since an Application now says how it is synced.
+ * app for the same folder gives way to them, since an Application now says how it is synced. An Application is
+ * one cluster object whichever app renders it (Argo CD keys it by namespace and name), so one already followed,
+ * or written in a file, is not followed again: a chart rendering its own Application ends there.
  */
 function addRenderedChildren(context: RenderContext, apps: AppAnalysis[], findings: Finding[], kustomize: boolean, memo?: AnalysisMemo): AppAnalysis[] {
   const written = new Set(apps.flatMap((a) => (a.definedBy ? [a.definedBy.id] : [])));
+  const followed = new Set(apps.flatMap((a) => (a.definedBy ? [objectKey(a.definedBy)] : [])));
   let all = apps;
   let frontier = apps;
-  for (let round = 0; round < MAX_RENDERED_DEPTH; round++) {
-    const rendered = frontier.flatMap((a) => (a.sourceType === 'helm' ? a.objects.filter((o) => isApplication(o) && !written.has(o.id)) : []));
+  let budget = MAX_RENDERED_APPS;
+  for (let round = 0; ; round++) {
+    const candidates = frontier.flatMap((a) => (a.sourceType === 'helm' ? a.objects.filter((o) => isApplication(o) && !written.has(o.id)) : []));
+    const rendered = candidates.filter((o) => !followed.has(objectKey(o)) && followed.add(objectKey(o)));
     if (rendered.length === 0) break;
+    if (round === MAX_RENDERED_DEPTH || rendered.length > budget) {
+      const cut = new Set(rendered.map((o) => o.id));
+      const reason = `SyncPlan stopped following Applications rendered by Applications here (more than ${MAX_RENDERED_DEPTH} levels or ${MAX_RENDERED_APPS} apps), so the plans of the Applications this app renders are not shown.`;
+      all = all.map((a) => (frontier.includes(a) && a.objects.some((o) => cut.has(o.id)) ? { ...a, complete: false, incompleteReasons: [...a.incompleteReasons, reason] } : a));
+      break;
+    }
+    budget -= rendered.length;
     for (const o of rendered) written.add(o.id);
     const sources = sourcesOfRenderedApplications({ host: context.host, root: context.root, kustomize }, rendered).filter((s) => s.externalRepository === undefined);
     const pointed = new Set(sources.map((s) => s.path));

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { analyzeWorkspace } from '../../server/src/core/analyzeWorkspace';
+import { analyzeWorkspace, type AnalyzeOptions } from '../../server/src/core/analyzeWorkspace';
 import type { AppAnalysis } from '../../server/src/core/discover/appTypes';
 import { relativePath } from '../../server/src/core/paths';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
@@ -30,6 +30,8 @@ interface ExpectedApp {
 interface HelmCase {
   name: string;
   files: Record<string, string>;
+  /** Analysis options besides the defaults. */
+  options?: Pick<AnalyzeOptions, 'maxRenderedApps'>;
   /** `appCount`: how many apps the workspace has in all. */
   expect: { apps: ExpectedApp[]; findings?: string[]; appCount?: number };
 }
@@ -45,7 +47,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
     for (const testCase of cases) {
       it(testCase.name, () => {
         const files = Object.fromEntries(Object.entries(testCase.files).map(([path, text]) => [`${ROOT}/${path}`, text]));
-        const workspace = analyzeWorkspace(memoryHost(files), ROOT);
+        const workspace = analyzeWorkspace(memoryHost(files), ROOT, testCase.options);
         const lineOf = (path: string, offset: number): number => new LineIndex(files[path] ?? '').positionAt(offset).line + 1;
         const byId = new Map(workspace.apps.map((a) => [a.id, a]));
         for (const expected of testCase.expect.apps) {

@@ -39,6 +39,8 @@ export interface AnalyzeOptions {
   maxFileSize?: number;
   /** Renders kept between runs, reused while what they read is unchanged (the language server keeps one per workspace). */
   memo?: AnalysisMemo;
+  /** Apps rendered by other apps (app-of-apps charts) followed in one analysis (default 1,000). */
+  maxRenderedApps?: number;
 }
 
 export function analyzeWorkspace(diskHost: FileHost, root: string, options: AnalyzeOptions = {}): WorkspaceAnalysis {
@@ -174,7 +176,7 @@ export function* analyzeWorkspaceInSteps(diskHost: FileHost, root: string, optio
     analysed.push(stage('apps', () => analyzeApp(context, source, findings, options.memo)));
     if (analysed.length % APPS_PER_STEP === 0) yield;
   }
-  const apps = stage('apps', () => addRenderedChildren(context, analysed, findings, kustomize, options.memo).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+  const apps = stage('apps', () => addRenderedChildren(context, analysed, findings, options).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   linkChildren(apps);
   yield;
 
@@ -412,8 +414,8 @@ const APPS_PER_STEP = 20;
 /** Rounds of Applications rendered by Applications rendered by ... (app-of-apps through Helm) followed. */
 const MAX_RENDERED_DEPTH = 5;
 
-/** Apps rendered by other apps followed in one analysis; charts that render themselves under new names stop here. */
-const MAX_RENDERED_APPS = 500;
+/** Apps rendered by other apps followed in one analysis, by default: a bound for charts that render themselves under new names. */
+const MAX_RENDERED_APPS = 1000;
 
 /**
  * Applications that a chart renders (not written in a file) become apps too, rendered in turn; a standalone
@@ -421,30 +423,33 @@ const MAX_RENDERED_APPS = 500;
  * one cluster object whichever app renders it (Argo CD keys it by namespace and name), so one already followed,
  * or written in a file, is not followed again: a chart rendering its own Application ends there.
  */
-function addRenderedChildren(context: RenderContext, apps: AppAnalysis[], findings: Finding[], kustomize: boolean, memo?: AnalysisMemo): AppAnalysis[] {
+function addRenderedChildren(context: RenderContext, apps: AppAnalysis[], findings: Finding[], options: AnalyzeOptions): AppAnalysis[] {
   const written = new Set(apps.flatMap((a) => (a.definedBy ? [a.definedBy.id] : [])));
   const followed = new Set(apps.flatMap((a) => (a.definedBy ? [objectKey(a.definedBy)] : [])));
   let all = apps;
   let frontier = apps;
-  let budget = MAX_RENDERED_APPS;
+  let budget = options.maxRenderedApps ?? MAX_RENDERED_APPS;
   for (let round = 0; ; round++) {
     const candidates = frontier.flatMap((a) => (a.sourceType === 'helm' ? a.objects.filter((o) => isApplication(o) && !written.has(o.id)) : []));
     const rendered = candidates.filter((o) => !followed.has(objectKey(o)) && followed.add(objectKey(o)));
-    if (rendered.length === 0) break;
-    if (round === MAX_RENDERED_DEPTH || rendered.length > budget) {
-      const cut = new Set(rendered.map((o) => o.id));
-      const reason = `SyncPlan stopped following Applications rendered by Applications here (more than ${MAX_RENDERED_DEPTH} levels or ${MAX_RENDERED_APPS} apps), so the plans of the Applications this app renders are not shown.`;
-      all = all.map((a) => (frontier.includes(a) && a.objects.some((o) => cut.has(o.id)) ? { ...a, complete: false, incompleteReasons: [...a.incompleteReasons, reason] } : a));
-      break;
-    }
-    budget -= rendered.length;
-    for (const o of rendered) written.add(o.id);
-    const sources = sourcesOfRenderedApplications({ host: context.host, root: context.root, kustomize }, rendered).filter((s) => s.externalRepository === undefined);
+    const now = round === MAX_RENDERED_DEPTH ? [] : rendered.slice(0, budget);
+    if (now.length < rendered.length) all = withUnfollowed(all, frontier, rendered.slice(now.length));
+    if (now.length === 0) break;
+    budget -= now.length;
+    for (const o of now) written.add(o.id);
+    const sources = sourcesOfRenderedApplications({ host: context.host, root: context.root, kustomize: options.kustomize !== false }, now).filter((s) => s.externalRepository === undefined);
     const pointed = new Set(sources.map((s) => s.path));
-    frontier = sources.map((source) => analyzeApp(context, source, findings, memo));
+    frontier = sources.map((source) => analyzeApp(context, source, findings, options.memo));
     all = [...all.filter((a) => a.definedBy || !pointed.has(a.path)), ...frontier];
   }
   return all;
+}
+
+/** The apps of `frontier` that render one of `unfollowed`, marked incomplete (copies: apps may be kept by the memo). */
+function withUnfollowed(all: AppAnalysis[], frontier: AppAnalysis[], unfollowed: K8sObject[]): AppAnalysis[] {
+  const ids = new Set(unfollowed.map((o) => o.id));
+  const reason = `SyncPlan stopped following Applications rendered by Applications here (at ${MAX_RENDERED_DEPTH} levels or its bound of rendered apps), so the plans of some Applications this app renders are not shown.`;
+  return all.map((a) => (frontier.includes(a) && a.objects.some((o) => ids.has(o.id)) ? { ...a, complete: false, incompleteReasons: [...a.incompleteReasons, reason] } : a));
 }
 
 /** Every rendered object once, however many apps render it. */

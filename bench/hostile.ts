@@ -1,6 +1,7 @@
 // Benchmark: the hostile inputs of issue 7 item 6 each analyse in linear time. Every case is generated in a
 // temporary folder, analysed once in process (what `syncplan check` runs), timed, and printed beside its target.
-// Run: npx tsx bench/hostile.ts [CASE ...]   (cases: documents, unclosed, diamond, chain, annotations, annotations-kustomize)
+// Run: npx tsx bench/hostile.ts [CASE ...]   (cases: documents, unclosed, diamond, chain, annotations, annotations-kustomize,
+// chart-cycle, apps-cycle)
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ const UNCLOSED_BYTES = 1024 * 1024;
 const DIAMOND_LEVELS = 24;
 const CHAIN_LENGTH = Number(process.env.CHAIN ?? 1000);
 const ANNOTATIONS = 20_000;
+const CYCLIC_CHARTS = 8;
+const SELF_RENDERED_APPS = 13;
 
 function write(path: string, text: string): void {
   mkdirSync(join(path, '..'), { recursive: true });
@@ -115,6 +118,31 @@ const CASES: Case[] = [
       for (let i = 0; i < ANNOTATIONS; i++) lines.push(`    example.com/key-${i}: ${i}`);
       write(join(root, 'many.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: many\n  annotations:\n${lines.join('\n')}\n`);
       write(join(root, 'kustomization.yaml'), kustomization(['many.yaml'], 'commonAnnotations:\n  team: a\n'));
+    },
+  },
+  {
+    name: 'chart-cycle',
+    what: `${CYCLIC_CHARTS} charts, each with a file:// dependency on every other one`,
+    targetMs: 1_000,
+    write(root) {
+      const names = Array.from({ length: CYCLIC_CHARTS }, (_, i) => `c${i}`);
+      for (const name of names) {
+        const deps = names.filter((n) => n !== name).map((n) => `  - {name: ${n}, version: 1.0.0, repository: "file://../${n}"}`);
+        write(join(root, name, 'Chart.yaml'), `apiVersion: v2\nname: ${name}\nversion: 1.0.0\ndependencies:\n${deps.join('\n')}\n`);
+        write(join(root, name, 'templates', 'cm.yaml'), configMap('{{ .Chart.Name }}'));
+      }
+    },
+  },
+  {
+    name: 'apps-cycle',
+    what: `an app-of-apps chart rendering ${SELF_RENDERED_APPS} Applications that point back at it`,
+    targetMs: 2_000,
+    write(root) {
+      const names = Array.from({ length: SELF_RENDERED_APPS }, (_, i) => `app${i}`);
+      write(join(root, 'apps', 'Chart.yaml'), 'apiVersion: v2\nname: apps\nversion: 1.0.0\n');
+      write(join(root, 'apps', 'values.yaml'), `apps: [${names.join(', ')}]\n`);
+      const template = '{{- range .Values.apps }}\n---\napiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: {{ . }}, namespace: argocd}\nspec:\n  destination: {namespace: argocd}\n  source: {path: apps}\n{{- end }}\n';
+      write(join(root, 'apps', 'templates', 'apps.yaml'), template);
     },
   },
 ];

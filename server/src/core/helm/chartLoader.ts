@@ -85,17 +85,19 @@ export function loadChart(host: FileHost, dir: string, depth = 0): LoadedChart |
       const loaded = loadChart(host, joinPath(dir, 'charts', sub), depth + 1);
       if (loaded) chart.subcharts.push(loaded);
     }
-    addFileDependencies(host, chart, depth);
+    // `helm dependency build` (what Argo CD runs) copies the top chart's `file://` dependencies as they are on disk:
+    // theirs are not resolved in turn, and Helm renders a subchart without them (checked against helm 3.17.3).
+    if (depth === 0) addFileDependencies(host, chart);
   }
   return chart;
 }
 
 /** `file://` dependencies absent from charts/: `helm dependency build` copies them there offline, so read them in place. */
-function addFileDependencies(host: FileHost, chart: LoadedChart, depth: number): void {
+function addFileDependencies(host: FileHost, chart: LoadedChart): void {
   for (const dep of chart.dependencies) {
     if (!dep.repository?.startsWith('file://') || chart.subcharts.some((s) => s.name === dep.name)) continue;
     const target = normalizePath(joinPath(chart.dir, dep.repository.slice('file://'.length)));
-    const loaded = loadChart(host, target, depth + 1);
+    const loaded = loadChart(host, target, 1);
     if (loaded && loaded.name === dep.name) chart.subcharts.push(loaded);
   }
 }

@@ -1,7 +1,7 @@
 // Benchmark: the hostile inputs of issue 7 item 6 each analyse in linear time. Every case is generated in a
 // temporary folder, analysed once in process (what `syncplan check` runs), timed, and printed beside its target.
 // Run: npx tsx bench/hostile.ts [CASE ...]   (cases: documents, unclosed, diamond, chain, annotations, annotations-kustomize,
-// chart-cycle, apps-cycle)
+// chart-cycle, apps-cycle, template-loop)
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -131,6 +131,15 @@ const CASES: Case[] = [
         write(join(root, name, 'Chart.yaml'), `apiVersion: v2\nname: ${name}\nversion: 1.0.0\ndependencies:\n${deps.join('\n')}\n`);
         write(join(root, name, 'templates', 'cm.yaml'), configMap('{{ .Chart.Name }}'));
       }
+    },
+  },
+  {
+    name: 'template-loop',
+    what: 'a Helm template looping a billion rounds (stops at 20 million template steps)',
+    targetMs: 3_000,
+    write(root) {
+      write(join(root, 'loop', 'Chart.yaml'), 'apiVersion: v2\nname: loop\nversion: 1.0.0\n');
+      write(join(root, 'loop', 'templates', 'cm.yaml'), `${configMap('loop')}{{ range until 1000 }}{{ range until 1000 }}{{ range until 1000 }}{{ end }}{{ end }}{{ end }}\n`);
     },
   },
   {

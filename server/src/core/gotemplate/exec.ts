@@ -1,4 +1,5 @@
 /** Executor ported from Go's text/template/exec.go: walks trees, evaluates pipelines, records output segments. */
+import { BudgetError, MAX_OUTPUT_CHARS, OVER_OUTPUT, OVER_STEPS, overBudgetMessage } from './budget';
 import { formatValue } from './fmt';
 import { CallContext, FuncError, FuncMap, GoFunc, ParamKind } from './funcTypes';
 import type { ArgNode, CommandNode, ListNode, Node, PipeNode, Tree } from './nodes';
@@ -32,7 +33,10 @@ export interface Namespace {
   rootName: string;
   /** Helm's includedNames: how deep each name is being included right now (shared with tpl). */
   included: Map<string, number>;
+  /** Template steps this render may still take (shared with tpl and includes; see budget.ts). */
+  budget: { steps: number };
 }
+
 
 const BREAK = Symbol('break');
 const CONTINUE = Symbol('continue');
@@ -67,6 +71,7 @@ class State {
   }
 
   walk(dot: unknown, node: Node | ListNode): void {
+    if (--this.ns.budget.steps < 0) this.overBudget(node.pos, OVER_STEPS);
     switch (node.type) {
       case 'list': for (const n of node.nodes) this.walk(dot, n); return;
       case 'text': this.write(node.text, node.pos); return;
@@ -106,12 +111,11 @@ class State {
     const val = this.evalPipeline(dot, node.pipe);
     const inner = this.vars.length;
     const decl = node.pipe.decl;
-    const entries: [unknown, unknown][] = [];
-    if (Array.isArray(val)) val.forEach((e, i) => entries.push([new GoInt(BigInt(i)), e]));
-    else if (isMap(val)) Object.keys(val).sort().forEach((k) => entries.push([k, val[k]]));
-    else if (val instanceof GoInt) for (let i = 0n; i < val.value; i++) entries.push([new GoInt(i), new GoInt(i)]);
-    else if (val !== undefined && val !== null) this.fail(`range can't iterate over ${formatValue(val)}`, node.pos);
-    for (const [index, elem] of entries) {
+    if (!Array.isArray(val) && !isMap(val) && !(val instanceof GoInt) && val !== undefined && val !== null) this.fail(`range can't iterate over ${formatValue(val)}`, node.pos);
+    let rounds = 0;
+    for (const [index, elem] of rangeEntries(val)) {
+      rounds++;
+      if (--this.ns.budget.steps < 0) this.overBudget(node.pos, OVER_STEPS);
       if (decl.length > 0) {
         if (node.pipe.isAssign) this.setVar(decl[0].ident[0], decl.length > 1 ? index : elem, decl[0].pos);
         else this.vars[this.vars.length - 1].value = elem;
@@ -129,12 +133,13 @@ class State {
         this.vars.length = inner;
       }
     }
-    if (entries.length === 0 && node.elseList) this.walk(dot, node.elseList);
+    if (rounds === 0 && node.elseList) this.walk(dot, node.elseList);
     this.vars.length = mark;
   }
 
   private write(text: string, pos: number): void {
     if (text === '') return;
+    if (this.out.length + text.length > MAX_OUTPUT_CHARS) this.overBudget(pos, OVER_OUTPUT);
     const { line, column } = lineAndColumn(this.tree.text, pos);
     this.segments.push({ template: this.tree.parseName, line, column, outputStart: this.out.length, outputEnd: this.out.length + text.length });
     this.out += text;
@@ -142,6 +147,7 @@ class State {
 
   private append(sub: State): void {
     const base = this.out.length;
+    if (base + sub.out.length > MAX_OUTPUT_CHARS) this.overBudget(undefined, OVER_OUTPUT);
     for (const s of sub.segments) this.segments.push({ ...s, outputStart: s.outputStart + base, outputEnd: s.outputEnd + base });
     this.out += sub.out;
   }
@@ -313,6 +319,7 @@ class State {
         this.at(site.pos, site.text);
         return this.fail(`error calling ${name}: ${e.message}`, pos, e.helmWarn, e.helmWarn ? e.message : undefined, e.position);
       }
+      if (e instanceof BudgetError) this.overBudget(site.pos, e.message);
       const message = e instanceof Error ? e.message : String(e);
       this.at(site.pos, site.text);
       return this.fail(`error calling ${name}: ${message}`, pos, e instanceof FuncError ? e.helmWarn : undefined, message);
@@ -372,6 +379,13 @@ class State {
     this.node = { pos, text };
   }
 
+  /** Past a bound of budget.ts: a render SyncPlan does not do (like an unsupported function), not a Helm error. */
+  private overBudget(pos: number | undefined, what: string): never {
+    const { line, column, goColumn } = lineAndColumn(this.tree.text, pos ?? this.node?.pos ?? 0);
+    const location = `${this.tree.parseName}:${line}:${goColumn}`;
+    throw new TemplateExecError(`template: ${location}: ${overBudgetMessage(what)}`, { template: this.tree.parseName, line, column }, undefined, location, true);
+  }
+
   /** Go's errorf: the location and context are those of the current node (the last `at`), else of `pos`. */
   private fail(message: string, pos: number, helmWarn?: 'required' | 'fail', rawMessage?: string, causePosition?: TemplatePosition): never {
     const { line, column, goColumn } = lineAndColumn(this.tree.text, this.node?.pos ?? pos);
@@ -381,6 +395,13 @@ class State {
     // The position is the root cause's (a nested include's line), the message is Go's chain.
     throw new TemplateExecError(helmWarn ? rawMessage ?? message : full, causePosition ?? { template: this.tree.parseName, line, column }, helmWarn, location);
   }
+}
+
+/** What `range` iterates, as [index or key, element] pairs: lists and maps (keys sorted) as Go does, ints lazily. */
+function* rangeEntries(val: unknown): Generator<[unknown, unknown]> {
+  if (Array.isArray(val)) for (let i = 0, n = val.length; i < n; i++) yield [new GoInt(BigInt(i)), val[i]];
+  else if (isMap(val)) for (const k of Object.keys(val).sort()) yield [k, val[k]];
+  else if (val instanceof GoInt) for (let i = 0n; i < val.value; i++) yield [new GoInt(i), new GoInt(i)];
 }
 
 function goKind(kind: ParamKind): string {

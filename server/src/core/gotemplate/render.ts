@@ -1,4 +1,5 @@
 /** Runs parsed templates the way Helm's engine does: one namespace, Helm's order, `<no value>` stripped. */
+import { MAX_TEMPLATE_STEPS } from './budget';
 import { executeTemplate, Namespace, Segment, TemplateExecError } from './exec';
 import { FuncError, FuncMap } from './funcTypes';
 import type { Tree } from './nodes';
@@ -97,6 +98,7 @@ export function createNamespace(funcs: FuncMap, known: ReadonlySet<string>, miss
     known,
     rootName,
     included: new Map<string, number>(),
+    budget: { steps: MAX_TEMPLATE_STEPS },
     missingKey,
     maxIncludeDepth,
     caveat: (func: string, position: TemplatePosition) => caveats.push({ func, position }),

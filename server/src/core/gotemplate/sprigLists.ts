@@ -1,4 +1,5 @@
 /** Sprig's list functions (list.go): Go messages for wrong types, must* variants behave alike here. */
+import { BudgetError, MAX_LIST_LENGTH, OVER_LIST } from './budget';
 import { fn, FuncError, FuncMap } from './funcTypes';
 import { deepEqual, empty, kindOf } from './sprigShared';
 import { GoInt, goInt, toInt } from './values';
@@ -79,6 +80,7 @@ function untilStep(start: GoInt, stop: GoInt, step: GoInt): GoInt[] {
   const out: GoInt[] = [];
   const [a, b, s] = [start.value, stop.value, step.value];
   if (s === 0n) return out;
+  if ((b - a) / s > BigInt(MAX_LIST_LENGTH)) throw new BudgetError(OVER_LIST);
   if (a < b) {
     if (s < 0n) return out;
     for (let i = a; i < b; i += s) out.push(new GoInt(i));
@@ -95,6 +97,7 @@ function seq(...params: GoInt[]): string {
   const [start, step, end] = v.length === 1 ? [1, v[0] >= 1 ? 1 : -1, v[0]] : v.length === 2 ? [v[0], v[0] <= v[1] ? 1 : -1, v[1]] : v.length === 3 ? [v[0], v[1], v[2]] : [0, 0, 0];
   if (v.length === 0 || v.length > 3 || step === 0) return '';
   if ((end < start && step > 0) || (end > start && step < 0)) return '';
+  if ((end - start) / step > MAX_LIST_LENGTH) throw new BudgetError(OVER_LIST);
   const out: number[] = [];
   for (let i = start; step > 0 ? i <= end : i >= end; i += step) out.push(i);
   return out.join(' ');

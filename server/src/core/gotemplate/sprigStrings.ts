@@ -1,4 +1,5 @@
 /** Sprig's string functions (strings.go) beyond the first set in helmFuncs.ts. Byte offsets as Go (ASCII-safe). */
+import { BudgetError, MAX_OUTPUT_CHARS, OVER_OUTPUT } from './budget';
 import { fn, FuncError, FuncMap } from './funcTypes';
 import { sprint } from './fmt';
 import { strslice, strval } from './sprigShared';
@@ -92,6 +93,7 @@ export const sprigStringFuncs: FuncMap = {
   substr: fn(['int', 'int', 'string'], substr),
   repeat: fn(['int', 'string'], (n: GoInt, s: string) => {
     if (n.value < 0n) throw new FuncError('strings: negative Repeat count');
+    if (n.value * BigInt(s.length) > BigInt(MAX_OUTPUT_CHARS)) throw new BudgetError(OVER_OUTPUT);
     return s.repeat(Number(n.value));
   }),
   nospace: fn(['string'], (s: string) => [...s].filter((c) => !isSpace(c)).join('')),

@@ -5,7 +5,8 @@
 // Keystrokes go into a sync-wave value, so every keystroke changes the diagnostics and both servers publish.
 // Run: npm run build && npx tsx bench/lsp-vs-yamlls.ts [CORPUS_DIR] [FILE_IN_A_KUSTOMIZE_APP]
 // Environment: KEYSTROKES (default 30); WORKSPACES=corpus or WORKSPACES=single to run one part only;
-// SYNCPLAN_NODE_ARGS: extra node flags for SyncPlan's server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+// SYNCPLAN_NODE_ARGS: extra node flags for SyncPlan's server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it;
+// VERBOSE=1 prints every keystroke's time.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -103,6 +104,7 @@ async function measure(server: string, folder: string, file: string, line: numbe
         60_000,
       );
       keystroke.push(performance.now() - started);
+      if (process.env.VERBOSE) console.log(`${server} keystroke ${i}: ${keystroke[i].toFixed(0)} ms`);
       await Promise.all([hoverDone, completionDone]);
     }
     return { initialMs, openMs, keystroke, hover, completion, rssMb: rssMb(child) };

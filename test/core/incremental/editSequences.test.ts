@@ -3,8 +3,8 @@
 // texts, and its `changed` names every file whose findings and every app whose plan differ from the previous state.
 // Edits are random but seeded: value and comment edits, wave changes, deletions, renames, created files (also in
 // new folders), new kustomizations, new `resources:` entries and Application `path` changes (the last three move
-// files between apps). Half the repositories run with a memo told of created and deleted paths (no re-listing),
-// half with one that lists every time.
+// files between apps), and kustomizations that rename and re-point a folder's Applications. Half the repositories
+// run with a memo told of created and deleted paths (no re-listing), half with one that lists every time.
 
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -120,6 +120,17 @@ const EDIT_KINDS: Edit[] = [
     files.set(`${dir}/kustomization.yaml`, `resources:\n${manifests.map((m) => `  - ${m}\n`).join('')}`);
     return `kustomization in ${dir}`;
   },
+  // A kustomization that renames and re-points the Applications of a folder (app-of-apps through an overlay).
+  (files, pick) => {
+    const withApplication = yamlOf(files).filter((f) => /kind: Application\b/.test(files.get(f) ?? ''));
+    if (withApplication.length === 0) return undefined;
+    const dir = dirnameOf(pick(withApplication));
+    const manifests = yamlOf(files).filter((f) => dirnameOf(f) === dir && !/kustomization\.ya?ml$/.test(f)).map((f) => f.slice(dir.length + 1));
+    const path = relativePath(ROOT, dirnameOf(pick(yamlOf(files))));
+    const patch = `patches:\n  - target: {kind: Application}\n    patch: |\n      - {op: replace, path: /spec/source/path, value: ${path}}\n`;
+    files.set(`${dir}/kustomization.yaml`, `namePrefix: p${files.size}-\n${pick(['', patch])}resources:\n${manifests.map((m) => `  - ${m}\n`).join('')}`);
+    return `kustomization building the Applications in ${dir}`;
+  },
   // A new `resources:` entry pointing at another folder's manifest.
   (files, pick) => {
     const kustomization = yamlOf(files).filter((f) => /kustomization\.ya?ml$/.test(f));
@@ -221,6 +232,32 @@ describe('core: incremental analysis equals a fresh one after random edits', fun
       assert.ok(cache.coldStats.cooled > 0, 'some trees were dropped, so reading them again was exercised');
     });
   }
+
+  it('a kustomization that renames and re-points an Application: the child follows the build, incrementally as fresh', function () {
+    const host = new MemoryWorkspace(load(join(CORPUS, 'cnoe-io__stacks')));
+    const memo = new AnalysisMemo({ reportsPathChanges: true });
+    const cache = new IncrementalParseCache();
+    analyzeWorkspace(host, ROOT, { cache, memo });
+    const app = `${ROOT}/apps-x/app.yaml`;
+    const kustomization = `${ROOT}/apps-x/kustomization.yaml`;
+    const overlay = (path: string) => `namePrefix: p-\nresources: [app.yaml]\npatches:\n  - target: {kind: Application}\n    patch: |\n      - {op: replace, path: /spec/source/path, value: ${path}}\n`;
+    const steps: [string, () => void][] = [
+      ['an Application', () => host.files.set(app, 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: x, namespace: argocd}\nspec:\n  destination: {namespace: x}\n  source: {path: local-backup/minio}\n')],
+      ['a kustomization building it', () => host.files.set(kustomization, overlay('local-backup/velero'))],
+      ['its patch re-pointed', () => host.files.set(kustomization, overlay('ref-implementation/backstage'))],
+      ['the kustomization deleted', () => host.files.delete(kustomization)],
+    ];
+    const built: string[] = [];
+    for (const [what, edit] of steps) {
+      const before = new Set(host.files.keys());
+      edit();
+      memo.pathsCreatedOrDeleted([...new Set([...before, ...host.files.keys()])].filter((f) => before.has(f) !== host.files.has(f)));
+      const analysis = analyzeWorkspace(host, ROOT, { cache, memo });
+      assert.deepEqual(observable(analysis, host), observable(analyzeWorkspace(host, ROOT), host), `after ${what}`);
+      built.push(analysis.apps.filter((a) => a.builtBy !== undefined).map((a) => `${a.name} ${relativePath(ROOT, a.path)}`).join(', '));
+    }
+    assert.deepEqual(built, ['', 'p-x local-backup/velero', 'p-x ref-implementation/backstage', '']);
+  });
 
   it('a comment edit re-plans nothing and changes no app; an unchanged workspace is not listed again', function () {
     const host = new MemoryWorkspace(load(join(CORPUS, 'argoproj__argocd-example-apps')));

@@ -36,6 +36,11 @@ export interface AppSource {
   definedBy?: K8sObject;
   /** The ApplicationSet that generates `definedBy`, when it is a generated Application. */
   generatedBy?: K8sObject;
+  /**
+   * The app whose Kustomize build changed `definedBy` (a name prefix, a patched path): Argo CD creates the
+   * Application as built, so this app, not the one of the file as written, is that app's child.
+   */
+  builtBy?: string;
   destinationNamespace?: string;
   syncOptions: string[];
   directory?: DirectoryOptions;

@@ -92,9 +92,17 @@ function applicationSources(input: DiscoveryInput, repository: WorkspaceReposito
  * Apps for Applications rendered by other apps (an app-of-apps Helm chart): the same as written ones, keyed by
  * the rendered object's id. Standalone apps at the same folder are replaced by the caller.
  */
-export function sourcesOfRenderedApplications(input: SourceInput, objects: readonly K8sObject[]): AppSource[] {
+export function sourcesOfRenderedApplications(input: SourceInput, objects: readonly K8sObject[], builtBy?: (object: K8sObject) => string | undefined): AppSource[] {
   const repository = readWorkspaceRepository(input.host, input.root);
-  return objects.filter((o) => isApplication(o) && !o.source.templated).flatMap((object) => sourcesOf(input, repository, object, `application:${object.id}`));
+  return objects
+    .filter((o) => isApplication(o) && !o.source.templated)
+    .flatMap((object) => {
+      const by = builtBy?.(object);
+      // A built Application keeps the id of its file's object: its apps are told apart by the app that built it.
+      if (by === undefined) return sourcesOf(input, repository, object, `application:${object.id}`);
+      const base = `application:${relativePath(input.root, object.source.file)}#${object.source.docIndex}@${by}`;
+      return sourcesOf(input, repository, object, base).map((source) => ({ ...source, builtBy: by }));
+    });
 }
 
 type SourceInput = Pick<DiscoveryInput, 'host' | 'root' | 'kustomize'>;

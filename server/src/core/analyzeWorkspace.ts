@@ -1,7 +1,8 @@
 // The one entry point of the analysis core: files in, applications with their sync plans and findings out.
 
+import { addRenderedChildren, linkChildren } from './appOfApps';
 import { ephemeralApplications, expandApplicationSets, isApplicationSet } from './appset';
-import { discoverApplications, sourcesOfRenderedApplications } from './discover/discoverApplications';
+import { discoverApplications } from './discover/discoverApplications';
 import { isWorkspaceRepository, readWorkspaceRepository } from './discover/workspaceRepository';
 import type { AppAnalysis, AppSource, WorkspaceAnalysis } from './discover/appTypes';
 import { renderSource, type RenderContext, type RenderedSource } from './discover/renderSource';
@@ -11,8 +12,7 @@ import type { AnalysisMemo } from './incremental/analysisMemo';
 import type { TrackingHost } from './incremental/trackingHost';
 import { analyzeKargo, checkProjectOrder } from './kargo';
 import { KARGO_GROUP } from './kargo/kargoObjects';
-import { isDeepStrictEqual } from 'node:util';
-import { isApplication, objectKey, type K8sObject } from './model/k8sObject';
+import { isApplication, type K8sObject } from './model/k8sObject';
 import { isYamlFile, relativePath } from './paths';
 import { SafeHost } from './safeHost';
 import { guarded } from './stageGuard';
@@ -177,9 +177,10 @@ export function* analyzeWorkspaceInSteps(diskHost: FileHost, root: string, optio
     analysed.push(stage('apps', () => analyzeApp(context, source, findings, options.memo)));
     if (analysed.length % APPS_PER_STEP === 0) yield;
   }
-  const withChildren = stage('apps', () => addRenderedChildren(context, analysed, findings, options));
+  const childOptions = { kustomize, maxRenderedApps: options.maxRenderedApps };
+  const withChildren = stage('apps', () => addRenderedChildren(context, analysed, childOptions, (source) => analyzeApp(context, source, findings, options.memo)));
   const apps = withChildren.apps.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  linkChildren(apps, withChildren.built);
+  linkChildren(apps, withChildren.links);
   yield;
 
   const workspace: WorkspaceAnalysis = { root, apps, findings: [], files, applicationSets: appsets.expansions };
@@ -413,134 +414,11 @@ function* inStages<T>(name: string, stage: <S>(name: string, run: () => S) => S,
 /** Apps analysed between two pauses of the analysis in steps. */
 const APPS_PER_STEP = 20;
 
-/** Rounds of Applications rendered by Applications rendered by ... (app-of-apps through Helm) followed. */
-const MAX_RENDERED_DEPTH = 5;
-
-/** Apps rendered by other apps followed in one analysis, by default: a bound for charts that render themselves under new names. */
-const MAX_RENDERED_APPS = 1000;
-
-/**
- * Applications that a chart renders (not written in a file) become apps too, rendered in turn; a standalone
- * app for the same folder gives way to them, since an Application now says how it is synced. So do Applications
- * that a Kustomize build changes (a name prefix, a patched path): Argo CD creates them as built, not as their
- * file says. An Application is one cluster object whichever app renders it (Argo CD keys it by namespace and
- * name), so one already followed, or written in a file, is not followed again: a chart rendering its own
- * Application ends there.
- */
-function addRenderedChildren(context: RenderContext, apps: AppAnalysis[], findings: Finding[], options: AnalyzeOptions): { apps: AppAnalysis[]; built: BuiltLinks } {
-  const writtenById = new Map(apps.flatMap((a) => (a.definedBy && !a.builtBy ? [[a.definedBy.id, a.definedBy] as const] : [])));
-  const written = new Set(writtenById.keys());
-  const followed = new Map<string, 'written' | 'rendered'>([...writtenById.values()].map((o) => [objectKey(o), 'written']));
-  /** Per Application object and namespace/name it was built to: the apps that built it so, and its apps. */
-  const built = new Map<string, { id: string; by: Set<string>; apps: string[] }>();
-  const builtKey = (object: K8sObject): string => `${object.id}\u0000${objectKey(object)}`;
-  let all = apps;
-  let frontier = apps;
-  let budget = options.maxRenderedApps ?? MAX_RENDERED_APPS;
-  for (let round = 0; ; round++) {
-    const candidates = frontier.flatMap((a) => renderedApplications(a, written, writtenById).map((object) => ({ object, by: a })));
-    const rendered = candidates.filter(({ object, by }) => {
-      const key = objectKey(object);
-      const how = followed.get(key);
-      const own = writtenById.get(object.id);
-      // The same Application built the same way again (another app deploying the overlay): one app, two parents.
-      built.get(builtKey(object))?.by.add(by.id);
-      // A built Application replaces the one its file defines, even under the same name.
-      if (how === 'rendered' || (how === 'written' && !(own && objectKey(own) === key))) return false;
-      followed.set(key, 'rendered');
-      if (own) built.set(builtKey(object), { id: object.id, by: new Set([by.id]), apps: [] });
-      return true;
-    });
-    const now = round === MAX_RENDERED_DEPTH ? [] : rendered.slice(0, budget);
-    if (now.length < rendered.length) all = withUnfollowed(all, frontier, rendered.slice(now.length).map((c) => c.object));
-    if (now.length === 0) break;
-    budget -= now.length;
-    const builtBy = new Map<K8sObject, string>();
-    for (const { object, by } of now) {
-      written.add(object.id);
-      if (writtenById.has(object.id)) builtBy.set(object, by.id);
-    }
-    const input = { host: context.host, root: context.root, kustomize: options.kustomize !== false };
-    const sources = sourcesOfRenderedApplications(input, now.map((c) => c.object), (o) => builtBy.get(o)).filter((s) => s.externalRepository === undefined);
-    const pointed = new Set(sources.map((s) => s.path));
-    frontier = sources.map((source) => analyzeApp(context, source, findings, options.memo));
-    for (const app of frontier) if (app.builtBy !== undefined && app.definedBy) built.get(builtKey(app.definedBy))?.apps.push(app.id);
-    all = [...all.filter((a) => a.definedBy || !pointed.has(a.path)), ...frontier];
-  }
-  const links: BuiltLinks = new Map();
-  const builders = new Map<string, Set<string>>();
-  for (const { id, by, apps: children } of built.values()) {
-    for (const parent of by) links.set(`${parent}\u0000${id}`, [...(links.get(`${parent}\u0000${id}`) ?? []), ...children]);
-    builders.set(id, new Set([...(builders.get(id) ?? []), ...by]));
-  }
-  return { apps: withoutReplacedApplications(all, builders), built: links };
-}
-
-/** `parent app id NUL Application object id` -> the apps of that Application as the parent built it. */
-type BuiltLinks = Map<string, string[]>;
-
-/**
- * Applications an app renders that Argo CD creates from the render rather than as a file writes them: every one
- * a chart renders (not yet followed), and those a Kustomize build changes (name, namespace or spec).
- */
-function renderedApplications(app: AppAnalysis, followedIds: ReadonlySet<string>, writtenById: ReadonlyMap<string, K8sObject>): K8sObject[] {
-  if (app.sourceType === 'helm') return app.objects.filter((o) => isApplication(o) && !followedIds.has(o.id));
-  if (app.sourceType !== 'kustomize') return [];
-  return app.objects.filter((o) => {
-    const file = isApplication(o) ? writtenById.get(o.id) : undefined;
-    return file !== undefined && (file.name !== o.name || (file.namespace ?? '') !== (o.namespace ?? '') || !isDeepStrictEqual(file.body.spec, o.body.spec));
-  });
-}
-
-/**
- * Without the apps of Applications as their files write them where every app that deploys the file built it
- * changed (Argo CD never creates the Application as written then) and another app plans the same folder. One
- * that is the only app of its folder stays, so the folder's objects are still planned and checked.
- */
-function withoutReplacedApplications(all: AppAnalysis[], builders: ReadonlyMap<string, ReadonlySet<string>>): AppAnalysis[] {
-  if (builders.size === 0) return all;
-  const replaced = new Set<string>();
-  for (const [id, by] of builders) {
-    const deployers = all.filter((a) => a.definedBy?.id !== id && a.objects.some((o) => o.id === id));
-    if (deployers.every((a) => by.has(a.id))) replaced.add(id);
-  }
-  const isReplaced = (a: AppAnalysis): boolean => a.builtBy === undefined && a.definedBy !== undefined && replaced.has(a.definedBy.id);
-  return all.filter((a) => !isReplaced(a) || !all.some((other) => other !== a && !isReplaced(other) && other.path === a.path));
-}
-
-/** The apps of `frontier` that render one of `unfollowed`, marked incomplete (copies: apps may be kept by the memo). */
-function withUnfollowed(all: AppAnalysis[], frontier: AppAnalysis[], unfollowed: K8sObject[]): AppAnalysis[] {
-  const ids = new Set(unfollowed.map((o) => o.id));
-  const reason = `SyncPlan stopped following Applications rendered by Applications here (at ${MAX_RENDERED_DEPTH} levels or its bound of rendered apps), so the plans of some Applications this app renders are not shown.`;
-  return all.map((a) => (frontier.includes(a) && a.objects.some((o) => ids.has(o.id)) ? { ...a, complete: false, incompleteReasons: [...a.incompleteReasons, reason] } : a));
-}
-
 /** Every rendered object once, however many apps render it. */
 function uniqueObjects(apps: readonly AppAnalysis[]): K8sObject[] {
   const byId = new Map<string, K8sObject>();
   for (const app of apps) for (const object of app.objects) if (!byId.has(object.id)) byId.set(object.id, object);
   return [...byId.values()];
-}
-
-/**
- * An app whose objects include Application X (or ApplicationSet X) is the parent of the apps X points at (or
- * generates); an app that built X changed is the parent of the apps of X as built, not of X as its file writes it.
- */
-function linkChildren(apps: AppAnalysis[], built: BuiltLinks): void {
-  const byDefiningObject = new Map<string, AppAnalysis[]>();
-  for (const app of apps) {
-    if (!app.definedBy || app.builtBy !== undefined) continue;
-    // A generated app's parent is the app that deploys its ApplicationSet.
-    const key = app.generatedBy?.id ?? app.definedBy.id;
-    byDefiningObject.set(key, [...(byDefiningObject.get(key) ?? []), app]);
-  }
-  for (const app of apps) {
-    for (const object of app.objects) {
-      if (!isApplication(object) && !(object.group === 'argoproj.io' && object.kind === 'ApplicationSet')) continue;
-      const children = built.get(`${app.id}\u0000${object.id}`) ?? byDefiningObject.get(object.id)?.map((child) => child.id) ?? [];
-      for (const child of children) if (child !== app.id) app.children.push(child);
-    }
-  }
 }
 
 /** What a Kustomize build that stopped on an internal problem leaves: nothing, marked incomplete. */

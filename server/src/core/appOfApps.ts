@@ -1,0 +1,155 @@
+// App-of-apps: Applications that apps render become apps too, rendered in turn, and every app is linked to the
+// apps of the Applications it deploys. Argo CD creates an Application as the parent's render outputs it: as a chart
+// renders it, or as a Kustomize build changes it (a name prefix, a patched path or destination).
+
+import type { AppAnalysis, AppSource } from './discover/appTypes';
+import { sourcesOfRenderedApplications } from './discover/discoverApplications';
+import type { RenderContext } from './discover/renderSource';
+import { isApplication, objectKey, type K8sObject } from './model/k8sObject';
+
+/** Rounds of Applications rendered by Applications rendered by ... followed. */
+export const MAX_RENDERED_DEPTH = 5;
+
+/** Apps rendered by other apps followed in one analysis, by default: a bound for charts that render themselves under new names. */
+export const MAX_RENDERED_APPS = 1000;
+
+/** `parent app id NUL Application object id` -> the apps of that Application as the parent rendered it. */
+export type RenderedLinks = Map<string, string[]>;
+
+interface Followed {
+  /** The apps made of the Application (one per source with a path here). */
+  apps: string[];
+}
+
+/**
+ * The apps with those of rendered Applications added; a standalone app for a folder such an Application points
+ * at gives way to it. An Application is followed once per namespace, name and spec (the same object, whichever app
+ * renders it or file writes it): another app rendering it the same is linked to the same apps, so a chart
+ * rendering its own Application ends there.
+ */
+export function addRenderedChildren(
+  context: Pick<RenderContext, 'host' | 'root'>,
+  apps: AppAnalysis[],
+  options: { kustomize: boolean; maxRenderedApps?: number },
+  analyze: (source: AppSource) => AppAnalysis,
+): { apps: AppAnalysis[]; links: RenderedLinks } {
+  const writtenById = new Map(apps.flatMap((a) => (a.definedBy && a.builtBy === undefined ? [[a.definedBy.id, a.definedBy] as const] : [])));
+  // Applications written in files are followed already: one rendered the same is linked to their apps.
+  const followed = new Map<string, Followed>();
+  for (const app of apps) {
+    if (!app.definedBy || app.builtBy !== undefined) continue;
+    const key = identity(app.definedBy);
+    followed.set(key, { apps: [...(followed.get(key)?.apps ?? []), app.id] });
+  }
+  const links: RenderedLinks = new Map();
+  /** Per Application written in a file, the apps whose build changed it. */
+  const builders = new Map<string, Set<string>>();
+  let all = apps;
+  let frontier = apps;
+  let budget = options.maxRenderedApps ?? MAX_RENDERED_APPS;
+  for (let round = 0; ; round++) {
+    const fresh: { object: K8sObject; by: AppAnalysis; entry: Followed }[] = [];
+    const again: { object: K8sObject; by: AppAnalysis; entry: Followed }[] = [];
+    for (const by of frontier) {
+      for (const object of renderedApplications(by, writtenById)) {
+        if (writtenById.has(object.id)) builders.set(object.id, (builders.get(object.id) ?? new Set()).add(by.id));
+        const key = identity(object);
+        const seen = followed.get(key);
+        if (seen) again.push({ object, by, entry: seen });
+        else {
+          const entry: Followed = { apps: [] };
+          followed.set(key, entry);
+          fresh.push({ object, by, entry });
+        }
+      }
+    }
+    const now = round === MAX_RENDERED_DEPTH ? [] : fresh.slice(0, budget);
+    if (now.length < fresh.length) all = withUnfollowed(all, frontier, fresh.slice(now.length).map((c) => c.object));
+    budget -= now.length;
+    const entryOf = new Map(now.map((c) => [c.object, c]));
+    const builtBy = (o: K8sObject): string | undefined => (writtenById.has(o.id) ? entryOf.get(o)?.by.id : undefined);
+    const sources = sourcesOfRenderedApplications({ ...context, kustomize: options.kustomize }, now.map((c) => c.object), builtBy).filter((s) => s.externalRepository === undefined);
+    const pointed = new Set(sources.map((s) => s.path));
+    frontier = sources.map(analyze);
+    for (const app of frontier) if (app.definedBy) entryOf.get(app.definedBy)?.entry.apps.push(app.id);
+    for (const { object, by, entry } of [...now, ...again]) links.set(linkKey(by.id, object.id), [...(links.get(linkKey(by.id, object.id)) ?? []), ...entry.apps]);
+    all = [...all.filter((a) => a.definedBy || !pointed.has(a.path)), ...frontier];
+    if (now.length === 0) break;
+  }
+  return { apps: withoutReplacedApplications(all, builders), links };
+}
+
+/**
+ * Every app whose objects include Application X (or ApplicationSet X) is the parent of the apps X points at (or
+ * generates); where the app rendered X itself (a chart, a build that changed it), of the apps of X as rendered.
+ */
+export function linkChildren(apps: AppAnalysis[], links: RenderedLinks): void {
+  const byDefiningObject = new Map<string, AppAnalysis[]>();
+  for (const app of apps) {
+    if (!app.definedBy || app.builtBy !== undefined) continue;
+    // A generated app's parent is the app that deploys its ApplicationSet.
+    const key = app.generatedBy?.id ?? app.definedBy.id;
+    byDefiningObject.set(key, [...(byDefiningObject.get(key) ?? []), app]);
+  }
+  const present = new Set(apps.map((a) => a.id));
+  for (const app of apps) {
+    for (const object of app.objects) {
+      if (!isApplication(object) && !(object.group === 'argoproj.io' && object.kind === 'ApplicationSet')) continue;
+      const children = links.get(linkKey(app.id, object.id)) ?? byDefiningObject.get(object.id)?.map((child) => child.id) ?? [];
+      for (const child of new Set(children)) if (child !== app.id && present.has(child)) app.children.push(child);
+    }
+  }
+}
+
+const linkKey = (parent: string, object: string): string => `${parent}\u0000${object}`;
+
+/** What makes two rendered Applications the same: namespace, name and spec (keys in any order). */
+function identity(object: K8sObject): string {
+  return `${objectKey(object)}\u0000${canonicalJson(object.body.spec)}`;
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const map = value as Record<string, unknown>;
+    return `{${Object.keys(map).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(map[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Applications an app renders that Argo CD creates from the render rather than as a file writes them: every one
+ * a chart renders, and those a Kustomize build changes (name, namespace or spec).
+ */
+function renderedApplications(app: AppAnalysis, writtenById: ReadonlyMap<string, K8sObject>): K8sObject[] {
+  if (app.sourceType !== 'helm' && app.sourceType !== 'kustomize') return [];
+  return app.objects.filter((o) => {
+    if (!isApplication(o)) return false;
+    const file = writtenById.get(o.id);
+    if (file === undefined) return app.sourceType === 'helm';
+    return app.sourceType === 'kustomize' && identity(file) !== identity(o);
+  });
+}
+
+/**
+ * Without the apps of Applications as their files write them where every app that deploys the file built it
+ * changed (Argo CD never creates the Application as written then) and another app plans the same folder. One
+ * that is the only app of its folder stays, so the folder's objects are still planned and checked.
+ */
+function withoutReplacedApplications(all: AppAnalysis[], builders: ReadonlyMap<string, ReadonlySet<string>>): AppAnalysis[] {
+  if (builders.size === 0) return all;
+  const replaced = new Set<string>();
+  for (const [id, by] of builders) {
+    const deployers = all.filter((a) => a.definedBy?.id !== id && a.objects.some((o) => o.id === id));
+    if (deployers.every((a) => by.has(a.id))) replaced.add(id);
+  }
+  const isReplaced = (a: AppAnalysis): boolean => a.builtBy === undefined && a.definedBy !== undefined && replaced.has(a.definedBy.id);
+  return all.filter((a) => !isReplaced(a) || !all.some((other) => other !== a && !isReplaced(other) && other.path === a.path));
+}
+
+/** The apps of `frontier` that render one of `unfollowed`, marked incomplete (copies: apps may be kept by the memo). */
+function withUnfollowed(all: AppAnalysis[], frontier: AppAnalysis[], unfollowed: K8sObject[]): AppAnalysis[] {
+  const ids = new Set(unfollowed.map((o) => o.id));
+  const reason = `SyncPlan stopped following Applications rendered by Applications here (at ${MAX_RENDERED_DEPTH} levels or its bound of rendered apps), so the plans of some Applications this app renders are not shown.`;
+  return all.map((a) => (frontier.includes(a) && a.objects.some((o) => ids.has(o.id)) ? { ...a, complete: false, incompleteReasons: [...a.incompleteReasons, reason] } : a));
+}

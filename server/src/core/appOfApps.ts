@@ -119,14 +119,16 @@ function canonicalJson(value: unknown): string {
 
 /**
  * Applications an app renders that Argo CD creates from the render rather than as a file writes them: every one
- * a chart renders, and those a Kustomize build changes (name, namespace or spec).
+ * a chart renders (also a chart a kustomization inflates), and those a Kustomize build changes (name, namespace
+ * or spec).
  */
 function renderedApplications(app: AppAnalysis, writtenById: ReadonlyMap<string, K8sObject>): K8sObject[] {
   if (app.sourceType !== 'helm' && app.sourceType !== 'kustomize') return [];
   return app.objects.filter((o) => {
     if (!isApplication(o)) return false;
     const file = writtenById.get(o.id);
-    if (file === undefined) return app.sourceType === 'helm';
+    // Through Kustomize, a chart its `helmCharts` inflate (rendered objects) is an app-of-apps chart as well.
+    if (file === undefined) return app.sourceType === 'helm' || o.source.rendered === true;
     return app.sourceType === 'kustomize' && identity(file) !== identity(o);
   });
 }

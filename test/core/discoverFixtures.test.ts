@@ -17,6 +17,8 @@ interface ExpectedApp {
   complete?: boolean;
   steps?: string[];
   children?: string[];
+  /** True when no Application of the workspace deploys the app's folder. */
+  notDeployed?: boolean;
   /** The namespace objects without one are synced to (the Application's destination). */
   destination?: string;
 }
@@ -44,6 +46,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
           if (expected?.definedBy !== undefined) entry.definedBy = app.definedBy ? relativePath(ROOT, app.definedBy.source.file) : '';
           if (expected?.complete !== undefined) entry.complete = app.complete;
           if (expected?.steps !== undefined) entry.steps = describePlan(app.plan).steps;
+          if (expected?.notDeployed !== undefined) entry.notDeployed = app.notDeployed ?? false;
           if (expected?.destination !== undefined) entry.destination = app.destinationNamespace ?? '';
           if (expected?.children !== undefined) entry.children = app.children.map((id) => byId.get(id)?.name ?? id);
           return entry;

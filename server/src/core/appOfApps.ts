@@ -136,7 +136,8 @@ function renderedApplications(app: AppAnalysis, writtenById: ReadonlyMap<string,
 /**
  * Without the apps of Applications as their files write them where every app that deploys the file built it
  * changed (Argo CD never creates the Application as written then) and another app plans the same folder. One
- * that is the only app of its folder stays, so the folder's objects are still planned and checked.
+ * that is the only app of its folder stays, so the folder's objects are still planned and checked, as a folder
+ * nothing deploys (a copy: apps may be kept by the memo).
  */
 function withoutReplacedApplications(all: AppAnalysis[], builders: ReadonlyMap<string, ReadonlySet<string>>): AppAnalysis[] {
   if (builders.size === 0) return all;
@@ -146,7 +147,9 @@ function withoutReplacedApplications(all: AppAnalysis[], builders: ReadonlyMap<s
     if (deployers.every((a) => by.has(a.id))) replaced.add(id);
   }
   const isReplaced = (a: AppAnalysis): boolean => a.builtBy === undefined && a.definedBy !== undefined && replaced.has(a.definedBy.id);
-  return all.filter((a) => !isReplaced(a) || !all.some((other) => other !== a && !isReplaced(other) && other.path === a.path));
+  return all
+    .filter((a) => !isReplaced(a) || !all.some((other) => other !== a && !isReplaced(other) && other.path === a.path))
+    .map((a) => (isReplaced(a) ? { ...a, notDeployed: true } : a));
 }
 
 /** The apps of `frontier` that render one of `unfollowed`, marked incomplete (copies: apps may be kept by the memo). */

@@ -105,8 +105,13 @@ const linkKey = (parent: string, object: string): string => `${parent}\u0000${ob
 
 /** What makes two rendered Applications the same: namespace, name and spec (keys in any order). */
 function identity(object: K8sObject): string {
-  return `${objectKey(object)}\u0000${canonicalJson(object.body.spec)}`;
+  let key = identities.get(object);
+  if (key === undefined) identities.set(object, (key = `${objectKey(object)}\u0000${canonicalJson(object.body.spec)}`));
+  return key;
 }
+
+/** Each object's identity, worked out once (the memo keeps objects between analyses). */
+const identities = new WeakMap<K8sObject, string>();
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

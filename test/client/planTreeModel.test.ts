@@ -212,6 +212,28 @@ describe('PlanTreeModel', () => {
     assert.ok([...walkNodes(model.roots)].length < 100);
   });
 
+  it('shows an app with child apps in full once when many apps render each other, a leaf app at each place', () => {
+    // A chart whose 12 Applications point back at it: each app renders the other 11 (and one leaf app).
+    const names = Array.from({ length: 12 }, (_, i) => `a${i}`);
+    const resources = [...names, 'leaf'].map((n) => res('Application', n, 'apps/templates/apps.yaml', 1));
+    const steps = [{ phase: 'Sync', wave: 0, resources, parallelGroups: [resources.map((_, i) => i)] }];
+    const apps: AppReport[] = [
+      app('chart', 'apps', { path: 'apps', source: 'helm', steps, children: [...names, 'leaf'] }),
+      ...names.map((n) => app(n, n, { path: 'apps', source: 'helm', definedBy: { file: 'apps/templates/apps.yaml', line: 1 }, steps, children: [...names.filter((m) => m !== n), 'leaf'] })),
+      app('leaf', 'leaf', { path: 'leaf', definedBy: { file: 'apps/templates/apps.yaml', line: 1 }, steps: [{ phase: 'Sync', wave: 0, resources: [res('ConfigMap', 'c', 'leaf/cm.yaml', 1)], parallelGroups: [[0]] }] }),
+    ];
+    const model = new PlanTreeModel({ folders: [{ folderUri: 'file:///ws/shop', report: { version: 1, apps }, findingsByFile: {} }] });
+    const appNodes = [...walkNodes(model.roots)].filter((n) => n.type === 'app');
+    for (const name of names) {
+      const places = appNodes.filter((n) => n.app?.id === name);
+      assert.equal(places.filter((n) => n.children.length > 0).length, 1, `${name} in full once`);
+      assert.ok(places.slice(1).every((n) => n.description?.includes('shown in full elsewhere')));
+    }
+    // Without this, every path through the 12 apps (about 12! of them) would be a subtree of its own.
+    assert.ok(appNodes.length < 13 * 13 + 13, `${appNodes.length} app nodes`);
+    assert.ok(appNodes.filter((n) => n.app?.id === 'leaf').every((n) => n.children.length > 0), 'a leaf app is shown at every place');
+  });
+
   it('is empty without folders', () => {
     assert.equal(new PlanTreeModel({ folders: [] }).isEmpty, true);
   });

@@ -36,6 +36,11 @@ export class PlanTreeModel {
   private readonly byId = new Map<string, PlanNode>();
   private readonly nodesByFile = new Map<string, PlanNode[]>();
   private readonly usedIds = new Set<string>();
+  /**
+   * Apps with child apps already shown in full: another place shows such an app without its contents, so an
+   * app-of-apps graph where many apps render each other (a DAG or a cycle) costs one subtree per app, not one per path.
+   */
+  private readonly expandedParents = new Set<string>();
   private readonly findings = new Map<FolderPlans, ResourceFindings>();
   /** Caveats every application carries (with two or more apps): shown once, not under each app. */
   readonly sharedCaveats: readonly string[];
@@ -128,6 +133,8 @@ export class PlanTreeModel {
 
   private appNode(folder: FolderPlans, app: AppReport, parentId: string, ancestors: ReadonlySet<string>, top: boolean, asResource?: ResourceReport, parentChildCount?: number): PlanNode {
     const id = this.unique(`${parentId}/app:${app.id}`);
+    if (app.children.length > 0 && this.expandedParents.has(app.id)) return this.appReference(folder, app, id, asResource);
+    if (app.children.length > 0) this.expandedParents.add(app.id);
     const inner = new Set([...ancestors, app.id]);
     const childApps = app.children.map((c) => folder.report.apps.find((a) => a.id === c)).filter((a): a is AppReport => !!a);
     const placed = new Set<string>();
@@ -147,6 +154,21 @@ export class PlanTreeModel {
     const node: PlanNode = {
       id, type: 'app', label: appLabel(app, folderName(folder.folderUri)), description: appDescription(app),
       tooltip: appTooltip(app, caveats), icon: appIcon(app), expanded, children, folderUri: folder.folderUri, app,
+    };
+    if (asResource) {
+      node.resource = asResource;
+      const location = locationOf(asResource);
+      if (location) node.location = location;
+    }
+    return node;
+  }
+
+  /** An app shown in full elsewhere in the view: its name and state, without its contents. */
+  private appReference(folder: FolderPlans, app: AppReport, id: string, asResource?: ResourceReport): PlanNode {
+    const node: PlanNode = {
+      id, type: 'app', label: appLabel(app, folderName(folder.folderUri)), description: `${appDescription(app)} · shown in full elsewhere`,
+      tooltip: `${app.name}: its plan and child applications are shown at its first place in this view.`,
+      icon: appIcon(app), expanded: false, children: [], folderUri: folder.folderUri, app,
     };
     if (asResource) {
       node.resource = asResource;

@@ -33,11 +33,12 @@ export function addRenderedChildren(
   options: { kustomize: boolean; maxRenderedApps?: number },
   analyze: (source: AppSource) => AppAnalysis,
 ): { apps: AppAnalysis[]; links: RenderedLinks } {
-  const writtenById = new Map(apps.flatMap((a) => (a.definedBy && a.builtBy === undefined ? [[a.definedBy.id, a.definedBy] as const] : [])));
+  const writtenById = new Map<string, K8sObject>();
   // Applications written in files are followed already: one rendered the same is linked to their apps.
   const followed = new Map<string, Followed>();
   for (const app of apps) {
     if (!app.definedBy || app.builtBy !== undefined) continue;
+    writtenById.set(app.definedBy.id, app.definedBy);
     const key = identity(app.definedBy);
     followed.set(key, { apps: [...(followed.get(key)?.apps ?? []), app.id] });
   }

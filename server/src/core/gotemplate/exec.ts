@@ -37,7 +37,6 @@ export interface Namespace {
   budget: { steps: number };
 }
 
-
 const BREAK = Symbol('break');
 const CONTINUE = Symbol('continue');
 
@@ -320,6 +319,8 @@ class State {
         return this.fail(`error calling ${name}: ${e.message}`, pos, e.helmWarn, e.helmWarn ? e.message : undefined, e.position);
       }
       if (e instanceof BudgetError) this.overBudget(site.pos, e.message);
+      // Out of JavaScript stack below an include: that include reports it as the runaway recursion it is.
+      if (isStackOverflow(e) && [...this.ns.included.values()].some((count) => count > 0)) throw e;
       const message = e instanceof Error ? e.message : String(e);
       this.at(site.pos, site.text);
       return this.fail(`error calling ${name}: ${message}`, pos, e instanceof FuncError ? e.helmWarn : undefined, message);
@@ -395,6 +396,11 @@ class State {
     // The position is the root cause's (a nested include's line), the message is Go's chain.
     throw new TemplateExecError(helmWarn ? rawMessage ?? message : full, causePosition ?? { template: this.tree.parseName, line, column }, helmWarn, location);
   }
+}
+
+/** V8's RangeError for an exhausted JavaScript stack (other RangeErrors are a function's own failure). */
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && e.message.includes('call stack');
 }
 
 /** What `range` iterates, as [index or key, element] pairs: lists and maps (keys sorted) as Go does, ints lazily. */

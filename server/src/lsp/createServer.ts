@@ -26,6 +26,7 @@ import type { IdleCollector } from './idleCollector';
 import { readSettings } from './settings';
 import { pathToUri, uriToPath } from './uris';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { sendSafely } from './sendSafely';
 
 export interface ServerOptions {
   /** Shortest quiet time after a keystroke before re-analysing, unless `syncplan.analysisDelay` is set; grows while analysis is slow. */
@@ -97,9 +98,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const announcePlans = (folder: AnalyzedFolder, appIds: string[]): void => {
     const params: PlansChangedParams = { folderUri: folder.uri, appIds };
     setImmediate(() => {
-      connection.sendNotification(PlansChangedNotification.method, params).catch((error: unknown) => log(`SyncPlan: plansChanged failed: ${String(error)}`));
+      sendSafely(() => connection.sendNotification(PlansChangedNotification.method, params), 'plansChanged', log);
       // Code lenses answered from the analysis before the edit are asked for again.
-      if (supportsCodeLensRefresh) connection.sendRequest('workspace/codeLens/refresh').catch((error: unknown) => log(`SyncPlan: code lens refresh failed: ${String(error)}`));
+      if (supportsCodeLensRefresh) sendSafely(() => connection.sendRequest('workspace/codeLens/refresh'), 'code lens refresh', log);
     });
   };
   const folders = new FolderRegistry(overlay, loggedAnalysis(options.analyze ?? analyzeWorkspaceInSteps, info), log, announcePlans);

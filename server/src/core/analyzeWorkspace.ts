@@ -1,7 +1,7 @@
 // The one entry point of the analysis core: files in, applications with their sync plans and findings out.
 
 import { addRenderedChildren, linkChildren } from './appOfApps';
-import { ephemeralApplications, expandApplicationSets, isApplicationSet } from './appset';
+import { ephemeralApplications, expandApplicationSets, isApplicationSet, renderedExpansionFindings } from './appset';
 import { discoverApplications } from './discover/discoverApplications';
 import { isWorkspaceRepository, readWorkspaceRepository } from './discover/workspaceRepository';
 import type { AppAnalysis, AppSource, WorkspaceAnalysis } from './discover/appTypes';
@@ -13,6 +13,7 @@ import type { TrackingHost } from './incremental/trackingHost';
 import { analyzeKargo, checkProjectOrder } from './kargo';
 import { KARGO_GROUP } from './kargo/kargoObjects';
 import { isApplication, type K8sObject } from './model/k8sObject';
+import { withPartialAppSetTargets } from './partialAppSetTargets';
 import { isYamlFile, relativePath } from './paths';
 import { SafeHost } from './safeHost';
 import { guarded } from './stageGuard';
@@ -177,20 +178,23 @@ export function* analyzeWorkspaceInSteps(diskHost: FileHost, root: string, optio
     analysed.push(stage('apps', () => analyzeApp(context, source, findings, options.memo)));
     if (analysed.length % APPS_PER_STEP === 0) yield;
   }
-  const childOptions = { kustomize, maxRenderedApps: options.maxRenderedApps };
+  const childOptions = { kustomize, maxRenderedApps: options.maxRenderedApps, expandApplicationSet: appsets.expandRendered };
   const withChildren = stage('apps', () => addRenderedChildren(context, analysed, childOptions, (source) => analyzeApp(context, source, findings, options.memo)));
-  const apps = withChildren.apps.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  findings.push(...renderedExpansionFindings(withChildren.expansions));
+  const expansions = [...appsets.expansions, ...withChildren.expansions];
+  const targetsContext = { host: reader, root, isWorkspaceRepository: (url: string | undefined) => isWorkspaceRepository(repository, url) };
+  const apps = withPartialAppSetTargets(targetsContext, withChildren.apps, expansions).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   linkChildren(apps, withChildren.links);
   yield;
 
-  const workspace: WorkspaceAnalysis = { root, apps, findings: [], files, applicationSets: appsets.expansions };
+  const workspace: WorkspaceAnalysis = { root, apps, findings: [], files, applicationSets: expansions };
   const objects = uniqueObjects(apps);
-  const applications = [...objects.filter(isApplication), ...generatedApplications.map((g) => g.object)];
+  const applications = [...objects.filter(isApplication), ...expansions.flatMap((e) => e.apps)];
   const kargo = stage('kargo', () => guarded(findings, 'reading the Kargo pipelines', root, { projects: [], findings: [] } as ReturnType<typeof analyzeKargo>, () => {
-    if (!memo) return analyzeKargo(objects, applications, (file) => host.readFile(file), ephemeralApplications(appsets.expansions));
+    if (!memo) return analyzeKargo(objects, applications, (file) => host.readFile(file), ephemeralApplications(expansions));
     // Kept while the Kargo objects, the Applications, the ApplicationSets and the texts it read are the same.
     const kargoObjects = objects.filter((o) => o.group === KARGO_GROUP);
-    const appsetObjects = appsets.expansions.map((e) => e.appset);
+    const appsetObjects = expansions.map((e) => e.appset);
     const compute = (): KeptKargo => {
       const texts = new Map<string, string | undefined>();
       const readFile = (file: string): string | undefined => {
@@ -198,7 +202,7 @@ export function* analyzeWorkspaceInSteps(diskHost: FileHost, root: string, optio
         texts.set(file, text);
         return text;
       };
-      return { kargoObjects, applications, appsetObjects, texts, result: analyzeKargo(kargoObjects, applications, readFile, ephemeralApplications(appsets.expansions)) };
+      return { kargoObjects, applications, appsetObjects, texts, result: analyzeKargo(kargoObjects, applications, readFile, ephemeralApplications(expansions)) };
     };
     const same = (kept: KeptKargo): boolean =>
       sameItems(kept.kargoObjects, kargoObjects) && sameItems(kept.applications, applications) && sameItems(kept.appsetObjects, appsetObjects) && [...kept.texts].every(([file, text]) => host.readFile(file) === text);

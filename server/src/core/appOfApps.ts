@@ -2,8 +2,9 @@
 // apps of the Applications it deploys. Argo CD creates an Application as the parent's render outputs it: as a chart
 // renders it, or as a Kustomize build changes it (a name prefix, a patched path or destination).
 
+import { isApplicationSet, type AppSetExpansion } from './appset';
 import type { AppAnalysis, AppSource } from './discover/appTypes';
-import { sourcesOfRenderedApplications } from './discover/discoverApplications';
+import { sourcesOfGeneratedApplications, sourcesOfRenderedApplications } from './discover/discoverApplications';
 import type { RenderContext } from './discover/renderSource';
 import { isApplication, objectKey, type K8sObject } from './model/k8sObject';
 
@@ -30,9 +31,14 @@ interface Followed {
 export function addRenderedChildren(
   context: Pick<RenderContext, 'host' | 'root'>,
   apps: AppAnalysis[],
-  options: { kustomize: boolean; maxRenderedApps?: number },
+  options: {
+    kustomize: boolean;
+    maxRenderedApps?: number;
+    /** Expands an ApplicationSet an app renders; without it such ApplicationSets are not followed. */
+    expandApplicationSet?: (appset: K8sObject) => AppSetExpansion;
+  },
   analyze: (source: AppSource) => AppAnalysis,
-): { apps: AppAnalysis[]; links: RenderedLinks } {
+): { apps: AppAnalysis[]; links: RenderedLinks; expansions: AppSetExpansion[] } {
   const writtenById = new Map<string, K8sObject>();
   // Applications written in files are followed already: one rendered the same is linked to their apps.
   const followed = new Map<string, Followed>();
@@ -42,6 +48,9 @@ export function addRenderedChildren(
     const key = identity(app.definedBy);
     followed.set(key, { apps: [...(followed.get(key)?.apps ?? []), app.id] });
   }
+  // Rendered ApplicationSets, followed once per namespace, name and spec like Applications.
+  const followedSets = new Map<string, Followed>();
+  const expansions: AppSetExpansion[] = [];
   const links: RenderedLinks = new Map();
   /** Per Application written in a file, the apps whose build changed it. */
   const builders = new Map<string, Set<string>>();
@@ -49,35 +58,70 @@ export function addRenderedChildren(
   let frontier = apps;
   let budget = options.maxRenderedApps ?? MAX_RENDERED_APPS;
   for (let round = 0; ; round++) {
-    const fresh: { object: K8sObject; by: AppAnalysis; entry: Followed }[] = [];
-    const again: { object: K8sObject; by: AppAnalysis; entry: Followed }[] = [];
+    const fresh: Rendered[] = [];
+    const again: Rendered[] = [];
+    const freshSets: Rendered[] = [];
+    const againSets: Rendered[] = [];
+    const meet = (object: K8sObject, by: AppAnalysis, seen: Map<string, Followed>, freshList: Rendered[], againList: Rendered[]): void => {
+      const key = identity(object);
+      const entry = seen.get(key);
+      if (entry) againList.push({ object, by, entry });
+      else {
+        seen.set(key, { apps: [] });
+        freshList.push({ object, by, entry: seen.get(key)! });
+      }
+    };
     for (const by of frontier) {
       for (const object of renderedApplications(by, writtenById)) {
         if (writtenById.has(object.id)) builders.set(object.id, (builders.get(object.id) ?? new Set()).add(by.id));
-        const key = identity(object);
-        const seen = followed.get(key);
-        if (seen) again.push({ object, by, entry: seen });
-        else {
-          const entry: Followed = { apps: [] };
-          followed.set(key, entry);
-          fresh.push({ object, by, entry });
-        }
+        meet(object, by, followed, fresh, again);
       }
+      if (options.expandApplicationSet) for (const appset of renderedApplicationSets(by)) meet(appset, by, followedSets, freshSets, againSets);
     }
-    const now = round === MAX_RENDERED_DEPTH ? [] : fresh.slice(0, budget);
-    if (now.length < fresh.length) all = withUnfollowed(all, frontier, fresh.slice(now.length).map((c) => c.object));
+    const last = round === MAX_RENDERED_DEPTH;
+    const now = last ? [] : fresh.slice(0, budget);
     budget -= now.length;
     const entryOf = new Map(now.map((c) => [c.object, c]));
     const builtBy = (o: K8sObject): string | undefined => (writtenById.has(o.id) ? entryOf.get(o)?.by.id : undefined);
     const sources = sourcesOfRenderedApplications({ ...context, kustomize: options.kustomize }, now.map((c) => c.object), builtBy).filter((s) => s.externalRepository === undefined);
+    const entryOfSource = new Map<string, Followed>();
+    for (const source of sources) {
+      const entry = source.definedBy && entryOf.get(source.definedBy)?.entry;
+      if (entry) entryOfSource.set(source.id, entry);
+    }
+    // The Applications of each rendered ApplicationSet, as far as the bound allows.
+    const unfollowed = fresh.slice(now.length).map((c) => c.object);
+    for (const set of freshSets) {
+      if (last) {
+        unfollowed.push(set.object);
+        continue;
+      }
+      const expansion = options.expandApplicationSet!(set.object);
+      expansions.push(expansion);
+      const generated = sourcesOfGeneratedApplications({ ...context, kustomize: options.kustomize }, set.object, expansion.apps).filter((s) => s.externalRepository === undefined);
+      if (generated.length > budget) unfollowed.push(set.object);
+      for (const source of generated.slice(0, budget)) {
+        sources.push(source);
+        entryOfSource.set(source.id, set.entry);
+      }
+      budget = Math.max(0, budget - generated.length);
+    }
+    if (unfollowed.length > 0) all = withUnfollowed(all, frontier, unfollowed);
     const pointed = new Set(sources.map((s) => s.path));
     frontier = sources.map(analyze);
-    for (const app of frontier) if (app.definedBy) entryOf.get(app.definedBy)?.entry.apps.push(app.id);
-    for (const { object, by, entry } of [...now, ...again]) links.set(linkKey(by.id, object.id), [...(links.get(linkKey(by.id, object.id)) ?? []), ...entry.apps]);
+    for (const app of frontier) entryOfSource.get(app.id)?.apps.push(app.id);
+    for (const { object, by, entry } of [...now, ...again, ...freshSets, ...againSets]) links.set(linkKey(by.id, object.id), [...(links.get(linkKey(by.id, object.id)) ?? []), ...entry.apps]);
     all = [...all.filter((a) => a.definedBy || !pointed.has(a.path)), ...frontier];
-    if (now.length === 0) break;
+    if (sources.length === 0 && now.length === 0) break;
   }
-  return { apps: withoutReplacedApplications(all, builders), links };
+  return { apps: withoutReplacedApplications(all, builders), links, expansions };
+}
+
+/** An Application or ApplicationSet an app renders, with the entry of its identity. */
+interface Rendered {
+  object: K8sObject;
+  by: AppAnalysis;
+  entry: Followed;
 }
 
 /**
@@ -137,6 +181,15 @@ function renderedApplications(app: AppAnalysis, writtenById: ReadonlyMap<string,
     if (file === undefined) return app.sourceType === 'helm' || o.source.rendered === true;
     return app.sourceType === 'kustomize' && identity(file) !== identity(o);
   });
+}
+
+/**
+ * ApplicationSets an app renders: those of a chart (also one a kustomization inflates). One a file writes is
+ * expanded as written, also where a Kustomize build changes it (not followed as built).
+ */
+function renderedApplicationSets(app: AppAnalysis): K8sObject[] {
+  if (app.sourceType !== 'helm' && app.sourceType !== 'kustomize') return [];
+  return app.objects.filter((o) => isApplicationSet(o) && o.source.rendered === true);
 }
 
 /**

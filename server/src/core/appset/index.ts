@@ -39,7 +39,18 @@ export function isApplicationSet(object: Pick<K8sObject, 'group' | 'kind'>): boo
   return object.group === 'argoproj.io' && object.kind === 'ApplicationSet';
 }
 
-export function expandApplicationSets(input: AppSetInput): { expansions: AppSetExpansion[]; findings: Finding[] } {
+export interface AppSetExpansions {
+  expansions: AppSetExpansion[];
+  findings: Finding[];
+  /**
+   * Expands an ApplicationSet an app renders (a chart's template), with the same workspace facts (cluster
+   * Secrets, settings) as the written ones. Its findings are in the expansion, not in `findings`. Absent when
+   * reading the workspace's ApplicationSets failed.
+   */
+  expandRendered?: (appset: K8sObject) => AppSetExpansion;
+}
+
+export function expandApplicationSets(input: AppSetInput): AppSetExpansions {
   // Only these objects matter here; each file's are picked out once per parse.
   const all = [...input.objectsByFile.values()].flatMap(relevantObjects);
   const chartTemplates = new Set(input.files.filter((f) => basenameOf(f) === 'Chart.yaml').map((f) => joinPath(dirnameOf(f), 'templates')));
@@ -60,15 +71,44 @@ export function expandApplicationSets(input: AppSetInput): { expansions: AppSetE
   // A file holding several templated ApplicationSets is parsed unmasked once, not once per ApplicationSet.
   const unmaskedParses = new Map<string, { text: string; docs: Document.Parsed[] }>();
   const shared = !input.memoize ? '' : JSON.stringify([context.repoRoot, context.repositoryKnown, context.newGitFileGlobbing, progressiveSyncs.enabled, progressiveSyncs.configMap && objectKey(progressiveSyncs.configMap), context.clusterSecrets.map((s) => [s.id, s.body])]);
+  const expandKept = (appset: K8sObject): AppSetExpansion => {
+    const expand = (): AppSetExpansion => expandOne(input, context, appset, progressiveSyncs, unmaskedParses);
+    return input.memoize ? input.memoize(objectKey(appset), shared, expand) : expand();
+  };
   for (const written of all.filter(isApplicationSet)) {
+    // One in a chart's templates is expanded as the chart renders it (expandRendered), never as written.
     if (inChartTemplates(chartTemplates, written.source.file)) continue;
-    const expand = (): AppSetExpansion => expandOne(input, context, written, progressiveSyncs, unmaskedParses);
-    const expansion = input.memoize ? input.memoize(objectKey(written), shared, expand) : expand();
+    const expansion = expandKept(written);
     expansions.push(expansion);
     findings.push(...expansion.findings);
   }
-  return { expansions, findings };
+  return { expansions, findings, expandRendered: expandKept };
 }
+
+/**
+ * The findings of ApplicationSets apps render, one per template place and message: a template that renders one
+ * ApplicationSet per item of a list would otherwise put the same finding on its line once per item.
+ */
+export function renderedExpansionFindings(expansions: readonly AppSetExpansion[]): Finding[] {
+  const groups = new Map<string, { finding: Finding; others: string[] }>();
+  for (const expansion of expansions) {
+    for (const finding of expansion.findings) {
+      const key = `${finding.file}:${finding.span.start}:${finding.span.end}:${finding.code}:${finding.message}`;
+      const group = groups.get(key);
+      if (!group) groups.set(key, { finding, others: [] });
+      else if (!group.others.includes(expansion.appset.name) && group.finding.detail?.includes(expansion.appset.name) !== true) group.others.push(expansion.appset.name);
+    }
+  }
+  return [...groups.values()].map(({ finding, others }) => {
+    if (others.length === 0) return finding;
+    const names = others.length > MAX_NAMES ? `${others.slice(0, MAX_NAMES).join(', ')} and ${others.length - MAX_NAMES} more` : others.join(', ');
+    const also = `The same holds for ${others.length} more ApplicationSet${others.length === 1 ? '' : 's'} this template renders: ${names}.`;
+    return { ...finding, detail: finding.detail ? `${finding.detail} ${also}` : also };
+  });
+}
+
+/** ApplicationSets named in one merged finding. */
+const MAX_NAMES = 10;
 
 /** A key naming the object and where it is written (its findings point into the file); written once per object. */
 function objectKey(object: K8sObject): string {
@@ -134,6 +174,8 @@ function expandOne(
 
 /** The parser masks `{{ }}` as Helm actions; an ApplicationSet needs its template text as written. */
 function unmasked(host: FileHost, object: K8sObject, parses: Map<string, { text: string; docs: Document.Parsed[] }>): K8sObject | undefined {
+  // Helm's output is read as it is: its `{{ }}` are the ApplicationSet's own template.
+  if (object.source.rendered) return object;
   if (!object.source.templated && !(host.readFile(object.source.file) ?? '').includes('{{')) return object;
   const text = host.readFile(object.source.file);
   if (text === undefined || object.id.slice(object.id.lastIndexOf('#') + 1).includes('.')) return undefined;
@@ -162,7 +204,8 @@ function waveFindings(appset: K8sObject): Finding[] {
     findings.push({
       code: APPSET_CODES.templateWaveIgnored.code,
       severity: APPSET_CODES.templateWaveIgnored.severity,
-      message: `The sync-wave in the template of ApplicationSet ${appset.name} orders nothing: the Applications it generates are not part of any parent sync. Use a RollingSync strategy to order them.`,
+      message: 'This sync-wave orders nothing: generated Applications are not part of any parent sync.',
+      detail: `The sync-wave in the template of ApplicationSet ${appset.name} orders nothing: the Applications it generates are not part of any parent sync. Use a RollingSync strategy to order them.`,
       ...templateLocation({ appset }, ['metadata', 'annotations', SYNC_WAVE]),
     });
   }
@@ -171,7 +214,8 @@ function waveFindings(appset: K8sObject): Finding[] {
     findings.push({
       code: APPSET_CODES.waveOrdersCreationOnly.code,
       severity: APPSET_CODES.waveOrdersCreationOnly.severity,
-      message: `The sync-wave on ApplicationSet ${appset.name} orders when the ApplicationSet is created; its health is Healthy once its Applications exist, so the next wave does not wait for them to sync.`,
+      message: "This wave orders the ApplicationSet's creation only; the next wave does not wait for its Applications to sync.",
+      detail: `The sync-wave on ApplicationSet ${appset.name} orders when the ApplicationSet is created; its health is Healthy once its Applications exist, so the next wave does not wait for them to sync.`,
       file: wave.keyLocation.file,
       span: { start: wave.keyLocation.span.start, end: wave.valueLocation.span.end },
     });

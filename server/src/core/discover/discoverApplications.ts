@@ -105,6 +105,12 @@ export function sourcesOfRenderedApplications(input: SourceInput, objects: reado
     });
 }
 
+/** Apps for the Applications an ApplicationSet that an app renders generates, keyed by the rendered ApplicationSet's id. */
+export function sourcesOfGeneratedApplications(input: SourceInput, appset: K8sObject, objects: readonly K8sObject[]): AppSource[] {
+  const repository = readWorkspaceRepository(input.host, input.root);
+  return objects.flatMap((object) => sourcesOf(input, repository, object, `application:${appset.id}/${object.name}`).map((source) => ({ ...source, generatedBy: appset })));
+}
+
 type SourceInput = Pick<DiscoveryInput, 'host' | 'root' | 'kustomize'>;
 
 /** One AppSource per source of an Application that has a path. */
@@ -145,7 +151,7 @@ function sourcesOf(input: SourceInput, repository: WorkspaceRepository, object: 
   return sources;
 }
 
-function resolveSourcePath(input: Pick<DiscoveryInput, 'host' | 'root'>, sourcePath: string): string | undefined {
+export function resolveSourcePath(input: Pick<DiscoveryInput, 'host' | 'root'>, sourcePath: string): string | undefined {
   if (sourcePath.includes('{{') || /^[a-z]+:\/\//i.test(sourcePath)) return undefined;
   let base = input.root;
   for (;;) {

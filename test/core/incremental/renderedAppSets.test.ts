@@ -1,0 +1,95 @@
+// ApplicationSets a chart renders are expanded after the chart's render: edits to the chart's values, to a
+// folder their git generator lists, or to a generated app's files give the same result with the memo as a
+// fresh analysis.
+
+import assert from 'node:assert/strict';
+import { analyzeWorkspace } from '../../../server/src/core/analyzeWorkspace';
+import type { WorkspaceAnalysis } from '../../../server/src/core/discover/appTypes';
+import { AnalysisMemo } from '../../../server/src/core/incremental/analysisMemo';
+import { IncrementalParseCache } from '../../../server/src/lsp/incrementalParseCache';
+import { MemoryWorkspace } from '../../helpers/memoryHost';
+
+const ROOT = '/ws';
+
+const WORKSPACE: Record<string, string> = {
+  'root.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: platform, namespace: argocd}\nspec:\n  destination: {namespace: argocd}\n  source: {path: platform}\n',
+  'platform/Chart.yaml': 'apiVersion: v2\nname: platform\nversion: 1.0.0\n',
+  'platform/values.yaml': 'teams: [a, b]\n',
+  'platform/templates/teams.yaml': [
+    'apiVersion: argoproj.io/v1alpha1',
+    'kind: ApplicationSet',
+    'metadata: {name: teams, namespace: argocd}',
+    'spec:',
+    '  goTemplate: true',
+    '  generators:',
+    '    - list:',
+    '        elements:',
+    '{{- range .Values.teams }}',
+    '          - team: {{ . | quote }}',
+    '{{- end }}',
+    '  template:',
+    "    metadata: {name: 'team-{{`{{ .team }}`}}'}",
+    '    spec:',
+    '      project: default',
+    "      source: {repoURL: https://github.com/example/platform.git, path: 'teams/{{`{{ .team }}`}}'}",
+    '      destination: {server: https://kubernetes.default.svc, namespace: team}',
+    '---',
+    'apiVersion: argoproj.io/v1alpha1',
+    'kind: ApplicationSet',
+    'metadata: {name: services, namespace: argocd}',
+    'spec:',
+    '  generators:',
+    '    - git:',
+    '        repoURL: https://github.com/example/platform.git',
+    '        revision: HEAD',
+    '        directories: [{path: services/*}]',
+    '  template:',
+    "    metadata: {name: 'svc-{{`{{path.basename}}`}}'}",
+    '    spec:',
+    '      project: default',
+    "      source: {repoURL: https://github.com/example/platform.git, path: '{{`{{path}}`}}'}",
+    '      destination: {server: https://kubernetes.default.svc, namespace: services}',
+    '',
+  ].join('\n'),
+  '.syncplan.yaml': 'repositories: [https://github.com/example/platform.git]\n',
+  'teams/a/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n',
+  'teams/b/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n',
+  'teams/c/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n',
+  'services/web/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\n',
+};
+
+function observable(workspace: WorkspaceAnalysis): unknown {
+  return {
+    apps: workspace.apps.map((a) => ({ id: a.id, notDeployed: a.notDeployed, children: a.children, objects: a.objects.map((o) => [o.id, o.body]) })),
+    appsets: (workspace.applicationSets ?? []).map((e) => [e.appset.name, e.apps.map((a) => a.name)]),
+    findings: workspace.findings.map((f) => JSON.stringify([f.file, f.span, f.code, f.message, f.detail])).sort(),
+  };
+}
+
+const names = (workspace: WorkspaceAnalysis): string[] => workspace.apps.map((a) => a.name).sort();
+
+describe('core: ApplicationSets a chart renders, with the memo', () => {
+  const edits: [string, (files: Map<string, string>) => void, string[]][] = [
+    ['a values edit changes the list generator', (f) => f.set(`${ROOT}/platform/values.yaml`, 'teams: [a, c]\n'), ['team-c']],
+    ['a folder the git generator lists is created', (f) => f.set(`${ROOT}/services/api/cm.yaml`, 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: api}\n'), ['svc-api']],
+    ['a generated app\'s file is edited', (f) => f.set(`${ROOT}/teams/a/cm.yaml`, 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a2}\n'), []],
+  ];
+  for (const [label, edit, added] of edits) {
+    it(`${label}: the memoised analysis equals a fresh one`, () => {
+      const files = new Map(Object.entries(WORKSPACE).map(([path, text]) => [`${ROOT}/${path}`, text]));
+      const host = new MemoryWorkspace(files);
+      const memo = new AnalysisMemo();
+      const cache = new IncrementalParseCache();
+      const before = analyzeWorkspace(host, ROOT, { memo, cache });
+      assert.ok(names(before).includes('team-a') && names(before).includes('svc-web'), names(before).join(', '));
+      const paths = new Set(files.keys());
+      edit(files);
+      memo.pathsCreatedOrDeleted([...files.keys()].filter((p) => !paths.has(p)));
+      const after = analyzeWorkspace(host, ROOT, { memo, cache });
+      const fresh = analyzeWorkspace(new MemoryWorkspace(new Map(files)), ROOT);
+      assert.deepEqual(observable(after), observable(fresh));
+      for (const name of added) assert.ok(names(after).includes(name), `${name} in ${names(after).join(', ')}`);
+      assert.notDeepEqual(observable(after), observable(before));
+    });
+  }
+});

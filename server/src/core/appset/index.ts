@@ -3,8 +3,9 @@
 import { isMap, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
 import type { K8sObject } from '../model/k8sObject';
 import { objectFromNode } from '../model/readObjects';
-import { basenameOf, dirnameOf, joinPath } from '../paths';
+import { dirnameOf, joinPath } from '../paths';
 import type { FileHost, Finding } from '../types';
+import { chartTemplateFolders, inChartTemplates } from '../helm/chartTemplates';
 import { APPSET_CODES } from './appsetCodes';
 import { isClusterSecret } from './clusterGenerator';
 import { expandApplicationSet, type AppSetExpansion } from './expandApplicationSet';
@@ -53,7 +54,7 @@ export interface AppSetExpansions {
 export function expandApplicationSets(input: AppSetInput): AppSetExpansions {
   // Only these objects matter here; each file's are picked out once per parse.
   const all = [...input.objectsByFile.values()].flatMap(relevantObjects);
-  const chartTemplates = new Set(input.files.filter((f) => basenameOf(f) === 'Chart.yaml').map((f) => joinPath(dirnameOf(f), 'templates')));
+  const chartTemplates = chartTemplateFolders(input.files);
   const context = {
     files: input.files,
     listFiles: input.fileList,
@@ -136,14 +137,6 @@ function relevantObjects(objects: readonly K8sObject[]): readonly K8sObject[] {
 }
 
 const relevantByFile = new WeakMap<readonly K8sObject[], readonly K8sObject[]>();
-
-/** Whether `file` lies in one of the `templates` folders (rendered by Helm, not read as written). */
-function inChartTemplates(templates: ReadonlySet<string>, file: string): boolean {
-  for (let dir = dirnameOf(file); ; dir = dirnameOf(dir)) {
-    if (templates.has(dir)) return true;
-    if (dirnameOf(dir) === dir) return false;
-  }
-}
 
 function expandOne(
   input: AppSetInput,

@@ -1,6 +1,7 @@
 // Finds the applications of a workspace: folders that Argo CD Applications point at, then every
 // Kustomize root, Helm chart and folder of plain manifests that no Application claims.
 
+import { chartTemplateFolders, inChartTemplates } from '../helm/chartTemplates';
 import { findKustomizationFile, type KustomizeResult } from '../kustomize';
 import { isApplication, type K8sObject } from '../model/k8sObject';
 import { basenameOf, dirnameOf, isInside, joinPath, normalizePath, relativePath } from '../paths';
@@ -75,9 +76,11 @@ function markChartDefinedTargets(input: DiscoveryInput, standalone: AppSource[])
 
 function applicationSources(input: DiscoveryInput, repository: WorkspaceRepository): AppSource[] {
   const sources: AppSource[] = [];
+  // An Application in a chart's templates is followed as the chart renders it, even one without template actions.
+  const chartTemplates = chartTemplateFolders(input.files);
   for (const [file, objects] of input.objectsByFile) {
     for (const object of objects) {
-      if (!isApplication(object) || object.source.templated) continue;
+      if (!isApplication(object) || object.source.templated || inChartTemplates(chartTemplates, file)) continue;
       sources.push(...sourcesOf(input, repository, object, `application:${relativePath(input.root, file)}#${object.source.docIndex}`));
     }
   }

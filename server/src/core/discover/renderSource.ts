@@ -119,8 +119,13 @@ function renderDirectory(host: FileHost, source: AppSource, allFiles: readonly s
   const objects = files.flatMap((file) => objectsOf(host, file, cache));
   const templated = objects.some((o) => o.source.templated);
   const failures = renderFailures(host, files, objects, cache);
+  const unread = files.filter((file) => {
+    const text = host.readFile(file);
+    return text !== undefined && cache.parse(file, text).problems.some((p) => p.code === 'parse/too-deep');
+  });
   const reasons = [
     ...(failures.length > 0 ? [FAILS_TO_RENDER, ...failures] : []),
+    ...unread.map((file) => `SyncPlan could not read all of ${file} (nested too deeply for SyncPlan): this plan may miss parts of it.`),
     ...(templated ? ['Some files contain Helm template actions, which Argo CD does not evaluate in a directory source.'] : []),
   ];
   return { objects, findings: [], complete: reasons.length === 0, incompleteReasons: reasons, files };

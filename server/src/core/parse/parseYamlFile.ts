@@ -78,7 +78,7 @@ function toParsedDocument(doc: Document.Parsed, index: number): ParsedDocument {
 
 function documentProblems(path: string, doc: ParsedDocument, templated: boolean): Finding[] {
   if (templated) return [];
-  return doc.doc.errors.map((error) => ({
+  return doc.doc.errors.map((error) => isStackOverflow(error.message) ? tooDeep(path, { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) }) : ({
     code: 'parse/yaml-error',
     severity: 'error' as const,
     message: `YAML syntax error: ${firstLine(error.message)}; Argo CD cannot render the app.`,
@@ -89,12 +89,31 @@ function documentProblems(path: string, doc: ParsedDocument, templated: boolean)
 }
 
 function parseFailure(path: string, text: string, error: unknown): Finding {
+  if (error instanceof RangeError && isStackOverflow(error.message)) return tooDeep(path, { start: 0, end: Math.min(1, text.length) });
   return {
     code: 'parse/yaml-error',
     severity: 'error',
     message: `YAML could not be read: ${firstLine(String(error instanceof Error ? error.message : error))}`,
     file: path,
     span: { start: 0, end: Math.min(1, text.length) },
+  };
+}
+
+/** The `yaml` library runs out of JavaScript stack on nesting a few thousand levels deep. */
+function isStackOverflow(message: string): boolean {
+  return message.includes('Maximum call stack size exceeded');
+}
+
+/** SyncPlan's limit, not Argo CD's: Go's YAML readers accept nesting up to 10,000 levels. */
+function tooDeep(path: string, span: Finding['span']): Finding {
+  return {
+    code: 'parse/too-deep',
+    severity: 'warning',
+    message: 'This YAML is nested too deeply for SyncPlan to read in full; the plan may miss parts of this file.',
+    detail:
+      "The file nests more levels than SyncPlan's YAML reader can follow. Argo CD's reader accepts up to 10,000 levels, so the file may sync; SyncPlan plans what it read up to there and marks the application incomplete.",
+    file: path,
+    span,
   };
 }
 

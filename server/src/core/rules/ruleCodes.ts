@@ -17,6 +17,7 @@ const PARSE_CODES: readonly RuleCodeInfo[] = [
   { code: 'parse/yaml-error', severity: 'error', title: 'A YAML syntax error: Argo CD cannot render the file.' },
   { code: 'yaml/duplicate-key', severity: 'warning', title: 'A mapping key written twice: Argo CD keeps the last value and drops the others.' },
   { code: 'parse/templated', severity: 'info', title: 'A file with Helm template actions was only partly read.' },
+  { code: 'parse/too-deep', severity: 'warning', title: 'YAML nested too deeply for SyncPlan to read in full: the plan may miss parts of the file.' },
 ];
 
 /** Codes of the native Helm renderer (server/src/core/helm). */

@@ -2,6 +2,7 @@
 // log through the same connection throws too. Neither may escape (an uncaught exception ends the server).
 
 import assert from 'node:assert/strict';
+import { guard, guardRequest } from '../../server/src/lsp/guard';
 import { sendSafely } from '../../server/src/lsp/sendSafely';
 
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -29,5 +30,17 @@ describe('lsp: sends from timers', () => {
     } finally {
       process.off('unhandledRejection', onRejection);
     }
+  });
+});
+
+describe('lsp: guarded work on a closed connection', () => {
+  it('answers with the fallback when both the work and its log throw (a debounced analysis publishing to a closed connection)', async () => {
+    const closed = (): never => {
+      throw new Error('Connection is disposed.');
+    };
+    const analysis = guard(closed, 'analysis', 'fallback', () => closed());
+    assert.equal(await analysis(undefined), 'fallback');
+    const request = guardRequest(closed, 'hover', null, () => closed());
+    assert.equal(await request(undefined), null);
   });
 });

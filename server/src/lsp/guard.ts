@@ -32,10 +32,22 @@ export function guard<P, R>(
     try {
       return await handler(params);
     } catch (error) {
-      log(`SyncPlan ${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      logSafely(log, `SyncPlan ${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
       return fallback;
     }
   };
+}
+
+/**
+ * Logs through the connection; a log on a connection closed meanwhile (the client went away during the
+ * debounced analysis whose sends failed) throws too, and that would escape the guard as a rejection.
+ */
+function logSafely(log: (message: string) => void, message: string): void {
+  try {
+    log(message);
+  } catch {
+    // Nobody is left to tell.
+  }
 }
 
 /** guard for requests: a request cancelled before it starts or at a checkCancelled answers RequestCancelled. */
@@ -51,7 +63,7 @@ export function guardRequest<P, R>(
       return await handler(params, token);
     } catch (error) {
       if (error instanceof Cancelled) return new ResponseError(LSPErrorCodes.RequestCancelled, `SyncPlan ${name} cancelled`);
-      log(`SyncPlan ${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      logSafely(log, `SyncPlan ${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
       return fallback;
     }
   };

@@ -91,14 +91,15 @@ export function addRenderedChildren(
     }
     // The Applications of each rendered ApplicationSet, as far as the bound allows.
     const unfollowed = fresh.slice(now.length).map((c) => c.object);
-    for (const set of freshSets) {
+    const expanded = last ? [] : freshSets.map((set) => options.expandApplicationSet!(set.object));
+    expansions.push(...expanded);
+    const generatedPerSet = sourcesOfGeneratedApplications({ ...context, kustomize: options.kustomize }, expanded);
+    for (const [index, set] of freshSets.entries()) {
       if (last) {
         unfollowed.push(set.object);
         continue;
       }
-      const expansion = options.expandApplicationSet!(set.object);
-      expansions.push(expansion);
-      const generated = sourcesOfGeneratedApplications({ ...context, kustomize: options.kustomize }, set.object, expansion.apps).filter((s) => s.externalRepository === undefined);
+      const generated = generatedPerSet[index].filter((s) => s.externalRepository === undefined);
       if (generated.length > budget) unfollowed.push(set.object);
       for (const source of generated.slice(0, budget)) {
         sources.push(source);

@@ -108,10 +108,16 @@ export function sourcesOfRenderedApplications(input: SourceInput, objects: reado
     });
 }
 
-/** Apps for the Applications an ApplicationSet that an app renders generates, keyed by the rendered ApplicationSet's id. */
-export function sourcesOfGeneratedApplications(input: SourceInput, appset: K8sObject, objects: readonly K8sObject[]): AppSource[] {
+/**
+ * Apps for the Applications that ApplicationSets apps render generate (per ApplicationSet, in order), keyed by
+ * the rendered ApplicationSet's id.
+ */
+export function sourcesOfGeneratedApplications(input: SourceInput, expansions: readonly { appset: K8sObject; apps: readonly K8sObject[] }[]): AppSource[][] {
+  if (expansions.length === 0) return [];
   const repository = readWorkspaceRepository(input.host, input.root);
-  return objects.flatMap((object) => sourcesOf(input, repository, object, `application:${appset.id}/${object.name}`).map((source) => ({ ...source, generatedBy: appset })));
+  return expansions.map(({ appset, apps }) =>
+    apps.flatMap((object) => sourcesOf(input, repository, object, `application:${appset.id}/${object.name}`).map((source) => ({ ...source, generatedBy: appset }))),
+  );
 }
 
 type SourceInput = Pick<DiscoveryInput, 'host' | 'root' | 'kustomize'>;

@@ -26,10 +26,20 @@ export function formatPlanText(report: PlanReport, style: Style): string {
 function formatApp(app: AppReport, report: PlanReport, style: Style, printed: Set<string>): string[] {
   printed.add(app.id);
   const children = app.children.map((id) => report.apps.find((a) => a.id === id)).filter((a): a is AppReport => a !== undefined);
+  // An Application's app, or the apps an ApplicationSet generates, under the resource line; one already
+  // printed (a child of several parents) is named with a pointer to its plan.
   const nestChildren = (resource: ResourceReport): string[] => {
-    if (resource.kind !== 'Application') return [];
-    const child = children.find((c) => c.definedBy?.file === resource.file && c.definedBy.line === resource.line);
-    return child && !printed.has(child.id) ? formatApp(child, report, style, printed).map((line) => NESTED_INDENT + line) : [];
+    const nested =
+      resource.kind === 'Application'
+        ? children.filter((c) => !c.generatedBy && c.definedBy?.file === resource.file && c.definedBy.line === resource.line).slice(0, 1)
+        : resource.kind === 'ApplicationSet'
+          ? children.filter((c) => c.generatedBy?.file === resource.file && c.generatedBy.line === resource.line)
+          : [];
+    return nested.flatMap((child) =>
+      printed.has(child.id)
+        ? [`${NESTED_INDENT}${style.bold(style.cyan(child.name))} ${style.dim('(its plan is shown above)')}`]
+        : formatApp(child, report, style, printed).map((line) => NESTED_INDENT + line),
+    );
   };
   const lines: string[] = [];
   const origin = app.generatedBy

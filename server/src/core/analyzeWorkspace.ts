@@ -7,6 +7,7 @@ import { isWorkspaceRepository, readWorkspaceRepository } from './discover/works
 import type { AppAnalysis, AppSource, WorkspaceAnalysis } from './discover/appTypes';
 import { renderSource, type RenderContext, type RenderedSource } from './discover/renderSource';
 import { crdApiVersions } from './helm';
+import { chartTemplateFolders, inChartTemplates } from './helm/chartTemplates';
 import { BuildCache, renderKustomization, type KustomizeOverrides, type KustomizeResult } from './kustomize';
 import type { AnalysisMemo } from './incremental/analysisMemo';
 import type { TrackingHost } from './incremental/trackingHost';
@@ -79,12 +80,14 @@ export function* analyzeWorkspaceInSteps(diskHost: FileHost, root: string, optio
   // Files with suppression comments, kept so suppressions need no second read.
   const directiveTexts = new Map<string, string>();
   stage('parse', () => {
+  // A chart template is checked as Helm renders it; one that is valid YAML as written says nothing of its own.
+  const chartTemplates = chartTemplateFolders(files);
   for (const file of files.filter(isYamlFile)) {
     guarded(findings, () => `reading ${relativePath(root, file)}`, file, undefined, () => {
       const text = host.readFile(file);
       if (text === undefined) return;
       const parsed = cache.parse(file, text);
-      findings.push(...parsed.problems);
+      if (parsed.templated || !inChartTemplates(chartTemplates, file)) findings.push(...parsed.problems);
       if (hasDirectives(parsed)) directiveTexts.set(file, text);
       objectsByFile.set(file, cache.objects(file, text));
     });

@@ -10,6 +10,7 @@ import { isApplication, type K8sObject } from '../core/model/k8sObject';
 import { basenameOf } from '../core/paths';
 import { objectNodes } from '../core/model/readObjects';
 import type { ParsedFile } from '../core/parse/parseYamlFile';
+import { hasTemplateActions } from '../core/parse/templateMask';
 
 /** What of a parse cache entry cooling reads and changes. */
 export interface CoolableEntry {
@@ -21,15 +22,17 @@ export interface CoolableEntry {
 }
 
 /**
- * Entries whose trees later analyses do not read: Helm templates (their objects, read from the unrendered text,
- * serve rules and hovers on the template; plans use the rendered objects) and files with no objects. Not
+ * Entries whose trees later analyses do not read: files with `{{` (Helm templates, whose objects read from the
+ * unrendered text serve rules and hovers on the template while plans use the rendered ones; and files read as
+ * written whose strings hold `{{`, whose rule results are kept, so their trees are read again only on an edit)
+ * and files with no objects. Not
  * kustomization files (every build of their folder reads them) nor templates holding Applications,
  * ApplicationSets or Kargo objects (discovery and the Kargo checks read those trees whenever they run).
  */
 export function coolable(entry: CoolableEntry): boolean {
   const { objects, parsed } = entry;
   if (objects === undefined || parsed.documents.length === 0 || KUSTOMIZATION_FILENAMES.includes(basenameOf(parsed.path))) return false;
-  return objects.length === 0 || (parsed.templated && !objects.some(readByWorkspaceStages));
+  return objects.length === 0 || (hasTemplateActions(parsed.text) && !objects.some(readByWorkspaceStages));
 }
 
 function readByWorkspaceStages(object: K8sObject): boolean {

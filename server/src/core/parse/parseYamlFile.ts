@@ -5,7 +5,8 @@ import type { Finding, Span } from '../types';
 import { dropCollectionKeys } from './collectionKeys';
 import { compactDocument } from './compactTree';
 import { dropDuplicateKeys } from './duplicateKeys';
-import { hasTemplateActions, maskTemplateActions } from './templateMask';
+import { actionsInsideStrings, actionStartsANode } from './literalBraces';
+import { findTemplateActions, hasTemplateActions, maskTemplateActions } from './templateMask';
 
 export interface ParsedDocument {
   index: number;
@@ -27,20 +28,29 @@ export interface ParsedFile {
 }
 
 export function parseYamlFile(path: string, text: string): ParsedFile {
-  const templated = hasTemplateActions(text);
+  let templated = hasTemplateActions(text);
+  let docs: Document.Parsed[] | undefined;
+  if (templated) {
+    // Valid YAML whose every `{{` is inside a string or comment is what Argo CD applies as written.
+    const { spans } = findTemplateActions(text);
+    if (!actionStartsANode(text, spans)) {
+      const literal = parseDocuments(text);
+      if (Array.isArray(literal) && literal.every((d) => d.errors.length === 0) && actionsInsideStrings(text, spans, literal)) {
+        docs = literal;
+        templated = false;
+      }
+    }
+  }
   const masked = templated ? maskTemplateActions(text) : { text, templateSpans: [] };
   const problems: Finding[] = [];
-  let docs: Document.Parsed[] = [];
-  try {
-    // Kubernetes reads manifests with a YAML 1.1 parser (sigs.k8s.io/yaml), so `yes` and `on` are booleans there too.
-    // uniqueKeys off: duplicates are not fatal for Argo CD either; dropDuplicateKeys keeps the last value.
-    // logLevel 'error': the library's warnings would go to stderr; what matters becomes a finding instead.
-    docs = parseAllDocuments(crAsLineBreak(masked.text), { version: '1.1', prettyErrors: false, uniqueKeys: false, logLevel: 'error' }) as Document.Parsed[];
-  } catch (error) {
-    problems.push(parseFailure(path, text, error));
-    return { path, text, documents: [], templated, templateSpans: masked.templateSpans, problems };
+  if (!docs) {
+    const parsed = parseDocuments(masked.text);
+    if (!Array.isArray(parsed)) {
+      problems.push(parseFailure(path, text, parsed.error));
+      return { path, text, documents: [], templated, templateSpans: masked.templateSpans, problems };
+    }
+    docs = parsed;
   }
-  if (!Array.isArray(docs)) docs = [docs];
   // Problems are listed document by document, so a parse of one document alone lists them the same way.
   const documents: ParsedDocument[] = [];
   docs.forEach((doc, index) => {
@@ -69,6 +79,19 @@ export function parseYamlFile(path: string, text: string): ParsedFile {
     });
   }
   return { path, text, documents, templated, templateSpans: masked.templateSpans, problems };
+}
+
+/** The documents of `text`, or what the parser threw. */
+function parseDocuments(text: string): Document.Parsed[] | { error: unknown } {
+  try {
+    // Kubernetes reads manifests with a YAML 1.1 parser (sigs.k8s.io/yaml), so `yes` and `on` are booleans there too.
+    // uniqueKeys off: duplicates are not fatal for Argo CD either; dropDuplicateKeys keeps the last value.
+    // logLevel 'error': the library's warnings would go to stderr; what matters becomes a finding instead.
+    const docs = parseAllDocuments(crAsLineBreak(text), { version: '1.1', prettyErrors: false, uniqueKeys: false, logLevel: 'error' }) as Document.Parsed[] | Document.Parsed;
+    return Array.isArray(docs) ? docs : [docs];
+  } catch (error) {
+    return { error };
+  }
 }
 
 function toParsedDocument(doc: Document.Parsed, index: number): ParsedDocument {

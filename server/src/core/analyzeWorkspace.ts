@@ -181,10 +181,18 @@ export function* analyzeWorkspaceInSteps(diskHost: FileHost, root: string, optio
     analysed.push(stage('apps', () => analyzeApp(context, source, findings, options.memo)));
     if (analysed.length % APPS_PER_STEP === 0) yield;
   }
-  const childOptions = { kustomize, maxRenderedApps: options.maxRenderedApps, expandApplicationSet: appsets.expandRendered };
+  const childOptions = {
+    kustomize,
+    maxRenderedApps: options.maxRenderedApps,
+    expandApplicationSet: appsets.expandRendered,
+    writtenApplicationSets: new Map(appsets.expansions.map((e) => [e.appset.id, e.appset])),
+  };
   const withChildren = stage('apps', () => addRenderedChildren(context, analysed, childOptions, (source) => analyzeApp(context, source, findings, options.memo)));
   findings.push(...renderedExpansionFindings(withChildren.expansions));
-  const expansions = [...appsets.expansions, ...withChildren.expansions];
+  // A written ApplicationSet every deployer built changed exists only as built: its expansion and findings go.
+  const replaced = appsets.expansions.filter((e) => withChildren.replacedApplicationSets.has(e.appset.id));
+  if (replaced.length > 0) dropFindings(findings, new Set(replaced.flatMap((e) => e.findings)));
+  const expansions = [...appsets.expansions.filter((e) => !replaced.includes(e)), ...withChildren.expansions];
   const targetsContext = { host: reader, root, isWorkspaceRepository: (url: string | undefined) => isWorkspaceRepository(repository, url) };
   const apps = withPartialAppSetTargets(targetsContext, withChildren.apps, expansions).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   linkChildren(apps, withChildren.links);
@@ -435,6 +443,13 @@ function failedBuild(): KustomizeResult {
 }
 
 const dedupeKeys = new WeakMap<Finding, string>();
+
+/** Removes `dropped` from `findings` in place. */
+function dropFindings(findings: Finding[], dropped: ReadonlySet<Finding>): void {
+  const kept = findings.filter((f) => !dropped.has(f));
+  findings.length = 0;
+  findings.push(...kept);
+}
 
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();

@@ -2,7 +2,8 @@
 // apps of the Applications it deploys. Argo CD creates an Application as the parent's render outputs it: as a chart
 // renders it, or as a Kustomize build changes it (a name prefix, a patched path or destination).
 
-import { isApplicationSet, type AppSetExpansion } from './appset';
+import type { AppSetExpansion } from './appset';
+import { renderedApplicationSets, replacedWrittenObjects, withoutReplacedGeneratedApps } from './appOfAppSets';
 import type { AppAnalysis, AppSource } from './discover/appTypes';
 import { sourcesOfGeneratedApplications, sourcesOfRenderedApplications } from './discover/discoverApplications';
 import type { RenderContext } from './discover/renderSource';
@@ -34,11 +35,13 @@ export function addRenderedChildren(
   options: {
     kustomize: boolean;
     maxRenderedApps?: number;
-    /** Expands an ApplicationSet an app renders; without it such ApplicationSets are not followed. */
+    /** Expands an ApplicationSet an app renders or builds; without it such ApplicationSets are not followed. */
     expandApplicationSet?: (appset: K8sObject) => AppSetExpansion;
+    /** The ApplicationSets files write (expanded as written), by object id. */
+    writtenApplicationSets?: ReadonlyMap<string, K8sObject>;
   },
   analyze: (source: AppSource) => AppAnalysis,
-): { apps: AppAnalysis[]; links: RenderedLinks; expansions: AppSetExpansion[] } {
+): { apps: AppAnalysis[]; links: RenderedLinks; expansions: AppSetExpansion[]; replacedApplicationSets: Set<string> } {
   const writtenById = new Map<string, K8sObject>();
   // Applications written in files are followed already: one rendered the same is linked to their apps.
   const followed = new Map<string, Followed>();
@@ -52,8 +55,10 @@ export function addRenderedChildren(
   const followedSets = new Map<string, Followed>();
   const expansions: AppSetExpansion[] = [];
   const links: RenderedLinks = new Map();
-  /** Per Application written in a file, the apps whose build changed it. */
+  /** Per Application (or ApplicationSet) written in a file, the apps whose build changed it. */
   const builders = new Map<string, Set<string>>();
+  const setBuilders = new Map<string, Set<string>>();
+  const writtenSets = options.writtenApplicationSets ?? new Map<string, K8sObject>();
   let all = apps;
   let frontier = apps;
   let budget = options.maxRenderedApps ?? MAX_RENDERED_APPS;
@@ -76,7 +81,11 @@ export function addRenderedChildren(
         if (writtenById.has(object.id)) builders.set(object.id, (builders.get(object.id) ?? new Set()).add(by.id));
         meet(object, by, followed, fresh, again);
       }
-      if (options.expandApplicationSet) for (const appset of renderedApplicationSets(by)) meet(appset, by, followedSets, freshSets, againSets);
+      if (!options.expandApplicationSet) continue;
+      for (const appset of renderedApplicationSets(by, writtenSets, identity)) {
+        if (writtenSets.has(appset.id)) setBuilders.set(appset.id, (setBuilders.get(appset.id) ?? new Set()).add(by.id));
+        meet(appset, by, followedSets, freshSets, againSets);
+      }
     }
     const last = round === MAX_RENDERED_DEPTH;
     const now = last ? [] : fresh.slice(0, budget);
@@ -93,7 +102,9 @@ export function addRenderedChildren(
     const unfollowed = fresh.slice(now.length).map((c) => c.object);
     const expanded = last ? [] : freshSets.map((set) => options.expandApplicationSet!(set.object));
     expansions.push(...expanded);
-    const generatedPerSet = sourcesOfGeneratedApplications({ ...context, kustomize: options.kustomize }, expanded);
+    // One a build changed is told apart by the app that built it, as built Applications are.
+    const setBuiltBy = (set: Rendered): string | undefined => (writtenSets.has(set.object.id) ? set.by.id : undefined);
+    const generatedPerSet = sourcesOfGeneratedApplications({ ...context, kustomize: options.kustomize }, expanded.map((e, i) => ({ ...e, builtBy: setBuiltBy(freshSets[i]) })));
     for (const [index, set] of freshSets.entries()) {
       if (last) {
         unfollowed.push(set.object);
@@ -115,7 +126,8 @@ export function addRenderedChildren(
     all = [...all.filter((a) => a.definedBy || !pointed.has(a.path)), ...frontier];
     if (sources.length === 0 && now.length === 0) break;
   }
-  return { apps: withoutReplacedApplications(all, builders), links, expansions };
+  const replacedApplicationSets = replacedWrittenObjects(all, setBuilders);
+  return { apps: withoutReplacedGeneratedApps(withoutReplacedApplications(all, builders), replacedApplicationSets), links, expansions, replacedApplicationSets };
 }
 
 /** An Application or ApplicationSet an app renders, with the entry of its identity. */
@@ -185,27 +197,14 @@ function renderedApplications(app: AppAnalysis, writtenById: ReadonlyMap<string,
 }
 
 /**
- * ApplicationSets an app renders: those of a chart (also one a kustomization inflates). One a file writes is
- * expanded as written, also where a Kustomize build changes it (not followed as built).
- */
-function renderedApplicationSets(app: AppAnalysis): K8sObject[] {
-  if (app.sourceType !== 'helm' && app.sourceType !== 'kustomize') return [];
-  return app.objects.filter((o) => isApplicationSet(o) && o.source.rendered === true);
-}
-
-/**
  * Without the apps of Applications as their files write them where every app that deploys the file built it
  * changed (Argo CD never creates the Application as written then) and another app plans the same folder. One
  * that is the only app of its folder stays, so the folder's objects are still planned and checked, as a folder
  * nothing deploys (a copy: apps may be kept by the memo).
  */
 function withoutReplacedApplications(all: AppAnalysis[], builders: ReadonlyMap<string, ReadonlySet<string>>): AppAnalysis[] {
-  if (builders.size === 0) return all;
-  const replaced = new Set<string>();
-  for (const [id, by] of builders) {
-    const deployers = all.filter((a) => a.definedBy?.id !== id && a.objects.some((o) => o.id === id));
-    if (deployers.every((a) => by.has(a.id))) replaced.add(id);
-  }
+  const replaced = replacedWrittenObjects(all, builders);
+  if (replaced.size === 0) return all;
   const isReplaced = (a: AppAnalysis): boolean => a.builtBy === undefined && a.definedBy !== undefined && replaced.has(a.definedBy.id);
   return all
     .filter((a) => !isReplaced(a) || !all.some((other) => other !== a && !isReplaced(other) && other.path === a.path))

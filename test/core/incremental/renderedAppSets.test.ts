@@ -93,3 +93,55 @@ describe('core: ApplicationSets a chart renders, with the memo', () => {
     });
   }
 });
+
+const BUILT: Record<string, string> = {
+  '.syncplan.yaml': 'repositories: [https://example.com/r.git]\n',
+  'base/kustomization.yaml': 'resources: [appset.yaml]\n',
+  'base/appset.yaml': [
+    'apiVersion: argoproj.io/v1alpha1',
+    'kind: ApplicationSet',
+    'metadata: {name: apps, namespace: argocd}',
+    'spec:',
+    '  generators:',
+    '    - list:',
+    '        elements: [{name: a}]',
+    '  template:',
+    "    metadata: {name: '{{name}}'}",
+    '    spec:',
+    '      project: default',
+    "      source: {repoURL: https://example.com/r.git, path: 'apps/{{name}}'}",
+    "      destination: {server: https://kubernetes.default.svc, namespace: '{{name}}'}",
+    '',
+  ].join('\n'),
+  'overlay/kustomization.yaml': 'resources: [../base]\npatches:\n  - target: {kind: ApplicationSet}\n    patch: |\n      - op: add\n        path: /spec/generators/0/list/elements/-\n        value: {name: b}\n',
+  'root.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: root, namespace: argocd}\nspec:\n  destination: {namespace: argocd}\n  source: {repoURL: https://example.com/r.git, path: overlay}\n',
+  'apps/a/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n',
+  'apps/b/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n',
+  'apps/c/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n',
+};
+
+describe('core: ApplicationSets a Kustomize build changes, with the memo', () => {
+  const overlay = `${ROOT}/overlay/kustomization.yaml`;
+  const edits: [string, (files: Map<string, string>) => void, string[], string[]][] = [
+    ['the patch adds another value', (f) => f.set(overlay, (f.get(overlay) ?? '').replace('{name: b}', '{name: c}')), ['a', 'c'], ['b']],
+    ['the patch is removed, so the ApplicationSet is as written', (f) => f.set(overlay, 'resources: [../base]\n'), ['a'], ['b']],
+    ['the base is edited', (f) => f.set(`${ROOT}/base/appset.yaml`, (f.get(`${ROOT}/base/appset.yaml`) ?? '').replace('[{name: a}]', '[{name: c}]')), ['b', 'c'], ['a']],
+  ];
+  for (const [label, edit, present, absent] of edits) {
+    it(`${label}: the memoised analysis equals a fresh one`, () => {
+      const files = new Map(Object.entries(BUILT).map(([path, text]) => [`${ROOT}/${path}`, text]));
+      const host = new MemoryWorkspace(files);
+      const memo = new AnalysisMemo();
+      const cache = new IncrementalParseCache();
+      const before = analyzeWorkspace(host, ROOT, { memo, cache });
+      const generated = (workspace: WorkspaceAnalysis): string[] => workspace.apps.filter((a) => a.generatedBy).map((a) => a.name).sort();
+      assert.deepEqual(generated(before), ['a', 'b']);
+      edit(files);
+      const after = analyzeWorkspace(host, ROOT, { memo, cache });
+      const fresh = analyzeWorkspace(new MemoryWorkspace(new Map(files)), ROOT);
+      assert.deepEqual(observable(after), observable(fresh));
+      for (const name of present) assert.ok(generated(after).includes(name), `${name} in ${generated(after).join(', ')}`);
+      for (const name of absent) assert.ok(!generated(after).includes(name), `${name} not in ${generated(after).join(', ')}`);
+    });
+  }
+});

@@ -167,9 +167,9 @@ function expandOne(
 
 /** The parser masks `{{ }}` as Helm actions; an ApplicationSet needs its template text as written. */
 function unmasked(host: FileHost, object: K8sObject, parses: Map<string, { text: string; docs: Document.Parsed[] }>): K8sObject | undefined {
-  // Helm's output is read as it is: its `{{ }}` are the ApplicationSet's own template.
-  if (object.source.rendered) return object;
-  if (!object.source.templated && !(host.readFile(object.source.file) ?? '').includes('{{')) return object;
+  // Helm's output, a file read as written and a document without actions are read as they are (a Kustomize
+  // build's changes included): their `{{ }}` are the ApplicationSet's own template.
+  if (object.source.rendered || !object.source.templated) return object;
   const text = host.readFile(object.source.file);
   if (text === undefined || object.id.slice(object.id.lastIndexOf('#') + 1).includes('.')) return undefined;
   try {

@@ -112,12 +112,19 @@ export function sourcesOfRenderedApplications(input: SourceInput, objects: reado
  * Apps for the Applications that ApplicationSets apps render generate (per ApplicationSet, in order), keyed by
  * the rendered ApplicationSet's id.
  */
-export function sourcesOfGeneratedApplications(input: SourceInput, expansions: readonly { appset: K8sObject; apps: readonly K8sObject[] }[]): AppSource[][] {
+export function sourcesOfGeneratedApplications(
+  input: SourceInput,
+  /** `builtBy`: the app whose Kustomize build changed the ApplicationSet its file writes. */
+  expansions: readonly { appset: K8sObject; apps: readonly K8sObject[]; builtBy?: string }[],
+): AppSource[][] {
   if (expansions.length === 0) return [];
   const repository = readWorkspaceRepository(input.host, input.root);
-  return expansions.map(({ appset, apps }) =>
-    apps.flatMap((object) => sourcesOf(input, repository, object, `application:${appset.id}/${object.name}`).map((source) => ({ ...source, generatedBy: appset }))),
-  );
+  return expansions.map(({ appset, apps, builtBy }) => {
+    const base = builtBy === undefined ? `application:${appset.id}` : `application:${relativePath(input.root, appset.source.file)}#${appset.source.docIndex}@${builtBy}`;
+    return apps.flatMap((object) =>
+      sourcesOf(input, repository, object, `${base}/${object.name}`).map((source) => ({ ...source, generatedBy: appset, ...(builtBy === undefined ? {} : { builtBy }) })),
+    );
+  });
 }
 
 type SourceInput = Pick<DiscoveryInput, 'host' | 'root' | 'kustomize'>;

@@ -64,6 +64,18 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'braces',
+    what: '1 MiB of `{{ a }}` actions: in a flow list, and in a plain string (read as written)',
+    targetMs: 2_000,
+    write(root) {
+      // In a flow list `{` is an indicator, so the file is a template and must be masked without a second parse;
+      // in a plain string the actions are text and the file is read as written once.
+      const actions = '{{ a }} '.repeat(UNCLOSED_BYTES / 16);
+      write(join(root, 'flow.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flow\ndata:\n  a: [x, y${actions}]\n`);
+      write(join(root, 'plain.yaml'), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\ndata:\n  a: x ${actions}\n`);
+    },
+  },
+  {
     name: 'diamond',
     what: `a ${DIAMOND_LEVELS}-level diamond of Kustomize bases (each level's two folders both use the next level's two)`,
     targetMs: 1_000,

@@ -9,6 +9,8 @@ const cases: [string, string, boolean][] = [
   ['an action line', 'a: 1\n{{- if .Values.b }}\nb: 2\n{{- end }}\n', true],
   ['an action as a list item', 'a:\n  - {{ .Values.x }}\n', true],
   ['an action in a flow list', 'a: [x, {{ .Values.x }}]\n', true],
+  ['an action after text in a flow list, where { is an indicator', 'a: [x, y{{ a }}]\n', true],
+  ['an action inside a quoted string in a flow list', 'a: [x, "y{{ a }}"]\n', false],
   ['an action inside a quoted string', 'a: "x-{{ .Values.x }}"\n', false],
   ['an action inside a plain string', 'a: x-{{ .x }} and {{ .y }}\n', false],
   ['a colon without a space before the action', 'a: stage:{{path.basename}}\n', false],

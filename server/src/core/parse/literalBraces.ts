@@ -1,12 +1,13 @@
 // `{{` is only Helm's when Helm renders the file. Argo CD applies a directory or Kustomize source as plain YAML,
 // so a file whose every `{{` sits inside a string (Prometheus alert texts, Argo Workflows parameters,
 // ApplicationSet and Kargo expressions, notification templates) or a comment is read as written, not masked.
+// Every check is one forward pass over the text and the actions (linear, however many actions share a line).
 
-import { isScalar, visit, type Document } from 'yaml';
+import { CST, Lexer } from 'yaml';
 import type { Span } from '../types';
 
 /**
- * Whether some action starts where YAML starts a node (a line's content, a list item, a value after `key:`, a
+ * Whether some action starts where YAML starts a node (a line's content, a list item, a value after `key: `, a
  * flow item) outside a block scalar: YAML reads `{{` there as a flow mapping, never as text, so the file is a
  * template. Cheap, and true for nearly every Helm template, so those are not parsed twice. Block scalars are
  * told by indentation alone; where that guesses wrong, the parse that follows decides.
@@ -18,47 +19,76 @@ export function actionStartsANode(text: string, spans: readonly Span[]): boolean
   for (let lineStart = 0; next < spans.length && lineStart <= text.length; ) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
-    const line = text.slice(lineStart, lineEnd);
-    const indent = line.length - line.trimStart().length;
-    const blank = line.trim() === '';
+    const indent = indentOf(text, lineStart, lineEnd);
+    const blank = lineStart + indent === lineEnd;
     if (blockIndent >= 0 && !blank && indent <= blockIndent) blockIndent = -1;
     for (; next < spans.length && spans[next].start < lineEnd; next++) {
       const start = spans[next].start;
-      if (start < lineStart || blockIndent >= 0) continue;
-      if (NODE_START.test(text.slice(lineStart, start))) return true;
+      if (start >= lineStart && blockIndent < 0 && startsANode(text, lineStart, start)) return true;
     }
-    if (blockIndent < 0 && BLOCK_SCALAR_HEADER.test(line)) blockIndent = indent;
+    // A header is short; a long line is never one (and is not scanned again).
+    if (blockIndent < 0 && lineEnd - lineStart < MAX_HEADER_LINE && BLOCK_SCALAR_HEADER.test(text.slice(lineStart, lineEnd))) blockIndent = indent;
     lineStart = lineEnd + 1;
   }
   return false;
 }
 
-const NODE_START = /^(?:[ \t]*-)*[ \t]*$|:[ \t]+$|[[{,][ \t]*$/;
 /** `key: |`, `- >-`, `key: |2` and the like, optionally followed by a comment. */
 const BLOCK_SCALAR_HEADER = /(?:^|[:\-])[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$/;
+const MAX_HEADER_LINE = 4096;
 
-/** Whether every action lies inside a string scalar of the parsed documents or in a comment. */
-export function actionsInsideStrings(text: string, spans: readonly Span[], docs: readonly Document.Parsed[]): boolean {
-  const strings: [number, number][] = [];
-  for (const doc of docs) {
-    visit(doc, {
-      Scalar(_key, node) {
-        if (isScalar(node) && typeof node.value === 'string' && node.range) strings.push([node.range[0], node.range[1]]);
-      },
-    });
-  }
-  strings.sort((a, b) => a[0] - b[0]);
-  let at = 0;
-  for (const span of spans) {
-    while (at < strings.length && strings[at][1] < span.end) at++;
-    const inside = at < strings.length && strings[at][0] <= span.start && span.end <= strings[at][1];
-    if (!inside && !inComment(text, span)) return false;
-  }
-  return true;
+function indentOf(text: string, from: number, to: number): number {
+  let at = from;
+  while (at < to && (text[at] === ' ' || text[at] === '\t')) at++;
+  return at - from;
 }
 
-/** A `#` that starts a comment earlier on the span's line (after a space or at the line's start). */
-function inComment(text: string, span: Span): boolean {
-  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
-  return /(?:^|[ \t])#/.test(text.slice(lineStart, span.start));
+/**
+ * Whether the text just before `start` on its line makes `{{` a node's start: only blanks and `-` since the line
+ * began, or `:` plus blanks, or a flow indicator plus blanks. Looks back over that run alone.
+ */
+function startsANode(text: string, lineStart: number, start: number): boolean {
+  let at = start - 1;
+  let blanks = 0;
+  while (at >= lineStart && (text[at] === ' ' || text[at] === '\t')) {
+    at--;
+    blanks++;
+  }
+  if (at < lineStart) return true;
+  const c = text[at];
+  if (c === '[' || c === '{' || c === ',') return true;
+  if (c === ':') return blanks > 0;
+  if (c !== '-' || blanks === 0) return false;
+  // `- ` list markers back to the line's start.
+  while (at >= lineStart && (text[at] === ' ' || text[at] === '\t' || (text[at] === '-' && (at === lineStart || text[at - 1] === ' ' || text[at - 1] === '\t')))) at--;
+  return at < lineStart;
+}
+
+/**
+ * Whether every action lies inside one scalar (plain, quoted or block) or comment as YAML's tokenizer splits the
+ * text: then YAML reads it as text. Tokenizing is linear and much cheaper than a parse, and an action in a flow
+ * collection (where `{` is an indicator) is told at once, so a hostile file is not parsed twice.
+ */
+export function actionsInsideScalars(text: string, spans: readonly Span[]): boolean {
+  let offset = 0;
+  let next = 0;
+  let scalarNext = false;
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token);
+    if (type === 'scalar') {
+      // The marker before a scalar's source, which is the next token.
+      scalarNext = true;
+      continue;
+    }
+    if (type === 'doc-mode' || type === 'flow-error-end') continue;
+    const end = offset + token.length;
+    const holds = scalarNext || type === 'single-quoted-scalar' || type === 'double-quoted-scalar' || type === 'comment';
+    scalarNext = false;
+    for (; next < spans.length && spans[next].start < end; next++) {
+      if (!holds || spans[next].start < offset || spans[next].end > end) return false;
+    }
+    offset = end;
+    if (next === spans.length) return true;
+  }
+  return next === spans.length;
 }

@@ -5,7 +5,7 @@ import type { Finding, Span } from '../types';
 import { dropCollectionKeys } from './collectionKeys';
 import { compactDocument } from './compactTree';
 import { dropDuplicateKeys } from './duplicateKeys';
-import { actionsInsideStrings, actionStartsANode } from './literalBraces';
+import { actionsInsideScalars, actionStartsANode } from './literalBraces';
 import { findTemplateActions, hasTemplateActions, maskTemplateActions } from './templateMask';
 
 export interface ParsedDocument {
@@ -33,9 +33,9 @@ export function parseYamlFile(path: string, text: string): ParsedFile {
   if (templated) {
     // Valid YAML whose every `{{` is inside a string or comment is what Argo CD applies as written.
     const { spans } = findTemplateActions(text);
-    if (!actionStartsANode(text, spans)) {
+    if (!actionStartsANode(text, spans) && actionsInsideScalars(crAsLineBreak(text), spans)) {
       const literal = parseDocuments(text);
-      if (Array.isArray(literal) && literal.every((d) => d.errors.length === 0) && actionsInsideStrings(text, spans, literal)) {
+      if (Array.isArray(literal) && literal.every((d) => d.errors.length === 0)) {
         docs = literal;
         templated = false;
       }

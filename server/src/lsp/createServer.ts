@@ -156,10 +156,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       for (const file of files) edited.add(file);
       editedFirst.set(folder, edited);
     }
-    // While analyses are fast, an edit after a quiet spell is analysed at once (an analysis under way is dropped by
-    // the next edit anyway); edits in quick succession wait for a pause, and so does every edit once analyses are slow.
-    const leading = delay === baseDelayOf(folder);
-    debouncer.schedule(`folder:${folder.uri}`, delay, () => void guard(log, 'analysis', undefined, () => analyzeAndPublish(folder))(undefined), { leading });
+    // An edit after a quiet spell as long as the delay is analysed at once (an analysis under way is dropped by the
+    // next edit anyway); edits in quick succession wait for a pause, which grows while analyses are slow.
+    debouncer.schedule(`folder:${folder.uri}`, delay, () => void guard(log, 'analysis', undefined, () => analyzeAndPublish(folder))(undefined), { leading: true });
   };
 
   /** Reads every folder's settings; the folders whose settings changed are stale and analysed again. */

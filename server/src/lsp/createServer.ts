@@ -37,6 +37,8 @@ export interface ServerOptions {
   idleCollector?: IdleCollector;
   /** Called once, when the first analysis of a folder is done, before its diagnostics and plans go out (the server process tunes its heap then). */
   afterFirstAnalysis?: () => void;
+  /** Called after each analysis is published (the heap's growth step follows how often it collected). */
+  afterAnalysis?: () => void;
 }
 
 export interface SyncPlanServer {
@@ -145,6 +147,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
       options.afterFirstAnalysis?.();
     }
     await publisher.publish(folder.uri, analysis, publishContext(folder, analysis), { first });
+    options.afterAnalysis?.();
     options.idleCollector?.analysisSettled();
   };
   const baseDelayOf = (folder: AnalyzedFolder): number => folder.settings.analysisDelay ?? defaultDelayMs;

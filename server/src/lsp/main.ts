@@ -11,9 +11,11 @@ process.on('unhandledRejection', (reason) => connection.console.error(`SyncPlan:
 const collect = fullGarbageCollection();
 // V8's own heap growth while the first analysis allocates hundreds of MB; the tight step once edits begin, with
 // one collection at once so the heap limit is worked out with it (else edits grew the heap to 300 MB first).
+let heapGrowth: ReturnType<typeof tuneHeapForServer> | undefined;
 const afterFirstAnalysis = (): void => {
-  tuneHeapForServer();
+  heapGrowth = tuneHeapForServer();
   collect?.();
 };
-createServer(connection, { idleCollector: collect ? new IdleCollector(collect) : undefined, afterFirstAnalysis });
+const afterAnalysis = (): void => heapGrowth?.analysisDone();
+createServer(connection, { idleCollector: collect ? new IdleCollector(collect) : undefined, afterFirstAnalysis, afterAnalysis });
 connection.listen();

@@ -98,25 +98,17 @@ export function addRenderedChildren(
       const entry = source.definedBy && entryOf.get(source.definedBy)?.entry;
       if (entry) entryOfSource.set(source.id, entry);
     }
-    // The Applications of each rendered ApplicationSet, as far as the bound allows.
     const unfollowed = fresh.slice(now.length).map((c) => c.object);
-    const expanded = last ? [] : freshSets.map((set) => options.expandApplicationSet!(set.object));
-    expansions.push(...expanded);
-    // One a build changed is told apart by the app that built it, as built Applications are.
-    const setBuiltBy = (set: Rendered): string | undefined => (writtenSets.has(set.object.id) ? set.by.id : undefined);
-    const generatedPerSet = sourcesOfGeneratedApplications({ ...context, kustomize: options.kustomize }, expanded.map((e, i) => ({ ...e, builtBy: setBuiltBy(freshSets[i]) })));
-    for (const [index, set] of freshSets.entries()) {
-      if (last) {
-        unfollowed.push(set.object);
-        continue;
-      }
-      const generated = generatedPerSet[index].filter((s) => s.externalRepository === undefined);
-      if (generated.length > budget) unfollowed.push(set.object);
-      for (const source of generated.slice(0, budget)) {
+    if (last) unfollowed.push(...freshSets.map((set) => set.object));
+    else if (freshSets.length > 0) {
+      const generated = generatedSources({ ...context, kustomize: options.kustomize }, freshSets, options.expandApplicationSet!, writtenSets, budget);
+      expansions.push(...generated.expansions);
+      unfollowed.push(...generated.unfollowed);
+      budget -= generated.sources.length;
+      for (const { source, entry } of generated.sources) {
         sources.push(source);
-        entryOfSource.set(source.id, set.entry);
+        entryOfSource.set(source.id, entry);
       }
-      budget = Math.max(0, budget - generated.length);
     }
     if (unfollowed.length > 0) all = withUnfollowed(all, frontier, unfollowed);
     const pointed = new Set(sources.map((s) => s.path));
@@ -128,6 +120,32 @@ export function addRenderedChildren(
   }
   const replacedApplicationSets = replacedWrittenObjects(all, setBuilders);
   return { apps: withoutReplacedGeneratedApps(withoutReplacedApplications(all, builders), replacedApplicationSets), links, expansions, replacedApplicationSets };
+}
+
+/**
+ * The sources of the Applications that newly met ApplicationSets generate, at most `budget`, each with the entry
+ * of its ApplicationSet; the ApplicationSets whose Applications the bound cut.
+ */
+function generatedSources(
+  context: Parameters<typeof sourcesOfGeneratedApplications>[0],
+  sets: readonly Rendered[],
+  expand: (appset: K8sObject) => AppSetExpansion,
+  written: ReadonlyMap<string, K8sObject>,
+  budget: number,
+): { expansions: AppSetExpansion[]; sources: { source: AppSource; entry: Followed }[]; unfollowed: K8sObject[] } {
+  const expansions = sets.map((set) => expand(set.object));
+  // One a build changed is told apart by the app that built it, as built Applications are.
+  const builtBy = (set: Rendered): string | undefined => (written.has(set.object.id) ? set.by.id : undefined);
+  const perSet = sourcesOfGeneratedApplications(context, expansions.map((e, i) => ({ ...e, builtBy: builtBy(sets[i]) })));
+  const sources: { source: AppSource; entry: Followed }[] = [];
+  const unfollowed: K8sObject[] = [];
+  sets.forEach((set, index) => {
+    const generated = perSet[index].filter((s) => s.externalRepository === undefined);
+    const room = Math.max(0, budget - sources.length);
+    if (generated.length > room) unfollowed.push(set.object);
+    for (const source of generated.slice(0, room)) sources.push({ source, entry: set.entry });
+  });
+  return { expansions, sources, unfollowed };
 }
 
 /** An Application or ApplicationSet an app renders, with the entry of its identity. */

@@ -85,6 +85,14 @@ const EDIT_KINDS: Edit[] = [
   lineEdit((lines, at) => lines.splice(at, 0, '# a comment')),
   lineEdit((lines, at) => lines.splice(at, 1)),
   lineEdit((lines, at) => lines.splice(at, 0, '    argocd.argoproj.io/sync-wave: "-2"')),
+  // `{{` in a string (the file is still read as written) or where a value starts (the file becomes a template).
+  (files, pick) => {
+    const file = pick(yamlOf(files));
+    const lines = (files.get(file) ?? '').split('\n');
+    lines.splice(pick(lines.map((_, i) => i)), 0, pick(['    note: "see {{ .Values.note }}"', '    note: {{ .Values.note }}']));
+    files.set(file, lines.join('\n'));
+    return `braces in ${file}`;
+  },
   // Another sync wave on an existing annotation.
   (files, pick) => {
     const file = pick(yamlOf(files).filter((f) => files.get(f)?.includes('sync-wave')).concat(yamlOf(files)));

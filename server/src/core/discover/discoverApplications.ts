@@ -102,7 +102,7 @@ export function sourcesOfRenderedApplications(input: SourceInput, objects: reado
     .flatMap((object) => {
       const by = builtBy?.(object);
       // A built Application keeps the id of its file's object: its apps are told apart by the app that built it.
-      if (by === undefined) return sourcesOf(input, repository, object, `application:${object.id}`);
+      if (by === undefined) return sourcesOf(input, repository, object, `application:${portableId(input.root, object)}`);
       const base = `application:${relativePath(input.root, object.source.file)}#${object.source.docIndex}@${by}`;
       return sourcesOf(input, repository, object, base).map((source) => ({ ...source, builtBy: by }));
     });
@@ -120,7 +120,7 @@ export function sourcesOfGeneratedApplications(
   if (expansions.length === 0) return [];
   const repository = readWorkspaceRepository(input.host, input.root);
   return expansions.map(({ appset, apps, builtBy }) => {
-    const base = builtBy === undefined ? `application:${appset.id}` : `application:${relativePath(input.root, appset.source.file)}#${appset.source.docIndex}@${builtBy}`;
+    const base = builtBy === undefined ? `application:${portableId(input.root, appset)}` : `application:${relativePath(input.root, appset.source.file)}#${appset.source.docIndex}@${builtBy}`;
     return apps.flatMap((object) =>
       sourcesOf(input, repository, object, `${base}/${object.name}`).map((source) => ({ ...source, generatedBy: appset, ...(builtBy === undefined ? {} : { builtBy }) })),
     );
@@ -128,6 +128,12 @@ export function sourcesOfGeneratedApplications(
 }
 
 type SourceInput = Pick<DiscoveryInput, 'host' | 'root' | 'kustomize'>;
+
+/** A rendered object's id with its file relative to the workspace, so app ids (shown in `plan` JSON) do not name the machine's folders. */
+function portableId(root: string, object: K8sObject): string {
+  const file = object.source.file;
+  return object.id.startsWith(file) ? `${relativePath(root, file)}${object.id.slice(file.length)}` : object.id;
+}
 
 /** One AppSource per source of an Application that has a path. */
 function sourcesOf(input: SourceInput, repository: WorkspaceRepository, object: K8sObject, idBase: string): AppSource[] {

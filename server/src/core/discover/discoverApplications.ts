@@ -129,10 +129,13 @@ export function sourcesOfGeneratedApplications(
 
 type SourceInput = Pick<DiscoveryInput, 'host' | 'root' | 'kustomize'>;
 
-/** A rendered object's id with its file relative to the workspace, so app ids (shown in `plan` JSON) do not name the machine's folders. */
+/**
+ * A rendered object's id with the paths in it (its template file, the kustomization that inflated its chart)
+ * relative to the workspace, so app ids (shown in `plan` JSON) do not name the machine's folders.
+ */
 function portableId(root: string, object: K8sObject): string {
-  const file = object.source.file;
-  return object.id.startsWith(file) ? `${relativePath(root, file)}${object.id.slice(file.length)}` : object.id;
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+  return object.id.split(prefix).join('');
 }
 
 /** One AppSource per source of an Application that has a path. */

@@ -85,7 +85,9 @@ export function actionsInsideScalars(text: string, spans: readonly Span[]): bool
     const holds = scalarNext || type === 'single-quoted-scalar' || type === 'double-quoted-scalar' || type === 'comment';
     scalarNext = false;
     for (; next < spans.length && spans[next].start < end; next++) {
-      if (!holds || spans[next].start < offset || spans[next].end > end) return false;
+      const span = spans[next];
+      // The token must hold the action's own `{{` where the offsets say: a check that they line up.
+      if (!holds || span.start < offset || span.end > end || !token.startsWith('{{', span.start - offset)) return false;
     }
     offset = end;
     if (next === spans.length) return true;

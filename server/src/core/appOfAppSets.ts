@@ -1,24 +1,7 @@
-// ApplicationSets in app-of-apps: Argo CD creates an ApplicationSet as the parent's render outputs it (a chart's
-// template, or a file a Kustomize build changed), and the controller generates the Applications from that.
+// Written objects an app-of-apps replaces: Argo CD creates an Application or ApplicationSet as the parent's build
+// outputs it, so one every deployer changed never exists as its file writes it, nor do the Applications it generates.
 
-import { isApplicationSet } from './appset';
 import type { AppAnalysis } from './discover/appTypes';
-import type { K8sObject } from './model/k8sObject';
-
-/**
- * ApplicationSets an app renders: those of a chart (also one a kustomization inflates), and those a Kustomize
- * build changed (a patch, a namespace or name prefix). One a build leaves as its file writes it is expanded as
- * written; so is one whose file SyncPlan read as a Helm template, whose built values it does not know.
- */
-export function renderedApplicationSets(app: AppAnalysis, written: ReadonlyMap<string, K8sObject>, identity: (o: K8sObject) => string): K8sObject[] {
-  if (app.sourceType !== 'helm' && app.sourceType !== 'kustomize') return [];
-  return app.objects.filter((o) => {
-    if (!isApplicationSet(o)) return false;
-    if (o.source.rendered === true) return true;
-    const file = written.get(o.id);
-    return app.sourceType === 'kustomize' && file !== undefined && !o.source.templated && identity(file) !== identity(o);
-  });
-}
 
 /**
  * Written objects (by id) that every app deploying them built changed: Argo CD never creates them as their

@@ -2,8 +2,8 @@
 // apps of the Applications it deploys. Argo CD creates an Application as the parent's render outputs it: as a chart
 // renders it, or as a Kustomize build changes it (a name prefix, a patched path or destination).
 
-import type { AppSetExpansion } from './appset';
-import { renderedApplicationSets, replacedWrittenObjects, withoutReplacedGeneratedApps } from './appOfAppSets';
+import { isApplicationSet, type AppSetExpansion } from './appset';
+import { replacedWrittenObjects, withoutReplacedGeneratedApps } from './appOfAppSets';
 import type { AppAnalysis, AppSource } from './discover/appTypes';
 import { sourcesOfGeneratedApplications, sourcesOfRenderedApplications } from './discover/discoverApplications';
 import type { RenderContext } from './discover/renderSource';
@@ -77,12 +77,12 @@ export function addRenderedChildren(
       }
     };
     for (const by of frontier) {
-      for (const object of renderedApplications(by, writtenById)) {
+      for (const object of renderedObjects(by, isApplication, writtenById)) {
         if (writtenById.has(object.id)) builders.set(object.id, (builders.get(object.id) ?? new Set()).add(by.id));
         meet(object, by, followed, fresh, again);
       }
       if (!options.expandApplicationSet) continue;
-      for (const appset of renderedApplicationSets(by, writtenSets, identity)) {
+      for (const appset of renderedObjects(by, isApplicationSet, writtenSets)) {
         if (writtenSets.has(appset.id)) setBuilders.set(appset.id, (setBuilders.get(appset.id) ?? new Set()).add(by.id));
         meet(appset, by, followedSets, freshSets, againSets);
       }
@@ -170,7 +170,7 @@ export function linkChildren(apps: AppAnalysis[], links: RenderedLinks): void {
   const present = new Set(apps.map((a) => a.id));
   for (const app of apps) {
     for (const object of app.objects) {
-      if (!isApplication(object) && !(object.group === 'argoproj.io' && object.kind === 'ApplicationSet')) continue;
+      if (!isApplication(object) && !isApplicationSet(object)) continue;
       const children = links.get(linkKey(app.id, object.id)) ?? byDefiningObject.get(object.id)?.map((child) => child.id) ?? [];
       for (const child of new Set(children)) if (child !== app.id && present.has(child)) app.children.push(child);
     }
@@ -199,18 +199,19 @@ function canonicalJson(value: unknown): string {
 }
 
 /**
- * Applications an app renders that Argo CD creates from the render rather than as a file writes them: every one
- * a chart renders (also a chart a kustomization inflates), and those a Kustomize build changes (name, namespace
- * or spec).
+ * Applications (or ApplicationSets) an app renders that Argo CD creates from the render rather than as a file
+ * writes them: every one a chart renders (also a chart a kustomization inflates), and those a Kustomize build
+ * changes (name, namespace or spec). One whose file SyncPlan read as a Helm template is left as written: its
+ * built values are not known.
  */
-function renderedApplications(app: AppAnalysis, writtenById: ReadonlyMap<string, K8sObject>): K8sObject[] {
+function renderedObjects(app: AppAnalysis, isKind: (o: K8sObject) => boolean, written: ReadonlyMap<string, K8sObject>): K8sObject[] {
   if (app.sourceType !== 'helm' && app.sourceType !== 'kustomize') return [];
   return app.objects.filter((o) => {
-    if (!isApplication(o)) return false;
-    const file = writtenById.get(o.id);
+    if (!isKind(o)) return false;
+    const file = written.get(o.id);
     // Through Kustomize, a chart its `helmCharts` inflate (rendered objects) is an app-of-apps chart as well.
     if (file === undefined) return app.sourceType === 'helm' || o.source.rendered === true;
-    return app.sourceType === 'kustomize' && identity(file) !== identity(o);
+    return app.sourceType === 'kustomize' && !o.source.templated && identity(file) !== identity(o);
   });
 }
 

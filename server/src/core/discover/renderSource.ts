@@ -118,11 +118,7 @@ function renderDirectory(host: FileHost, source: AppSource, allFiles: readonly s
   const files = directoryFiles(source, allFiles);
   const objects = files.flatMap((file) => objectsOf(host, file, cache));
   const templated = objects.some((o) => o.source.templated);
-  const failures = renderFailures(host, files, objects, cache);
-  const unread = files.filter((file) => {
-    const text = host.readFile(file);
-    return text !== undefined && cache.parse(file, text).problems.some((p) => p.code === 'parse/too-deep');
-  });
+  const { failures, unread } = renderFailures(host, files, objects, cache);
   const reasons = [
     ...(failures.length > 0 ? [FAILS_TO_RENDER, ...failures] : []),
     ...unread.map((file) => `SyncPlan could not read all of ${file} (nested too deeply for SyncPlan): this plan may miss parts of it.`),
@@ -131,20 +127,25 @@ function renderDirectory(host: FileHost, source: AppSource, allFiles: readonly s
   return { objects, findings: [], complete: reasons.length === 0, incompleteReasons: reasons, files };
 }
 
-/** What stops Argo CD from reading a directory source: invalid YAML, or an annotation or label that is not a string. */
-function renderFailures(host: FileHost, files: readonly string[], objects: readonly K8sObject[], cache: ParseCache): string[] {
+/**
+ * What stops Argo CD from reading a directory source (invalid YAML, an annotation or label that is not a string),
+ * and the files SyncPlan could not read in full (too deeply nested for it).
+ */
+function renderFailures(host: FileHost, files: readonly string[], objects: readonly K8sObject[], cache: ParseCache): { failures: string[]; unread: string[] } {
   const failures: string[] = [];
+  const unread: string[] = [];
   for (const file of files) {
     const text = host.readFile(file);
     const parsed = text === undefined ? undefined : cache.parse(file, text);
     if (parsed && !parsed.templated && parsed.problems.some((p) => p.code === 'parse/yaml-error')) failures.push(`YAML syntax error in ${file}.`);
+    if (parsed?.problems.some((p) => p.code === 'parse/too-deep')) unread.push(file);
   }
   for (const object of objects) {
     if (object.source.templated) continue;
     const entry = [...object.annotations.values(), ...object.labels.values()].find((e) => !e.templated && e.text === undefined && e.value !== null && e.value !== undefined);
     if (entry) failures.push(`${object.kind} ${object.name}: the value of ${entry.key} is not a string, so decoding the object fails.`);
   }
-  return failures;
+  return { failures, unread };
 }
 
 function renderChart(context: RenderContext, source: AppSource): RenderedSource {

@@ -3,6 +3,7 @@
 // answers with the LSP RequestCancelled error instead, which is not logged.
 
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { logSafely } from './sendSafely';
 
 class Cancelled extends Error {}
 
@@ -36,18 +37,6 @@ export function guard<P, R>(
       return fallback;
     }
   };
-}
-
-/**
- * Logs through the connection; a log on a connection closed meanwhile (the client went away during the
- * debounced analysis whose sends failed) throws too, and that would escape the guard as a rejection.
- */
-function logSafely(log: (message: string) => void, message: string): void {
-  try {
-    log(message);
-  } catch {
-    // Nobody is left to tell.
-  }
 }
 
 /** guard for requests: a request cancelled before it starts or at a checkCancelled answers RequestCancelled. */

@@ -1,4 +1,5 @@
 /** Executor ported from Go's text/template/exec.go: walks trees, evaluates pipelines, records output segments. */
+import { isStackOverflow } from '../stackOverflow';
 import { BudgetError, MAX_OUTPUT_CHARS, OVER_OUTPUT, OVER_STEPS, overBudgetMessage } from './budget';
 import { formatValue } from './fmt';
 import { CallContext, FuncError, FuncMap, GoFunc, ParamKind } from './funcTypes';
@@ -396,11 +397,6 @@ class State {
     // The position is the root cause's (a nested include's line), the message is Go's chain.
     throw new TemplateExecError(helmWarn ? rawMessage ?? message : full, causePosition ?? { template: this.tree.parseName, line, column }, helmWarn, location);
   }
-}
-
-/** V8's RangeError for an exhausted JavaScript stack (other RangeErrors are a function's own failure). */
-function isStackOverflow(e: unknown): boolean {
-  return e instanceof RangeError && e.message.includes('call stack');
 }
 
 /** What `range` iterates, as [index or key, element] pairs: lists and maps (keys sorted) as Go does, ints lazily. */

@@ -1,6 +1,7 @@
 // Parses one YAML file into documents with source ranges. Never throws: syntax errors become findings.
 
 import { parseAllDocuments, type Document } from 'yaml';
+import { isStackOverflow, isStackOverflowMessage } from '../stackOverflow';
 import type { Finding, Span } from '../types';
 import { dropCollectionKeys } from './collectionKeys';
 import { compactDocument } from './compactTree';
@@ -101,7 +102,7 @@ function toParsedDocument(doc: Document.Parsed, index: number): ParsedDocument {
 
 function documentProblems(path: string, doc: ParsedDocument, templated: boolean): Finding[] {
   if (templated) return [];
-  return doc.doc.errors.map((error) => isStackOverflow(error.message) ? tooDeep(path, { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) }) : ({
+  return doc.doc.errors.map((error) => isStackOverflowMessage(error.message) ? tooDeep(path, { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) }) : ({
     code: 'parse/yaml-error',
     severity: 'error' as const,
     message: `YAML syntax error: ${firstLine(error.message)}; Argo CD cannot render the app.`,
@@ -112,7 +113,8 @@ function documentProblems(path: string, doc: ParsedDocument, templated: boolean)
 }
 
 function parseFailure(path: string, text: string, error: unknown): Finding {
-  if (error instanceof RangeError && isStackOverflow(error.message)) return tooDeep(path, { start: 0, end: Math.min(1, text.length) });
+  // The `yaml` library runs out of JavaScript stack on nesting a few thousand levels deep.
+  if (isStackOverflow(error)) return tooDeep(path, { start: 0, end: Math.min(1, text.length) });
   return {
     code: 'parse/yaml-error',
     severity: 'error',
@@ -120,11 +122,6 @@ function parseFailure(path: string, text: string, error: unknown): Finding {
     file: path,
     span: { start: 0, end: Math.min(1, text.length) },
   };
-}
-
-/** The `yaml` library runs out of JavaScript stack on nesting a few thousand levels deep. */
-function isStackOverflow(message: string): boolean {
-  return message.includes('Maximum call stack size exceeded');
 }
 
 /** SyncPlan's limit, not Argo CD's: Go's YAML readers accept nesting up to 10,000 levels. */

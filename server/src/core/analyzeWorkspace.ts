@@ -79,14 +79,15 @@ export function* analyzeWorkspaceInSteps(diskHost: FileHost, root: string, optio
   const objectsByFile = new Map<string, K8sObject[]>();
   // Files with suppression comments, kept so suppressions need no second read.
   const directiveTexts = new Map<string, string>();
-  stage('parse', () => {
-  // A chart template is checked as Helm renders it; one that is valid YAML as written says nothing of its own.
+  // Chart templates are what Helm renders from them, never objects as written.
   const chartTemplates = chartTemplateFolders(files);
+  stage('parse', () => {
   for (const file of files.filter(isYamlFile)) {
     guarded(findings, () => `reading ${relativePath(root, file)}`, file, undefined, () => {
       const text = host.readFile(file);
       if (text === undefined) return;
       const parsed = cache.parse(file, text);
+      // A chart template is checked as Helm renders it; one that is valid YAML as written says nothing of its own.
       if (parsed.templated || !inChartTemplates(chartTemplates, file)) findings.push(...parsed.problems);
       if (hasDirectives(parsed)) directiveTexts.set(file, text);
       objectsByFile.set(file, cache.objects(file, text));
@@ -122,6 +123,7 @@ export function* analyzeWorkspaceInSteps(diskHost: FileHost, root: string, optio
       host: reader,
       root,
       files,
+      chartTemplates,
       // The list is read through the memo, so an expansion that used it is redone when it changes.
       fileList: () => memo?.fileList(files) ?? files,
       objectsByFile,

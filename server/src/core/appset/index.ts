@@ -5,7 +5,7 @@ import type { K8sObject } from '../model/k8sObject';
 import { objectFromNode } from '../model/readObjects';
 import { dirnameOf, joinPath } from '../paths';
 import type { FileHost, Finding } from '../types';
-import { chartTemplateFolders, inChartTemplates } from '../helm/chartTemplates';
+import { inChartTemplates } from '../helm/chartTemplates';
 import { APPSET_CODES } from './appsetCodes';
 import { isClusterSecret } from './clusterGenerator';
 import { expandApplicationSet, type AppSetExpansion } from './expandApplicationSet';
@@ -21,6 +21,8 @@ export interface AppSetInput {
   host: FileHost;
   root: string;
   files: readonly string[];
+  /** The `templates` folders of the workspace's charts (helm/chartTemplates.ts): ApplicationSets there are not written ones. */
+  chartTemplates: ReadonlySet<string>;
   objectsByFile: ReadonlyMap<string, K8sObject[]>;
   isWorkspaceRepository: (repoURL: string | undefined) => boolean;
   repositoryKnown: boolean;
@@ -54,7 +56,6 @@ export interface AppSetExpansions {
 export function expandApplicationSets(input: AppSetInput): AppSetExpansions {
   // Only these objects matter here; each file's are picked out once per parse.
   const all = [...input.objectsByFile.values()].flatMap(relevantObjects);
-  const chartTemplates = chartTemplateFolders(input.files);
   const context = {
     files: input.files,
     listFiles: input.fileList,
@@ -78,7 +79,7 @@ export function expandApplicationSets(input: AppSetInput): AppSetExpansions {
   };
   for (const written of all.filter(isApplicationSet)) {
     // One in a chart's templates is expanded as the chart renders it (expandRendered), never as written.
-    if (inChartTemplates(chartTemplates, written.source.file)) continue;
+    if (inChartTemplates(input.chartTemplates, written.source.file)) continue;
     const expansion = expandKept(written);
     expansions.push(expansion);
     findings.push(...expansion.findings);

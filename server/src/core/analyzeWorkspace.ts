@@ -118,7 +118,7 @@ export function* analyzeWorkspaceInSteps(diskHost: FileHost, root: string, optio
   };
   const kustomize = options.kustomize ?? true;
   const repository = readWorkspaceRepository(host, root);
-  const appsets = stage('appsets', () => guarded(findings, 'expanding the ApplicationSets', root, { expansions: [], findings: [] } as ReturnType<typeof expandApplicationSets>, () =>
+  const appsets = stage('appsets', () => guarded(findings, 'expanding the ApplicationSets', root, { expansions: [] } as ReturnType<typeof expandApplicationSets>, () =>
     expandApplicationSets({
       host: reader,
       root,
@@ -132,7 +132,6 @@ export function* analyzeWorkspaceInSteps(diskHost: FileHost, root: string, optio
       memoize: memo && ((key, shared, compute) => memo.query('appset', key, compute, `${repository.urls.join(' ')}\u0000${shared}`)),
     }),
   ));
-  findings.push(...appsets.findings);
   yield;
   const generatedApplications = appsets.expansions.flatMap((e) => e.apps.map((object) => ({ object, appset: e.appset })));
   const discover = (): AppSource[] =>
@@ -190,11 +189,11 @@ export function* analyzeWorkspaceInSteps(diskHost: FileHost, root: string, optio
     writtenApplicationSets: new Map(appsets.expansions.map((e) => [e.appset.id, e.appset])),
   };
   const withChildren = stage('apps', () => addRenderedChildren(context, analysed, childOptions, (source) => analyzeApp(context, source, findings, options.memo)));
-  findings.push(...renderedExpansionFindings(withChildren.expansions));
   // A written ApplicationSet every deployer built changed exists only as built: its expansion and findings go.
-  const replaced = appsets.expansions.filter((e) => withChildren.replacedApplicationSets.has(e.appset.id));
-  if (replaced.length > 0) dropFindings(findings, new Set(replaced.flatMap((e) => e.findings)));
-  const expansions = [...appsets.expansions.filter((e) => !replaced.includes(e)), ...withChildren.expansions];
+  const written = appsets.expansions.filter((e) => !withChildren.replacedApplicationSets.has(e.appset.id));
+  for (const expansion of written) findings.push(...expansion.findings);
+  findings.push(...renderedExpansionFindings(withChildren.expansions));
+  const expansions = [...written, ...withChildren.expansions];
   const targetsContext = { host: reader, root, isWorkspaceRepository: (url: string | undefined) => isWorkspaceRepository(repository, url) };
   const apps = withPartialAppSetTargets(targetsContext, withChildren.apps, expansions).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   linkChildren(apps, withChildren.links);
@@ -445,13 +444,6 @@ function failedBuild(): KustomizeResult {
 }
 
 const dedupeKeys = new WeakMap<Finding, string>();
-
-/** Removes `dropped` from `findings` in place. */
-function dropFindings(findings: Finding[], dropped: ReadonlySet<Finding>): void {
-  const kept = findings.filter((f) => !dropped.has(f));
-  findings.length = 0;
-  findings.push(...kept);
-}
 
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();

@@ -43,12 +43,11 @@ export function isApplicationSet(object: Pick<K8sObject, 'group' | 'kind'>): boo
 }
 
 export interface AppSetExpansions {
+  /** The written ApplicationSets' expansions, each with its findings. */
   expansions: AppSetExpansion[];
-  findings: Finding[];
   /**
-   * Expands an ApplicationSet an app renders (a chart's template), with the same workspace facts (cluster
-   * Secrets, settings) as the written ones. Its findings are in the expansion, not in `findings`. Absent when
-   * reading the workspace's ApplicationSets failed.
+   * Expands an ApplicationSet an app renders (a chart's template) or builds, with the same workspace facts
+   * (cluster Secrets, settings) as the written ones. Absent when reading the workspace's ApplicationSets failed.
    */
   expandRendered?: (appset: K8sObject) => AppSetExpansion;
 }
@@ -67,7 +66,6 @@ export function expandApplicationSets(input: AppSetInput): AppSetExpansions {
     newGitFileGlobbing: all.some((o) => o.kind === 'ConfigMap' && o.name === 'argocd-cmd-params-cm' && String(asRecord(o.body.data)?.[NEW_FILE_GLOBBING]) === 'true'),
   };
   const expansions: AppSetExpansion[] = [];
-  const findings: Finding[] = [];
   const progressiveSyncs = progressiveSyncsEnabled(all);
   // Everything an expansion depends on besides the ApplicationSet and what it reads.
   // A file holding several templated ApplicationSets is parsed unmasked once, not once per ApplicationSet.
@@ -80,11 +78,9 @@ export function expandApplicationSets(input: AppSetInput): AppSetExpansions {
   for (const written of all.filter(isApplicationSet)) {
     // One in a chart's templates is expanded as the chart renders it (expandRendered), never as written.
     if (inChartTemplates(input.chartTemplates, written.source.file)) continue;
-    const expansion = expandKept(written);
-    expansions.push(expansion);
-    findings.push(...expansion.findings);
+    expansions.push(expandKept(written));
   }
-  return { expansions, findings, expandRendered: expandKept };
+  return { expansions, expandRendered: expandKept };
 }
 
 /**

@@ -68,6 +68,20 @@ function observable(workspace: WorkspaceAnalysis): unknown {
 
 const names = (workspace: WorkspaceAnalysis): string[] => workspace.apps.map((a) => a.name).sort();
 
+/** The workspace analysed with a memo, then again after `edit` (created paths reported), and fresh after it. */
+function analysedAroundEdit(workspace: Record<string, string>, edit: (files: Map<string, string>) => void): { before: WorkspaceAnalysis; after: WorkspaceAnalysis; fresh: WorkspaceAnalysis } {
+  const files = new Map(Object.entries(workspace).map(([path, text]) => [`${ROOT}/${path}`, text]));
+  const host = new MemoryWorkspace(files);
+  const memo = new AnalysisMemo();
+  const cache = new IncrementalParseCache();
+  const before = analyzeWorkspace(host, ROOT, { memo, cache });
+  const paths = new Set(files.keys());
+  edit(files);
+  memo.pathsCreatedOrDeleted([...files.keys()].filter((p) => !paths.has(p)));
+  const after = analyzeWorkspace(host, ROOT, { memo, cache });
+  return { before, after, fresh: analyzeWorkspace(new MemoryWorkspace(new Map(files)), ROOT) };
+}
+
 describe('core: ApplicationSets a chart renders, with the memo', () => {
   const edits: [string, (files: Map<string, string>) => void, string[]][] = [
     ['a values edit changes the list generator', (f) => f.set(`${ROOT}/platform/values.yaml`, 'teams: [a, c]\n'), ['team-c']],
@@ -76,17 +90,8 @@ describe('core: ApplicationSets a chart renders, with the memo', () => {
   ];
   for (const [label, edit, added] of edits) {
     it(`${label}: the memoised analysis equals a fresh one`, () => {
-      const files = new Map(Object.entries(WORKSPACE).map(([path, text]) => [`${ROOT}/${path}`, text]));
-      const host = new MemoryWorkspace(files);
-      const memo = new AnalysisMemo();
-      const cache = new IncrementalParseCache();
-      const before = analyzeWorkspace(host, ROOT, { memo, cache });
+      const { before, after, fresh } = analysedAroundEdit(WORKSPACE, edit);
       assert.ok(names(before).includes('team-a') && names(before).includes('svc-web'), names(before).join(', '));
-      const paths = new Set(files.keys());
-      edit(files);
-      memo.pathsCreatedOrDeleted([...files.keys()].filter((p) => !paths.has(p)));
-      const after = analyzeWorkspace(host, ROOT, { memo, cache });
-      const fresh = analyzeWorkspace(new MemoryWorkspace(new Map(files)), ROOT);
       assert.deepEqual(observable(after), observable(fresh));
       for (const name of added) assert.ok(names(after).includes(name), `${name} in ${names(after).join(', ')}`);
       assert.notDeepEqual(observable(after), observable(before));
@@ -129,16 +134,9 @@ describe('core: ApplicationSets a Kustomize build changes, with the memo', () =>
   ];
   for (const [label, edit, present, absent] of edits) {
     it(`${label}: the memoised analysis equals a fresh one`, () => {
-      const files = new Map(Object.entries(BUILT).map(([path, text]) => [`${ROOT}/${path}`, text]));
-      const host = new MemoryWorkspace(files);
-      const memo = new AnalysisMemo();
-      const cache = new IncrementalParseCache();
-      const before = analyzeWorkspace(host, ROOT, { memo, cache });
+      const { before, after, fresh } = analysedAroundEdit(BUILT, edit);
       const generated = (workspace: WorkspaceAnalysis): string[] => workspace.apps.filter((a) => a.generatedBy).map((a) => a.name).sort();
       assert.deepEqual(generated(before), ['a', 'b']);
-      edit(files);
-      const after = analyzeWorkspace(host, ROOT, { memo, cache });
-      const fresh = analyzeWorkspace(new MemoryWorkspace(new Map(files)), ROOT);
       assert.deepEqual(observable(after), observable(fresh));
       for (const name of present) assert.ok(generated(after).includes(name), `${name} in ${generated(after).join(', ')}`);
       for (const name of absent) assert.ok(!generated(after).includes(name), `${name} not in ${generated(after).join(', ')}`);

@@ -41,7 +41,8 @@ function literalTemplatePaths(expansion: AppSetExpansion, isWorkspaceRepository:
   for (const source of sources) {
     const path = source?.path;
     const repoURL = source?.repoURL;
-    if (typeof path !== 'string' || path.includes('{{')) continue;
+    // A path with parameters is left out by resolveSourcePath.
+    if (typeof path !== 'string') continue;
     // A templated repository may be this one; a literal one must be.
     if (typeof repoURL === 'string' && !repoURL.includes('{{') && !isWorkspaceRepository(repoURL)) continue;
     paths.push(path);

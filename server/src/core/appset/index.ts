@@ -88,16 +88,17 @@ export function expandApplicationSets(input: AppSetInput): AppSetExpansions {
  * ApplicationSet per item of a list would otherwise put the same finding on its line once per item.
  */
 export function renderedExpansionFindings(expansions: readonly AppSetExpansion[]): Finding[] {
-  const groups = new Map<string, { finding: Finding; others: string[] }>();
+  const groups = new Map<string, { finding: Finding; first: string; others: Set<string> }>();
   for (const expansion of expansions) {
     for (const finding of expansion.findings) {
       const key = `${finding.file}:${finding.span.start}:${finding.span.end}:${finding.code}:${finding.message}`;
       const group = groups.get(key);
-      if (!group) groups.set(key, { finding, others: [] });
-      else if (!group.others.includes(expansion.appset.name) && group.finding.detail?.includes(expansion.appset.name) !== true) group.others.push(expansion.appset.name);
+      if (!group) groups.set(key, { finding, first: expansion.appset.name, others: new Set() });
+      else if (expansion.appset.name !== group.first) group.others.add(expansion.appset.name);
     }
   }
-  return [...groups.values()].map(({ finding, others }) => {
+  return [...groups.values()].map(({ finding, others: named }) => {
+    const others = [...named];
     if (others.length === 0) return finding;
     const names = others.length > MAX_NAMES ? `${others.slice(0, MAX_NAMES).join(', ')} and ${others.length - MAX_NAMES} more` : others.join(', ');
     const also = `The same holds for ${others.length} more ApplicationSet${others.length === 1 ? '' : 's'} this template renders: ${names}.`;

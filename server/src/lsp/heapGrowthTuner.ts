@@ -16,7 +16,7 @@ export const WIDE_PERCENT = 30;
 export class HeapGrowthTuner {
   private perAnalysis = 0;
   private percent = NARROW_PERCENT;
-  private seen = 0;
+  private seen: number;
 
   constructor(
     /** Sets V8's old-generation growth step, in percent of the live data. */

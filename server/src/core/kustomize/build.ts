@@ -96,9 +96,9 @@ function accumulate(ctx: RenderContext, k: Kustomization, resources: Resource[])
   for (const entry of listField(k, 'components')) addComponent(ctx, k, entry, resources);
   // HelmChartInflationGenerator runs with the built-in generators (Kustomize's configureBuiltinGenerators).
   inflateHelmCharts(ctx, k, resources);
-  runGenerators(ctx, k, resources);
-  // When a resource of this kustomization could not be rendered, a patch target may be among the missing objects.
+  // When a resource of this kustomization could not be rendered, a merge or patch target may be among the missing objects.
   const partial = (ctx.incompleteMarks ?? 0) > marksBefore;
+  runGenerators(ctx, k, resources, partial);
   applyPatchesStrategicMerge(ctx, k, resources, partial);
   applyPatches(ctx, k, resources, partial);
   const namespace = field(k, 'namespace')?.value;

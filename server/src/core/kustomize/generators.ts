@@ -17,11 +17,11 @@ interface Options {
   immutable?: boolean;
 }
 
-export function runGenerators(ctx: RenderContext, k: Kustomization, resources: Resource[]): void {
+export function runGenerators(ctx: RenderContext, k: Kustomization, resources: Resource[], partial: boolean): void {
   const global = readOptions(field(k, 'generatorOptions')?.value, { labels: {}, annotations: {}, disableNameSuffixHash: false });
   for (const kind of ['ConfigMap', 'Secret'] as const) {
     const key = kind === 'ConfigMap' ? 'configMapGenerator' : 'secretGenerator';
-    for (const entry of listField(k, key)) generate(ctx, k, resources, kind, entry, global);
+    for (const entry of listField(k, key)) generate(ctx, k, resources, kind, entry, global, partial);
   }
 }
 
@@ -42,7 +42,16 @@ function stringRecord(value: unknown): Record<string, string> {
   return out;
 }
 
-function generate(ctx: RenderContext, k: Kustomization, resources: Resource[], kind: 'ConfigMap' | 'Secret', entry: Entry, global: Options): void {
+function generate(
+  ctx: RenderContext,
+  k: Kustomization,
+  resources: Resource[],
+  kind: 'ConfigMap' | 'Secret',
+  entry: Entry,
+  global: Options,
+  /** Some resources could not be rendered (a remote base): the merge target may be one of them. */
+  partial: boolean,
+): void {
   const spec = asRecord(entry.value);
   const name = typeof spec?.name === 'string' ? spec.name : '';
   if (!spec || !name) {
@@ -56,6 +65,8 @@ function generate(ctx: RenderContext, k: Kustomization, resources: Resource[], k
   if (behavior === 'merge' || behavior === 'replace') {
     const existing = findExisting(resources, kind, name, namespace);
     if (!existing) {
+      // The render is already incomplete, and the remote resource warning says what is missing.
+      if (partial) return;
       report(ctx, 'kustomize/generator-merge-target', 'error', `${kind} "${name}" has behavior ${behavior} but no earlier ${kind} of that name exists; kustomize build fails.`, entry.location);
       return;
     }

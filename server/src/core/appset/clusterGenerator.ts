@@ -26,6 +26,15 @@ export function clusterParams(clusters: Record<string, unknown>, path: FieldPath
   return result;
 }
 
+/**
+ * The in-cluster entry SyncPlan adds when the workspace declares no Secret for the local server. Live, a cluster
+ * Secret for that server may replace it (cluster.go lists Secrets first) and bring labels and annotations, so
+ * whatever a template reads from them is unknown for this entry. A declared Secret always has the secret-type label.
+ */
+export function isAssumedInCluster(params: Params): boolean {
+  return params.server === IN_CLUSTER_SERVER && params.name === 'in-cluster' && !Object.keys(params).some((key) => key === 'metadata' || key.startsWith('metadata.'));
+}
+
 function secretParams(secret: K8sObject, ctx: GeneratorContext): Params {
   const name = secretField(secret, 'name') ?? '';
   const params: Params = { name, nameNormalized: sanitizeName(name), server: secretField(secret, 'server') ?? '', project: secretField(secret, 'project') ?? '' };

@@ -10,6 +10,7 @@ import { APPSET_CODES, type AppSetCodeInfo } from './appsetCodes';
 import { generatedApplication, templateLocation, type TemplateSite } from './generatedApplication';
 import { asRecord, GeneratorError, NotOffline, type GeneratorContext, type TransformResult } from './generatorTypes';
 import { transform } from './generators';
+import { isAssumedInCluster } from './clusterGenerator';
 import { readMode, renderTree, replaceString, RenderFailure, type RenderIssue } from './templateRender';
 import { nodeSpan } from '../model/readObjects';
 import type { RollingSyncPlan } from './rollingSync';
@@ -44,7 +45,17 @@ export function expandApplicationSet(appset: K8sObject, ctx: Omit<GeneratorConte
     // Live clusters may add Applications: the ones shown are those the workspace alone determines.
     expansion.expandable = false;
     expansion.reason = [...(expansion.reason ? [expansion.reason] : []), ...partial.keys()].join('; ');
-    for (const [reason, path] of partial) expansion.findings.push(at(APPSET_CODES.notExpandable, 'Not fully expandable offline: the Applications shown are those the workspace alone determines.', appset, path, `ApplicationSet ${appset.name} is not fully expandable offline: ${reason}.`));
+    // One finding per place: the reasons of one generator are joined.
+    const byPlace = new Map<string, { path: (string | number)[]; reasons: string[] }>();
+    for (const [reason, path] of partial) {
+      const place = byPlace.get(JSON.stringify(path)) ?? { path, reasons: [] };
+      place.reasons.push(reason);
+      byPlace.set(JSON.stringify(path), place);
+    }
+    for (const { path, reasons } of byPlace.values()) {
+      const detail = `ApplicationSet ${appset.name} is not fully expandable offline: ${reasons.join('; ')}.`;
+      expansion.findings.push(at(APPSET_CODES.notExpandable, 'Not fully expandable offline: the Applications shown are those the workspace alone determines.', appset, path, detail));
+    }
   }
   return expansion;
 }
@@ -93,6 +104,10 @@ function expandInto(result: AppSetExpansion, spec: Record<string, unknown>, cont
         body = Object.keys(params).length === 0 ? structuredClone(template) : (renderTree(template, params, mode, [], appIssues) as Record<string, unknown>);
         if (typeof spec.templatePatch === 'string' && mode.goTemplate) body = patchTemplate(body, replaceString(spec.templatePatch, params, mode, ['templatePatch']));
       } catch (e) {
+        if (isAssumedInCluster(params) && e instanceof RenderFailure && readsClusterMetadata(e)) {
+          context.partial.set(IN_CLUSTER_UNKNOWN, generated.path);
+          continue;
+        }
         if (e instanceof RenderFailure && e.kind === 'unsupported') {
           result.expandable = false;
           result.reason = `SyncPlan cannot evaluate its template (${e.message})`;
@@ -100,6 +115,10 @@ function expandInto(result: AppSetExpansion, spec: Record<string, unknown>, cont
         }
         const path = e instanceof RenderFailure && e.path[0] !== 'templatePatch' ? templatePath(site, e.path) : ['spec', 'templatePatch'];
         return fail(failureCode(e), GENERATOR_FAILS, path, generatorMessage(appset, e));
+      }
+      if (appIssues.length > 0 && isAssumedInCluster(params) && appIssues.every(readsClusterMetadata)) {
+        context.partial.set(IN_CLUSTER_UNKNOWN, generated.path);
+        continue;
       }
       const object = generatedApplication(site, postProcess(body, appset, spec), rendered.length);
       rendered.push({ object, site });
@@ -113,6 +132,16 @@ function expandInto(result: AppSetExpansion, spec: Record<string, unknown>, cont
   }
   for (const { issue, site, apps } of issues.values()) result.findings.push(issueFinding(appset, issue, site, apps));
   return validateNames(result, rendered);
+}
+
+const IN_CLUSTER_UNKNOWN =
+  'its template reads cluster Secret labels or annotations, which the in-cluster entry has only when a Secret registers the local cluster; whether one does is live state, so SyncPlan leaves out the in-cluster Application';
+
+/** Whether a render problem comes from reading `metadata` (labels and annotations only cluster Secrets set). */
+function readsClusterMetadata(problem: RenderIssue | RenderFailure): boolean {
+  if (problem instanceof RenderFailure) return problem.kind !== 'unsupported' && /key "metadata"|evaluating \S*\.(labels|annotations)\b/.test(problem.message);
+  if (problem.kind === 'no-value') return /\.metadata\b/.test(problem.detail);
+  return problem.detail.split(', ').every((tag) => /^\{\{\s*metadata\./.test(tag));
 }
 
 /** Every generated Application gets the AppSet's namespace and, unless preserved, the resources finalizer. */

@@ -19,6 +19,14 @@ const cases: [string, string, boolean][] = [
   ['an action after the block scalar ends', 'a: |\n  text\nb: {{ .x }}\n', true],
   ['an action in a key position that parses as a flow map', 'a:\n  {{ .x }}: 1\n', true],
   ['an unclosed action', 'a: "{{ .x"\n', true],
+  [
+    'actions at the starts of lines that continue a multi-line plain scalar (a Prometheus alert text)',
+    'description:\n  Claimed by {{ $labels.pvc\n  }} in {{ $labels.namespace }} {{ with $labels.cluster -}} on\n  {{ . }} {{- end }} is full.\nsummary: x\n',
+    false,
+  ],
+  ['an action line after a key with a value, at the same indentation', 'a:\n  b: 1\n  {{- if .x }}\n  c: 2\n  {{- end }}\n', true],
+  ['an action line more indented than a key with a value continues that value (YAML reads "1 {{ .x }}")', 'a: 1\n  {{ .x }}\n', false],
+  ['an action line after a comment line', 'a:\n  # note\n  {{- include "x" . }}\n', true],
 ];
 
 describe('parse: `{{` read as written or as a template', () => {

@@ -16,6 +16,8 @@ export function actionStartsANode(text: string, spans: readonly Span[]): boolean
   let next = 0;
   /** The indentation of the line that opened the block scalar the scan is in, or -1. */
   let blockIndent = -1;
+  /** Whether the last non-blank line leaves a value to the next line (`key:`, `-`); else a line may continue its plain scalar. */
+  let valueOpen = true;
   for (let lineStart = 0; next < spans.length && lineStart <= text.length; ) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? text.length : newline;
@@ -24,8 +26,9 @@ export function actionStartsANode(text: string, spans: readonly Span[]): boolean
     if (blockIndent >= 0 && !blank && indent <= blockIndent) blockIndent = -1;
     for (; next < spans.length && spans[next].start < lineEnd; next++) {
       const start = spans[next].start;
-      if (start >= lineStart && blockIndent < 0 && startsANode(text, lineStart, start)) return true;
+      if (start >= lineStart && blockIndent < 0 && startsANode(text, lineStart, start, valueOpen)) return true;
     }
+    if (!blank) valueOpen = opensAValue(text, lineStart + indent, lineEnd);
     // A header is short; a long line is never one (and is not scanned again).
     if (blockIndent < 0 && lineEnd - lineStart < MAX_HEADER_LINE && BLOCK_SCALAR_HEADER.test(text.slice(lineStart, lineEnd))) blockIndent = indent;
     lineStart = lineEnd + 1;
@@ -44,17 +47,30 @@ function indentOf(text: string, from: number, to: number): number {
 }
 
 /**
- * Whether the text just before `start` on its line makes `{{` a node's start: only blanks and `-` since the line
- * began, or `:` plus blanks, or a flow indicator plus blanks. Looks back over that run alone.
+ * Whether a line ends where a value is still to come: `key:`, a lone `-`, a document marker, a comment line (not
+ * looked through). After any other line a more indented line may continue a multi-line plain scalar (an alert
+ * text folded over lines), where `{{` at the line's start is text; the tokenizer tells those apart.
  */
-function startsANode(text: string, lineStart: number, start: number): boolean {
+function opensAValue(text: string, contentStart: number, lineEnd: number): boolean {
+  let end = lineEnd;
+  while (end > contentStart && (text[end - 1] === ' ' || text[end - 1] === '\t' || text[end - 1] === '\r')) end--;
+  const last = text[end - 1];
+  return text[contentStart] === '#' || last === ':' || last === '-';
+}
+
+/**
+ * Whether the text just before `start` on its line makes `{{` a node's start: only blanks and `-` since the line
+ * began (at the line's start only when the line before left a value open), or `:` plus blanks, or a flow
+ * indicator plus blanks. Looks back over that run alone.
+ */
+function startsANode(text: string, lineStart: number, start: number, valueOpen: boolean): boolean {
   let at = start - 1;
   let blanks = 0;
   while (at >= lineStart && (text[at] === ' ' || text[at] === '\t')) {
     at--;
     blanks++;
   }
-  if (at < lineStart) return true;
+  if (at < lineStart) return valueOpen;
   const c = text[at];
   if (c === '[' || c === '{' || c === ',') return true;
   if (c === ':') return blanks > 0;

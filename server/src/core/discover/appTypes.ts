@@ -50,6 +50,8 @@ export interface AppSource {
   explicitTypes?: ExplicitSourceType[];
   /** A standalone folder that no Application of this workspace reaches (directly, app-of-apps, or as a base). */
   notDeployed?: boolean;
+  /** A standalone folder of Applications or ApplicationSets: the root of an app of apps, applied by hand with kubectl. */
+  appliedByHand?: boolean;
   /** Why the plan cannot be trusted before rendering even starts (e.g. an Application in a Helm chart points here). */
   pendingReasons?: string[];
   /** Set when the Application's repoURL is another repository: nothing of it is in this workspace. */

@@ -35,22 +35,26 @@ export function discoverApplications(input: DiscoveryInput): AppSource[] {
   }
   const standalone = standaloneSources(input, fromApplications, claimed);
   markChartDefinedTargets(input, standalone);
-  if (fromApplications.length > 0) markNotDeployed(input, standalone);
+  markAppliedByHand(input, standalone);
+  if (fromApplications.length > 0) markNotDeployed(standalone);
   return [...all, ...standalone];
 }
 
-/**
- * When the workspace has Applications, a standalone folder is not deployed by any of them, unless it holds
- * Applications or ApplicationSets itself (the root of an app-of-apps, applied by hand) or a chart's Application points at it.
- */
-function markNotDeployed(input: DiscoveryInput, standalone: AppSource[]): void {
+/** A standalone folder that holds Applications or ApplicationSets is the root of an app of apps, applied by hand. */
+function markAppliedByHand(input: DiscoveryInput, standalone: AppSource[]): void {
   const rootFolders = new Set<string>();
-  // An ApplicationSet folder is applied by hand like an app-of-apps root.
   const isRoot = (o: K8sObject): boolean => isApplication(o) || (o.group === 'argoproj.io' && o.kind === 'ApplicationSet');
   for (const [file, objects] of input.objectsByFile) if (objects.some(isRoot)) rootFolders.add(dirnameOf(file));
+  for (const source of standalone) if (source.sourceType === 'directory' && rootFolders.has(source.path)) source.appliedByHand = true;
+}
+
+/**
+ * When the workspace has Applications, a standalone folder is not deployed by any of them, unless it is applied
+ * by hand or a chart's Application points at it.
+ */
+function markNotDeployed(standalone: AppSource[]): void {
   for (const source of standalone) {
-    if (source.sourceType === 'directory' && rootFolders.has(source.path)) continue;
-    if (source.pendingReasons?.length) continue;
+    if (source.appliedByHand || source.pendingReasons?.length) continue;
     source.notDeployed = true;
   }
 }

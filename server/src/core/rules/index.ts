@@ -141,6 +141,13 @@ export function createRuleContext(workspace: WorkspaceAnalysis, host?: FileHost,
     if (!texts.has(file)) texts.set(file, host?.readFile(file));
     return texts.get(file);
   };
+  const parsedFile = (file: string): ParsedFile | undefined => {
+    if (!parsed.has(file)) {
+      const text = textOf(file);
+      parsed.set(file, text === undefined ? undefined : parse(file, text));
+    }
+    return parsed.get(file);
+  };
   const templated = new Map<string, boolean | undefined>();
   let health: WorkspaceHealth | undefined;
   return {
@@ -152,20 +159,15 @@ export function createRuleContext(workspace: WorkspaceAnalysis, host?: FileHost,
       return textOf(at.file)?.slice(at.span.start, at.span.end);
     },
     fileHasTemplates(file) {
-      if (!templated.has(file)) templated.set(file, textOf(file)?.includes('{{'));
+      // As the parse reads it: `{{` inside strings and comments of plain YAML is text (parse/literalBraces.ts).
+      if (!templated.has(file)) templated.set(file, parsedFile(file)?.templated);
       return templated.get(file);
     },
     healthChecks() {
       health ??= workspaceHealth(workspace, fileFacts ?? textFileFacts(workspace.files, textOf));
       return health;
     },
-    parsedFile(file) {
-      if (!parsed.has(file)) {
-        const text = textOf(file);
-        parsed.set(file, text === undefined ? undefined : parse(file, text));
-      }
-      return parsed.get(file);
-    },
+    parsedFile,
   };
 }
 

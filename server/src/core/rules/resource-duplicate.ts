@@ -15,8 +15,9 @@ export const resourceDuplicate: Rule = {
   severity: 'error',
   title: 'The same group, kind, namespace and name twice in one application.',
   checkApp(app, context) {
-    // A folder no Application deploys is often a set of alternatives (app/not-deployed): duplicates there are expected.
-    if (app.notDeployed) return [];
+    // A folder no Application deploys is often a set of alternatives (app/not-deployed): duplicates there are
+    // expected. So is a root folder of Applications applied by hand (apps.yaml next to apps-manual.yaml).
+    if (app.notDeployed || app.appliedByHand) return [];
     const firstByKey = new Map<string, K8sObject>();
     const findings: Finding[] = [];
     for (const object of app.objects) {

@@ -17,8 +17,9 @@ export interface RuleContext {
   /** The file parsed as YAML (cached per run); undefined when it cannot be read. */
   parsedFile(file: string): ParsedFile | undefined;
   /**
-   * Whether the file's text has template actions (`{{`); undefined when it cannot be read. Kept results depend on
-   * this answer only, not on the whole text, so an edit elsewhere in the file does not invalidate them.
+   * Whether the file is read as a Helm template (its `{{` are not all inside strings or comments); undefined when
+   * it cannot be read. Kept results depend on this answer only, not on the whole text, so an edit elsewhere in
+   * the file does not invalidate them.
    */
   fileHasTemplates(file: string): boolean | undefined;
   /** The source text at `at` (a slice of its file); kept results depend on that slice only. */

@@ -57,8 +57,14 @@ export interface HelmTemplateInput {
   /** Chart-relative path as Helm names it, e.g. `mychart/templates/deployment.yaml`. */
   name: string;
   text: string;
-  /** The top-level data (`.`) for this template: Values, Release, Chart, Files, Capabilities, Template. */
+  /**
+   * The top-level data (`.`) for this template: Values, Release, Chart, Files, Capabilities, Template. Helm
+   * shares one such map between the templates of a chart, so `set $ "Values" ...` in one (Istio's
+   * zzz_profile.yaml, which runs first) is seen by the templates that run after it.
+   */
   data: unknown;
+  /** Set as `data.Template` just before this template runs, as Helm's engine does (vals["Template"]). */
+  template?: unknown;
 }
 
 export interface HelmRenderOptions {
@@ -103,7 +109,9 @@ export function renderHelmTemplates(templates: HelmTemplateInput[], options: Hel
   }
   const results = rendered.map((name): RenderedTemplate => {
     try {
-      const { output, segments } = runTemplate(ns, name, byName.get(name)!.data);
+      const input = byName.get(name)!;
+      if (input.template !== undefined && input.data !== null && typeof input.data === 'object') (input.data as Record<string, unknown>).Template = input.template;
+      const { output, segments } = runTemplate(ns, name, input.data);
       return { name, ...stripNoValue(output, segments) };
     } catch (e) {
       return { name, output: '', segments: [], error: toRenderError(e, texts, true) };

@@ -135,7 +135,7 @@ function collectTemplates(
     if (chart.isLibrary && !baseName(t.rel).startsWith('_')) continue;
     const file = joinPath(chart.dir, t.rel);
     filesRead.push(file);
-    out.push({ name, text: t.text, file, data: { ...data, Template: { Name: name, BasePath: `${fullPath}/templates` } } });
+    out.push({ name, text: t.text, file, data, template: { Name: name, BasePath: `${fullPath}/templates` } });
   }
   return data;
 }

@@ -10,6 +10,7 @@ import { dropDuplicateKeys } from '../parse/duplicateKeys';
 import type { ParsedDocument, ParsedFile } from '../parse/parseYamlFile';
 import type { Finding, Span } from '../types';
 import { outputToTemplate, type TemplateSource } from './outputPositions';
+import { splitHelmManifests } from './splitManifests';
 
 export interface RenderedManifests {
   objects: K8sObject[];
@@ -25,26 +26,31 @@ export function manifestsFromOutput(template: TemplateSource, output: string, se
   const mapStart = (o: number): number => toTemplate(o);
   const mapEnd = (start: number, end: number): number => (end <= start ? mapStart(start) : Math.max(mapStart(start), toTemplate(end - 1) + 1));
   const mapSpan = (span: Span): Span => ({ start: mapStart(span.start), end: mapEnd(span.start, span.end) });
-  let docs: Document.Parsed[];
-  try {
-    docs = parseAllDocuments(output, { version: '1.1', logLevel: 'error', prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
-    if (!Array.isArray(docs)) docs = [docs];
-  } catch (e) {
-    return { objects: [], findings: [], yamlErrors: [{ message: String(e instanceof Error ? e.message : e), span: { start: 0, end: 0 } }] };
-  }
   const findings: Finding[] = [];
   const yamlErrors: RenderedManifests['yamlErrors'] = [];
   const documents: ParsedDocument[] = [];
-  docs.forEach((doc, index) => {
-    for (const f of dropDuplicateKeys(template.file, doc, true)) {
-      findings.push({ ...f, span: mapSpan(f.span), related: f.related?.map((r) => ({ ...r, file: template.file, span: mapSpan(r.span) })) });
+  // Each manifest Helm splits off is parsed alone; its offsets are moved to the output's, then the template's.
+  for (const piece of splitHelmManifests(output)) {
+    const inOutput = (span: Span): Span => ({ start: span.start + piece.start, end: span.end + piece.start });
+    let docs: Document.Parsed[];
+    try {
+      docs = parseAllDocuments(piece.text, { version: '1.1', logLevel: 'error', prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
+      if (!Array.isArray(docs)) docs = [docs];
+    } catch (e) {
+      yamlErrors.push({ message: String(e instanceof Error ? e.message : e), span: mapSpan(inOutput({ start: 0, end: 0 })) });
+      continue;
     }
-    for (const error of doc.errors) yamlErrors.push({ message: error.message.split('\n')[0], span: mapSpan({ start: error.pos[0], end: error.pos[1] }) });
-    remapRanges(doc, mapStart, mapEnd);
-    compactDocument(doc);
-    const range = doc.range ?? [0, 0, 0];
-    documents.push({ index, doc, span: { start: range[0], end: range[2] }, hasErrors: doc.errors.length > 0 });
-  });
+    for (const doc of docs) {
+      for (const f of dropDuplicateKeys(template.file, doc, true)) {
+        findings.push({ ...f, span: mapSpan(inOutput(f.span)), related: f.related?.map((r) => ({ ...r, file: template.file, span: mapSpan(inOutput(r.span)) })) });
+      }
+      for (const error of doc.errors) yamlErrors.push({ message: error.message.split('\n')[0], span: mapSpan(inOutput({ start: error.pos[0], end: error.pos[1] })) });
+      remapRanges(doc, (o) => mapStart(o + piece.start), (start, end) => mapEnd(start + piece.start, end + piece.start));
+      compactDocument(doc);
+      const range = doc.range ?? [0, 0, 0];
+      documents.push({ index: documents.length, doc, span: { start: range[0], end: range[2] }, hasErrors: doc.errors.length > 0 });
+    }
+  }
   const file: ParsedFile = { path: template.file, text: template.text, documents, templated: false, templateSpans: [], problems: [] };
   const objects = readObjects(file);
   for (const object of objects) {

@@ -36,14 +36,19 @@ function withAliases(chart: LoadedChart): LoadedChart {
   return { ...chart, subcharts };
 }
 
-function processEnabled(chart: LoadedChart, userValues: Values, path: string): LoadedChart {
+/**
+ * processDependencyEnabled: a subchart's conditions are looked up at `path` in its parent's coalesced values
+ * (which hold every subchart's defaults under its name), so `postgresql.enabled: false` in a subchart's own
+ * values.yaml disables that subchart's postgresql dependency.
+ */
+function processEnabled(chart: LoadedChart, parentValues: Values, path: string): LoadedChart {
   const aliased = withAliases(chart);
   if (chart.dependencies.length === 0) return aliased;
-  const values = coalesceValues(aliased, userValues);
+  const values = coalesceValues(aliased, parentValues);
   const disabled = new Set(chart.dependencies.filter((d) => !isEnabled(d, values, path)).map((d) => d.alias ?? d.name));
   const subcharts = aliased.subcharts
     .filter((s) => !disabled.has(s.name))
-    .map((s) => processEnabled(s, userValues, `${path}${s.name}.`));
+    .map((s) => processEnabled(s, values, `${path}${s.name}.`));
   return { ...aliased, subcharts };
 }
 

@@ -284,10 +284,15 @@ class Parser {
       node.floatValue = Number(node.intValue);
       return node;
     }
-    const f = /^[0-9]*\.?[0-9]*([eE][-+]?[0-9]+)?$/.test(body) && /[0-9]/.test(body) ? Number(body) : NaN;
+    const f = parseGoFloat(body);
     if (Number.isNaN(f)) this.fail(`illegal number syntax: "${t.value}"`, t.pos);
     node.floatValue = neg ? -f : f;
     node.isFloatSyntax = true;
+    // parse.newNumber: an integral float is an integer too, so `1e3` or `0x1p10` can be an int argument.
+    if (Number.isInteger(node.floatValue) && Math.abs(node.floatValue) < 2 ** 63) {
+      node.isInt = true;
+      node.intValue = BigInt(node.floatValue);
+    }
     return node;
   }
 
@@ -333,4 +338,17 @@ class Parser {
 
 function isEmptyList(list: ListNode): boolean {
   return list.nodes.every((n) => n.type === 'text' && n.text.trim() === '');
+}
+
+/**
+ * strconv.ParseFloat for what Go's lexer scans as a number: decimal (`1.5e3`) or hexadecimal with a binary
+ * exponent (`0x1p60`, `0x1.8p-2`; Traefik's chart multiplies by 0x1p60). NaN when it is neither.
+ */
+function parseGoFloat(body: string): number {
+  if (/^[0-9]*\.?[0-9]*([eE][-+]?[0-9]+)?$/.test(body) && /[0-9]/.test(body)) return Number(body);
+  const hex = /^0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([-+]?[0-9]+)$/.exec(body);
+  if (!hex || (hex[1] + (hex[2] ?? '')).length === 0) return NaN;
+  const digits = hex[1] + (hex[2] ?? '');
+  // The hex digits as one integer, scaled by the binary exponent less four bits per fraction digit.
+  return Number(BigInt(`0x${digits}`)) * 2 ** (Number(hex[3]) - 4 * (hex[2] ?? '').length);
 }

@@ -18,7 +18,13 @@ const cases: [string, string, boolean][] = [
   ['an action in a comment', '# uses {{ .x }}\na: 1\n', false],
   ['an action after the block scalar ends', 'a: |\n  text\nb: {{ .x }}\n', true],
   ['an action in a key position that parses as a flow map', 'a:\n  {{ .x }}: 1\n', true],
-  ['an unclosed action', 'a: "{{ .x"\n', true],
+  ['an unclosed {{ inside a quoted string is text to YAML', 'a: "{{ .x"\n', false],
+  ['an unclosed {{ where a value starts', 'a: {{ .x\n', true],
+  [
+    'a {{ in a comment that a later }} would close (grafana values: "{{" must be escaped)',
+    '## If a value contains "{{", escape it\nb: 1\n# {{ `{{ include "m" . }}` }}\nc: "{{ .d }}"\n',
+    false,
+  ],
   [
     'actions at the starts of lines that continue a multi-line plain scalar (a Prometheus alert text)',
     'description:\n  Claimed by {{ $labels.pvc\n  }} in {{ $labels.namespace }} {{ with $labels.cluster -}} on\n  {{ . }} {{- end }} is full.\nsummary: x\n',

@@ -87,8 +87,9 @@ export function* analyzeWorkspaceInSteps(diskHost: FileHost, root: string, optio
       const text = host.readFile(file);
       if (text === undefined) return;
       const parsed = cache.parse(file, text);
-      // A chart template is checked as Helm renders it; one that is valid YAML as written says nothing of its own.
-      if (parsed.templated || !inChartTemplates(chartTemplates, file)) findings.push(...parsed.problems);
+      // A chart template is checked as Helm renders it (helm/render-error, the rendered objects' rules): what
+      // its text reads as on its own, masked or not, is no finding.
+      if (!inChartTemplates(chartTemplates, file)) findings.push(...parsed.problems);
       if (hasDirectives(parsed)) directiveTexts.set(file, text);
       objectsByFile.set(file, cache.objects(file, text));
     });

@@ -7,7 +7,7 @@ import { dropCollectionKeys } from './collectionKeys';
 import { compactDocument } from './compactTree';
 import { dropDuplicateKeys } from './duplicateKeys';
 import { actionsInsideScalars, actionStartsANode } from './literalBraces';
-import { findTemplateActions, hasTemplateActions, maskTemplateActions } from './templateMask';
+import { hasTemplateActions, maskTemplateActions } from './templateMask';
 
 export interface ParsedDocument {
   index: number;
@@ -32,9 +32,10 @@ export function parseYamlFile(path: string, text: string): ParsedFile {
   let templated = hasTemplateActions(text);
   let docs: Document.Parsed[] | undefined;
   if (templated) {
-    // Valid YAML whose every `{{` is inside a string or comment is what Argo CD applies as written.
-    const { spans } = findTemplateActions(text);
-    if (!actionStartsANode(text, spans) && actionsInsideScalars(crAsLineBreak(text), spans)) {
+    // Valid YAML whose every `{{` is inside a string or comment is what Argo CD applies as written. Each `{{` is
+    // judged where it stands, whether or not a `}}` closes it (a comment may say `"{{" must be escaped`).
+    const braces = braceSpans(text);
+    if (!actionStartsANode(text, braces) && actionsInsideScalars(crAsLineBreak(text), braces)) {
       const literal = parseDocuments(text);
       if (Array.isArray(literal) && literal.every((d) => d.errors.length === 0)) {
         docs = literal;
@@ -80,6 +81,13 @@ export function parseYamlFile(path: string, text: string): ParsedFile {
     });
   }
   return { path, text, documents, templated, templateSpans: masked.templateSpans, problems };
+}
+
+/** Every `{{` of the text, as two-character spans in order (`{{{` holds two). */
+function braceSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 1)) spans.push({ start: at, end: at + 2 });
+  return spans;
 }
 
 /** The documents of `text`, or what the parser threw. */

@@ -1,7 +1,7 @@
 // Benchmark: the hostile inputs of issue 7 item 6 each analyse in linear time. Every case is generated in a
 // temporary folder, analysed once in process (what `syncplan check` runs), timed, and printed beside its target.
 // Run: npx tsx bench/hostile.ts [CASE ...]   (cases: documents, unclosed, diamond, chain, annotations, annotations-kustomize,
-// chart-cycle, apps-cycle, template-loop)
+// chart-cycle, apps-cycle, schema-regex, template-loop)
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -143,6 +143,17 @@ const CASES: Case[] = [
         write(join(root, name, 'Chart.yaml'), `apiVersion: v2\nname: ${name}\nversion: 1.0.0\ndependencies:\n${deps.join('\n')}\n`);
         write(join(root, name, 'templates', 'cm.yaml'), configMap('{{ .Chart.Name }}'));
       }
+    },
+  },
+  {
+    name: 'schema-regex',
+    what: 'a values.schema.json pattern that backtracks exponentially in JavaScript, against a 100,000-character value',
+    targetMs: 1_000,
+    write(root) {
+      write(join(root, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: redos\nversion: 1.0.0\n');
+      write(join(root, 'chart', 'values.yaml'), `name: ${'a'.repeat(100_000)}!\n`);
+      write(join(root, 'chart', 'values.schema.json'), JSON.stringify({ properties: { name: { type: 'string', pattern: '^(a+)+$' } } }));
+      write(join(root, 'chart', 'templates', 'cm.yaml'), configMap('redos'));
     },
   },
   {

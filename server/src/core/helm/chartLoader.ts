@@ -36,6 +36,8 @@ export interface LoadedChart {
   packed: string[];
   /** Why the chart cannot be rendered as Helm would (invalid Chart.yaml or values.yaml). */
   errors: string[];
+  /** values.schema.json as written, when the chart has one. */
+  schema?: string;
 }
 
 const MAX_FILES = 5000;
@@ -67,8 +69,9 @@ export function loadChart(host: FileHost, dir: string, depth = 0): LoadedChart |
   let requirements: Record<string, unknown> | undefined;
   const subchartDirs = new Set<string>();
   for (const rel of rels) {
-    if (rel === 'Chart.yaml' || rel === 'values.schema.json' || rel === 'requirements.lock' || rel === 'Chart.lock') continue;
-    if (rel === 'values.yaml') chart.values = readYamlMap(host.readFile(joinPath(dir, rel)) ?? '', 'values.yaml', errors);
+    if (rel === 'Chart.yaml' || rel === 'requirements.lock' || rel === 'Chart.lock') continue;
+    if (rel === 'values.schema.json') chart.schema = host.readFile(joinPath(dir, rel));
+    else if (rel === 'values.yaml') chart.values = readYamlMap(host.readFile(joinPath(dir, rel)) ?? '', 'values.yaml', errors);
     else if (rel === 'requirements.yaml') requirements = readYamlMap(host.readFile(joinPath(dir, rel)) ?? '', 'requirements.yaml', errors);
     else if (rel.startsWith('templates/')) chart.templates.push({ rel, text: host.readFile(joinPath(dir, rel)) ?? '' });
     else if (rel.startsWith('charts/')) {

@@ -23,6 +23,8 @@ export interface HelmSourceOptions {
   fileParameters: { name: string; path: string }[];
   skipCrds: boolean;
   skipTests: boolean;
+  /** `--skip-schema-validation` (Argo CD 2.14 and later). */
+  skipSchemaValidation: boolean;
   kubeVersion?: string;
   apiVersions?: string[];
 }
@@ -45,6 +47,7 @@ export function readHelmOptions(raw: unknown): HelmSourceOptions {
       .map((p) => ({ name: p.name as string, path: p.path as string })),
     skipCrds: h.skipCrds === true,
     skipTests: h.skipTests === true,
+    skipSchemaValidation: h.skipSchemaValidation === true,
     kubeVersion: nonEmpty(h.kubeVersion),
     apiVersions: Array.isArray(h.apiVersions) ? strings(h.apiVersions) : undefined,
   };

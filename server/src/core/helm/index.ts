@@ -90,6 +90,7 @@ function renderHelmAppUnguarded(input: HelmAppInput): HelmAppResult {
     apiVersions: options.apiVersions ?? settings.apiVersions ?? defaultApiVersions(input.workspaceApiVersions),
     skipCrds: options.skipCrds,
     skipTests: options.skipTests,
+    skipSchemaValidation: options.skipSchemaValidation,
     renderKey: input.renderKey,
     crdObjects: input.crdObjects,
     host: input.host,

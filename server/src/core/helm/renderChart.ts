@@ -11,6 +11,7 @@ import { coalesceValues, isTable, type Values } from './coalesce';
 import { resolveDependencies } from './dependencies';
 import type { TemplateSource } from './outputPositions';
 import { manifestsFromOutput } from './renderedManifests';
+import { checkValuesSchemas } from './valuesSchema';
 
 export interface ChartRenderInput {
   chart: LoadedChart;
@@ -21,6 +22,8 @@ export interface ChartRenderInput {
   apiVersions: string[];
   skipCrds: boolean;
   skipTests: boolean;
+  /** `helm.skipSchemaValidation`: values.schema.json is not checked. */
+  skipSchemaValidation?: boolean;
   /** Distinguishes renders of one chart for different Applications (object ids). */
   renderKey: string;
   /** Reads CRD files of the chart (plain manifests, not templated). */
@@ -63,6 +66,15 @@ export function renderChart(input: ChartRenderInput): ChartRenderResult {
   if (result.blockers.length > 0) return result;
   const chart = deps.chart;
   const values = coalesceValues(chart, input.userValues);
+  if (!input.skipSchemaValidation) {
+    // Helm checks the values before it renders anything; a failure means no manifests at all.
+    const schemas = checkValuesSchemas(chart, values);
+    result.caveats.push(...schemas.caveats);
+    if (schemas.failure) {
+      result.errors.push({ message: schemas.failure.message.trimEnd(), file: schemas.failure.file, span: { start: 0, end: 0 }, unsupported: false });
+      return result;
+    }
+  }
   const templates: (HelmTemplateInput & TemplateSource)[] = [];
   const top = {
     Release: releaseObject({ name: input.releaseName, namespace: input.namespace }),

@@ -95,7 +95,7 @@ function chartValues(ctx: RenderContext, k: Kustomization, spec: Record<string, 
   const additional = Array.isArray(spec.additionalValuesFiles) ? spec.additionalValuesFiles.filter((f): f is string => typeof f === 'string') : [];
   const read = userValues(
     { host: ctx.host, files: [], repoRoot: '/', chartDir: k.dir, refs: new Map(), env: {} },
-    { valueFiles: [...files, ...additional], ignoreMissingValueFiles: false, parameters: [], fileParameters: [], skipCrds: false, skipTests: false },
+    { valueFiles: [...files, ...additional], ignoreMissingValueFiles: false, parameters: [], fileParameters: [], skipCrds: false, skipTests: false, skipSchemaValidation: false },
   );
   for (const file of read.filesRead) ctx.filesRead.add(file);
   if (read.errors.length > 0 || read.unresolvable.length > 0) {

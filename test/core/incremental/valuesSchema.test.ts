@@ -1,0 +1,66 @@
+// A chart's values.schema.json is an input of its render: editing, creating or deleting it gives the same result
+// with the memo as a fresh analysis.
+
+import assert from 'node:assert/strict';
+import { analyzeWorkspace } from '../../../server/src/core/analyzeWorkspace';
+import type { WorkspaceAnalysis } from '../../../server/src/core/discover/appTypes';
+import { AnalysisMemo } from '../../../server/src/core/incremental/analysisMemo';
+import { IncrementalParseCache } from '../../../server/src/lsp/incrementalParseCache';
+import { MemoryWorkspace } from '../../helpers/memoryHost';
+
+const ROOT = '/ws';
+const SCHEMA = `${ROOT}/chart/values.schema.json`;
+const STRICT = '{"properties": {"replicas": {"type": "integer", "maximum": 3}}}';
+const LOOSE = '{"properties": {"replicas": {"type": "integer"}}}';
+
+const WORKSPACE: Record<string, string> = {
+  'app.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: web}\nspec:\n  destination: {namespace: web}\n  source: {path: chart}\n',
+  'chart/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+  'chart/values.yaml': 'replicas: 5\n',
+  'chart/values.schema.json': LOOSE,
+  'chart/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\ndata: {replicas: "{{ .Values.replicas }}"}\n',
+};
+
+function observable(workspace: WorkspaceAnalysis): unknown {
+  return {
+    apps: workspace.apps.map((a) => ({ id: a.id, complete: a.complete, reasons: a.incompleteReasons, objects: a.objects.map((o) => [o.id, o.body]) })),
+    findings: workspace.findings.map((f) => JSON.stringify([f.file, f.span, f.code, f.detail])).sort(),
+  };
+}
+
+const failsSchema = (workspace: WorkspaceAnalysis): boolean => workspace.findings.some((f) => f.code === 'helm/render-error' && f.file === SCHEMA);
+
+function analysedAroundEdit(
+  schema: string | undefined,
+  edit: (files: Map<string, string>) => void,
+): { before: WorkspaceAnalysis; after: WorkspaceAnalysis; fresh: WorkspaceAnalysis } {
+  const files = new Map(Object.entries(WORKSPACE).map(([path, text]) => [`${ROOT}/${path}`, text]));
+  if (schema === undefined) files.delete(SCHEMA);
+  else files.set(SCHEMA, schema);
+  const host = new MemoryWorkspace(files);
+  const memo = new AnalysisMemo();
+  const cache = new IncrementalParseCache();
+  const before = analyzeWorkspace(host, ROOT, { memo, cache });
+  const paths = new Set(files.keys());
+  edit(files);
+  const now = new Set(files.keys());
+  memo.pathsCreatedOrDeleted([...now].filter((p) => !paths.has(p)).concat([...paths].filter((p) => !now.has(p))));
+  const after = analyzeWorkspace(host, ROOT, { memo, cache });
+  return { before, after, fresh: analyzeWorkspace(new MemoryWorkspace(new Map(files)), ROOT) };
+}
+
+describe('core: values.schema.json edits, with the memo', () => {
+  const cases: [string, string | undefined, (files: Map<string, string>) => void, boolean, boolean][] = [
+    ['a tightened schema fails the render', LOOSE, (f) => f.set(SCHEMA, STRICT), false, true],
+    ['a deleted schema no longer fails it', STRICT, (f) => f.delete(SCHEMA), true, false],
+    ['a created schema fails it', undefined, (f) => f.set(SCHEMA, STRICT), false, true],
+  ];
+  for (const [label, schema, edit, failedBefore, failsAfter] of cases) {
+    it(`${label}: the memoised analysis equals a fresh one`, () => {
+      const { before, after, fresh } = analysedAroundEdit(schema, edit);
+      assert.equal(failsSchema(before), failedBefore);
+      assert.equal(failsSchema(after), failsAfter);
+      assert.deepEqual(observable(after), observable(fresh));
+    });
+  }
+});

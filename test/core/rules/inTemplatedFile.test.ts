@@ -1,5 +1,5 @@
-// inTemplatedFile asks the rule context whether a file has template actions: the text is scanned once per rule
-// run however many objects the file holds, and kept rule results depend on that answer, not on the whole text.
+// inTemplatedFile asks the rule context whether a file is read as a Helm template: answered once per rule run
+// however many objects the file holds, and kept rule results depend on that answer, not on the whole text.
 
 import assert from 'node:assert/strict';
 import type { WorkspaceAnalysis } from '../../../server/src/core/discover/appTypes';
@@ -65,7 +65,10 @@ describe('rules: inTemplatedFile', () => {
     assert.deepEqual(check('kind: ConfigMap\n'), [true]);
     assert.deepEqual(check('kind: ConfigMap\n# an edit elsewhere\n'), [true]);
     assert.equal(runs, 1, 'the rule did not run again: whether the file has templates is unchanged');
-    assert.deepEqual(check('kind: ConfigMap\n# {{ now }}\n'), [false]);
+    // A `{{` in a comment is text: the file is still plain YAML, so the kept results hold.
+    assert.deepEqual(check('kind: ConfigMap\n# {{ now }}\n'), [true]);
+    assert.equal(runs, 1);
+    assert.deepEqual(check('kind: ConfigMap\n{{- if .Values.x }}\nx: 1\n{{- end }}\n'), [false]);
     assert.equal(runs, 2);
   });
 });

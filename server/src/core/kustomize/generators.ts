@@ -67,7 +67,8 @@ function generate(
     if (!existing) {
       // The render is already incomplete, and the remote resource warning says what is missing.
       if (partial) return;
-      report(ctx, 'kustomize/generator-merge-target', 'error', `${kind} "${name}" has behavior ${behavior} but no earlier ${kind} of that name exists; kustomize build fails.`, entry.location);
+      const at = locationOf(k, childNode(entry.node, 'name') ?? entry.node);
+      report(ctx, 'kustomize/generator-merge-target', 'error', `${kind} "${name}" has behavior ${behavior} but no earlier ${kind} of that name exists; kustomize build fails.`, at);
       return;
     }
     mergeInto(existing, data, options, behavior, locationOf(k, childNode(entry.node, 'name') ?? entry.node));

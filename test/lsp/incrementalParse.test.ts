@@ -24,7 +24,7 @@ function snapshot(parsed: ParsedFile): unknown {
         json = String(error);
       }
       const doc = d.doc as Document.Parsed;
-      return { index: d.index, span: d.span, hasErrors: d.hasErrors, range: doc.range, ranges, json, errors: doc.errors.map((e) => [e.code, e.pos]) };
+      return { index: d.index, span: d.span, hasErrors: d.hasErrors, refusedDuplicate: d.refusedDuplicate, range: doc.range, ranges, json, errors: doc.errors.map((e) => [e.code, e.pos]) };
     }),
     problems: parsed.problems.map((p) => [p.code, p.span, p.message]),
     objects: readObjects(parsed).map((o) => [o.id, o.kind, o.name, o.source.span, o.source.anchor, [...o.annotations.values()].map((a) => [a.key, a.keyLocation.span, a.valueLocation.span])]),
@@ -74,6 +74,7 @@ const TRICKY = [
   '---\r\na: 1\r\n---\r\nb: 2\r\n',
   'a: &x 1\n---\nb: *x\n',
   '---a: 1\n--- # comment\nb: 1\n----\nc: 1\n',
+  'a: 1\n---\nkind: X\nmetadata:\n  name: x\n  annotations: {a: "1"}\n  annotations: {b: "1"}\ndata: 1\ndata: 2\n---\nb: 1\n',
 ];
 
 describe('lsp: incremental parse cache', () => {

@@ -414,12 +414,14 @@ class DocumentView implements ParsedDocument {
   readonly #doc: ParsedDocument['doc'];
   span: Span;
   hasErrors: boolean;
+  refusedDuplicate?: ParsedDocument['refusedDuplicate'];
 
   constructor(chunk: ParsedFile, document: ParsedDocument, public index: number) {
     this.#chunk = chunk;
     this.#doc = document.doc;
     this.span = document.span;
     this.hasErrors = document.hasErrors;
+    if (document.refusedDuplicate) this.refusedDuplicate = document.refusedDuplicate;
   }
 
   get doc(): ParsedDocument['doc'] {

@@ -41,7 +41,7 @@ export function manifestsFromOutput(template: TemplateSource, output: string, se
       continue;
     }
     for (const doc of docs) {
-      for (const f of dropDuplicateKeys(template.file, doc, true)) {
+      for (const f of dropDuplicateKeys(template.file, doc, true, false)) {
         findings.push({ ...f, span: mapSpan(inOutput(f.span)), related: f.related?.map((r) => ({ ...r, file: template.file, span: mapSpan(inOutput(r.span)) })) });
       }
       for (const error of doc.errors) yamlErrors.push({ message: error.message.split('\n')[0], span: mapSpan(inOutput({ start: error.pos[0], end: error.pos[1] })) });

@@ -2,6 +2,7 @@
 // ("missing Resource metadata"), a map without `kind` or without `metadata.name` (checked with kustomize v5.5).
 
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { RefusedDuplicate } from '../parse/duplicateKeys';
 import type { ParsedFile } from '../parse/parseYamlFile';
 import type { SourceLocation } from '../types';
 import { markIncomplete, report, type RenderContext } from './context';
@@ -11,6 +12,10 @@ export function checkResourceDocuments(ctx: RenderContext, parsed: ParsedFile, e
   if (parsed.templated) return;
   for (const document of parsed.documents) {
     if (document.hasErrors) continue;
+    if (document.refusedDuplicate) {
+      reportRefusedDuplicate(ctx, parsed, document.span.start, document.refusedDuplicate, entry, at);
+      continue;
+    }
     const root = document.doc.contents as Node | null;
     if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) continue;
     const problem = problemOf(root);
@@ -27,6 +32,21 @@ export function checkResourceDocuments(ctx: RenderContext, parsed: ParsedFile, e
     );
     markIncomplete(ctx, `a resource document in ${parsed.path} is not a Kubernetes object`);
   }
+}
+
+/** Kustomize decodes each resource into a map, which refuses a key written twice ("mapping key already defined"). */
+function reportRefusedDuplicate(ctx: RenderContext, parsed: ParsedFile, start: number, refused: RefusedDuplicate, entry: string, at: SourceLocation): void {
+  const lineOf = (offset: number): number => parsed.text.slice(0, start + offset).split('\n').length;
+  const line = lineOf(refused.later);
+  report(
+    ctx,
+    'kustomize/invalid-resource',
+    'error',
+    `Line ${line} of ${shortName(entry)} repeats the key "${shortName(refused.key)}": kustomize build fails; the app cannot render.`,
+    at,
+    `"${entry}": line ${line}: mapping key "${refused.key}" already defined at line ${lineOf(refused.earlier)}. Kustomize refuses a key written twice in a resource (only repeated annotations pass), so kustomize build fails and Argo CD cannot render this application.`,
+  );
+  markIncomplete(ctx, `a resource document in ${parsed.path} repeats the key "${refused.key}"`);
 }
 
 function problemOf(root: Node): string | undefined {

@@ -5,7 +5,7 @@ import { isStackOverflow, isStackOverflowMessage } from '../stackOverflow';
 import type { Finding, Span } from '../types';
 import { dropCollectionKeys } from './collectionKeys';
 import { compactDocument } from './compactTree';
-import { dropDuplicateKeys } from './duplicateKeys';
+import { dropDuplicateKeys, type RefusedDuplicate } from './duplicateKeys';
 import { actionsInsideScalars, actionStartsANode } from './literalBraces';
 import { hasTemplateActions, maskTemplateActions } from './templateMask';
 
@@ -16,6 +16,8 @@ export interface ParsedDocument {
   span: Span;
   /** True when the document could not be parsed cleanly (its content may be partial). */
   hasErrors: boolean;
+  /** The first duplicate key Kustomize refuses, as offsets from `span.start` (they stay right when the document moves). */
+  refusedDuplicate?: RefusedDuplicate;
 }
 
 export interface ParsedFile {
@@ -57,9 +59,14 @@ export function parseYamlFile(path: string, text: string): ParsedFile {
   const documents: ParsedDocument[] = [];
   docs.forEach((doc, index) => {
     problems.push(...dropCollectionKeys(path, doc, !templated));
-    problems.push(...dropDuplicateKeys(path, doc, !templated));
+    const duplicates = dropDuplicateKeys(path, doc, !templated);
+    problems.push(...duplicates);
     compactDocument(doc);
     const parsed = toParsedDocument(doc, index);
+    if (duplicates.refused) {
+      const { key, earlier, later } = duplicates.refused;
+      parsed.refusedDuplicate = { key, earlier: earlier - parsed.span.start, later: later - parsed.span.start };
+    }
     documents.push(parsed);
     problems.push(...documentProblems(path, parsed, templated));
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { renderKustomization } from '../../../server/src/core/kustomize';
 import type { K8sObject } from '../../../server/src/core/model/k8sObject';
-import { fixtureHost } from './hosts';
+import { fixtureHost, memoryHost } from './hosts';
 
 function find(objects: K8sObject[], kind: string, name: string): K8sObject {
   const found = objects.find((o) => o.kind === kind && o.name === name);
@@ -84,5 +84,22 @@ describe('renderKustomization: base + overlay + component (fixture "shop", expec
     for (const file of ['overlay/kustomization.yaml', 'base/app.yaml', 'component/job-wave.yaml', 'component/monitor.yaml']) {
       assert.ok(result.filesRead.includes(`${root}/${file}`), file);
     }
+  });
+});
+
+describe('renderKustomization: legacy output order', () => {
+  it('orders namespace and name as one string joined by |, as kubectl kustomize 5.5 does', () => {
+    const pod = (name: string, namespace?: string): string =>
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}${namespace ? `, namespace: ${namespace}` : ''}}\n`;
+    const files = {
+      '/r/kustomization.yaml': 'resources: [pods.yaml]\n',
+      '/r/pods.yaml': [pod('z', 'a'), pod('a', 'a0'), pod('b', 'a-b'), pod('n0'), pod('yy', 'aa'), pod('b', 'redis'), pod('a', 'redis-instance')].join('---\n'),
+    };
+    const result = renderKustomization(memoryHost(files), '/r');
+    // kubectl kustomize: a-b, a0, aa, a, redis-instance, redis, then the one without a namespace.
+    assert.deepEqual(
+      result.objects.map((o) => `${o.namespace ?? ''}/${o.name}`),
+      ['a-b/b', 'a0/a', 'aa/yy', 'a/z', 'redis-instance/a', 'redis/b', '/n0'],
+    );
   });
 });

@@ -80,12 +80,19 @@ function gvkString(id: ResId): string {
   return [id.group || '~G', id.version || '~V', id.kind || '~K'].join('_');
 }
 
-/** Compares like Kustomize's legacy sorter: kind rank, GVK string, then namespace and name. */
+/**
+ * Compares like Kustomize's legacy sorter: kind rank, GVK string, then namespace and name as one string joined by
+ * `|`, so namespace `a` sorts after `aa` and `a-b` (checked with kubectl kustomize 5.5).
+ */
 export function compareLegacy(a: ResId, b: ResId): number {
   const rankA = TYPE_ORDER.get(a.kind) ?? 0;
   const rankB = TYPE_ORDER.get(b.kind) ?? 0;
   if (rankA !== rankB) return rankA - rankB;
-  return compareText(gvkString(a), gvkString(b)) || compareText(a.namespace || '~X', b.namespace || '~X') || compareText(a.name || '~N', b.name || '~N');
+  return compareText(gvkString(a), gvkString(b)) || compareText(placeString(a), placeString(b));
+}
+
+function placeString(id: ResId): string {
+  return `${id.namespace || '~X'}|${id.name || '~N'}`;
 }
 
 function compareText(a: string, b: string): number {

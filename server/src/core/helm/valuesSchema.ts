@@ -107,7 +107,8 @@ function compileUncached(text: string): Compiled {
 /** Go's RE2 syntax, linear time: JSON Schema patterns from the workspace cannot stall the analysis. */
 const re2Engine = Object.assign((pattern: string) => RE2JS.compile(pattern), { code: 're2js' });
 
-const options = { strict: false, allErrors: true, validateFormats: false, validateSchema: false, code: { regExp: re2Engine } };
+// No logger: a workspace's schema must not make the server or the CLI print anything.
+const options = { strict: false, allErrors: true, validateFormats: false, validateSchema: false, logger: false as const, code: { regExp: re2Engine } };
 let instances: Record<'04' | '07' | '2019' | '2020', Ajv> | undefined;
 
 /** The validator for the schema's `$schema` draft: 04, 2019-09, 2020-12, else draft-07 (06 reads the same here). */

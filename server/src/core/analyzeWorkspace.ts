@@ -301,7 +301,7 @@ const directivesByParse = new WeakMap<ParsedFile, boolean>();
 /** What discovery reads of a build: the kustomizations it refers to and the files it read (written once per build). */
 function summaryOf(build: KustomizeResult): string {
   let summary = summaries.get(build);
-  if (summary === undefined) summaries.set(build, (summary = compactKey(JSON.stringify([build.referencedKustomizations, build.filesRead]))));
+  if (summary === undefined) summaries.set(build, (summary = compactKey(JSON.stringify([build.referencedKustomizations, build.filesRead, build.isComponent]))));
   return summary;
 }
 
@@ -441,7 +441,7 @@ function uniqueObjects(apps: readonly AppAnalysis[]): K8sObject[] {
 /** What a Kustomize build that stopped on an internal problem leaves: nothing, marked incomplete. */
 function failedBuild(): KustomizeResult {
   const reason = 'SyncPlan could not build this Kustomize folder (an internal problem).';
-  return { objects: [], findings: [], complete: false, incompleteReasons: [reason], filesRead: [], referencedKustomizations: [] };
+  return { objects: [], findings: [], complete: false, incompleteReasons: [reason], filesRead: [], referencedKustomizations: [], isComponent: false };
 }
 
 const dedupeKeys = new WeakMap<Finding, string>();

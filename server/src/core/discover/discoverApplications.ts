@@ -208,8 +208,11 @@ function standaloneSources(input: DiscoveryInput, pointed: AppSource[], claimed:
 
   const referenced = new Set<string>();
   const refsOf = new Map<string, readonly string[]>();
+  // A Component is only ever part of another build; one that nothing includes is not an app of its own.
+  const components = new Set<string>();
   for (const dir of kustomizeDirs) {
     const render = input.renderKustomize(dir);
+    if (render.isComponent) components.add(dir);
     refsOf.set(dir, render.referencedKustomizations);
     for (const ref of render.referencedKustomizations) referenced.add(ref);
     for (const f of render.filesRead) claimedFiles.add(f);
@@ -218,14 +221,14 @@ function standaloneSources(input: DiscoveryInput, pointed: AppSource[], claimed:
   const cover = (dir: string) => [dir, ...(refsOf.get(dir) ?? [])].forEach((d) => covered.add(d));
   for (const dir of kustomizeDirs) {
     if (pointedFolders.has(`kustomize:${dir}`)) cover(dir);
-    if (referenced.has(dir) || pointedFolders.has(`kustomize:${dir}`) || insideAny(dir, chartDirs)) continue;
+    if (referenced.has(dir) || pointedFolders.has(`kustomize:${dir}`) || components.has(dir) || insideAny(dir, chartDirs)) continue;
     result.push(standalone(input, dir, 'kustomize'));
     cover(dir);
   }
   // Kustomizations that only use each other (A uses B, B uses A) have no root; the first of each such group
   // becomes one, so its build reports the cycle instead of the folders silently vanishing.
   for (const dir of kustomizeDirs) {
-    if (covered.has(dir) || insideAny(dir, chartDirs)) continue;
+    if (covered.has(dir) || components.has(dir) || insideAny(dir, chartDirs)) continue;
     result.push(standalone(input, dir, 'kustomize'));
     cover(dir);
   }

@@ -9,7 +9,7 @@ import { BuildCache } from './buildCache';
 import { applyApplicationOverrides, hasOverrides, type KustomizeOverrides } from './applicationOverrides';
 import type { RenderContext } from './context';
 import { compareLegacy } from './ids';
-import { findKustomizationFile } from './kustomizationFile';
+import { findKustomizationFile, readKustomization } from './kustomizationFile';
 import { kustomizeHash } from './hash';
 import { fixNameReferences } from './nameReferences';
 import { currentId, setName, storePreviousId, toK8sObject, type Resource } from './resource';
@@ -31,6 +31,8 @@ export interface KustomizeResult {
   filesRead: string[];
   /** Kustomization folders used as resources, bases or components. */
   referencedKustomizations: string[];
+  /** The folder's kustomization is `kind: Component`: a piece other kustomizations include, not an app of its own. */
+  isComponent: boolean;
 }
 
 export function renderKustomization(
@@ -69,7 +71,9 @@ export function renderKustomization(
     .sort((a, b) => compareLegacy(a.id, b.id))
     .map(({ resource }) => toK8sObject(resource));
   const file = findKustomizationFile(host, dir);
+  const text = file ? host.readFile(file) : undefined;
   return {
+    isComponent: file !== undefined && text !== undefined && readKustomization(file, dir, ctx.parsedCache.get(file) ?? parse(file, text)).isComponent,
     objects,
     findings: ctx.findings,
     complete: ctx.incompleteReasons.length === 0,

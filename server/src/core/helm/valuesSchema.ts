@@ -4,10 +4,8 @@
 // Validation uses Ajv with re2js for `pattern`, so a workspace's patterns run in linear time. A schema SyncPlan
 // cannot use offline (a remote $ref, an unknown draft, an invalid schema) is a caveat, never a failure.
 
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import Ajv2019 from 'ajv/dist/2019';
-import Ajv2020 from 'ajv/dist/2020';
-import AjvDraft04 from 'ajv-draft-04';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { RE2JS } from 're2js';
 import { toPlain } from '../gotemplate/toPlain';
 import { joinPath } from '../paths';
@@ -113,12 +111,24 @@ let instances: Record<'04' | '07' | '2019' | '2020', Ajv> | undefined;
 
 /** The validator for the schema's `$schema` draft: 04, 2019-09, 2020-12, else draft-07 (06 reads the same here). */
 function ajvFor(draft: unknown): Ajv {
-  instances ??= { '04': new AjvDraft04(options), '07': new Ajv(options), '2019': new Ajv2019(options), '2020': new Ajv2020(options) };
+  instances ??= createInstances();
   const uri = typeof draft === 'string' ? draft : '';
   if (uri.includes('draft-04')) return instances['04'];
   if (uri.includes('2019-09')) return instances['2019'];
   if (uri.includes('2020-12')) return instances['2020'];
   return instances['07'];
+}
+
+/**
+ * Ajv is loaded on the first chart with a schema: loading its four validators costs the language server about
+ * 9 MB, which a workspace without schemas should not pay.
+ */
+function createInstances(): Record<'04' | '07' | '2019' | '2020', Ajv> {
+  const Ajv07 = (require('ajv') as typeof import('ajv')).default;
+  const Ajv2019 = (require('ajv/dist/2019') as typeof import('ajv/dist/2019')).default;
+  const Ajv2020 = (require('ajv/dist/2020') as typeof import('ajv/dist/2020')).default;
+  const AjvDraft04 = (require('ajv-draft-04') as typeof import('ajv-draft-04')).default;
+  return { '04': new AjvDraft04(options), '07': new Ajv07(options), '2019': new Ajv2019(options), '2020': new Ajv2020(options) };
 }
 
 /** gojsonschema's wording (Helm 3.17) for the common keywords: `field: description`, `(root)` for the top. */

@@ -15,9 +15,10 @@ import { checkResourceDocuments } from './resourceDocuments';
 import { applyAnnotations, applyLabels, applyNamespace, applyPrefixSuffix, type MetadataChange } from './transformers';
 import { asRecord, idToString, isClusterScoped } from './ids';
 import { copyResource } from './buildCache';
+import { applyReplacements } from './replacements';
 
 /** Fields SyncPlan does not evaluate; their presence makes the render incomplete. */
-const UNSUPPORTED_FIELDS = ['helmChartInflationGenerator', 'replacements', 'transformers', 'generators', 'validators', 'openapi', 'crds', 'vars', 'configurations', 'buildMetadata'];
+const UNSUPPORTED_FIELDS = ['helmChartInflationGenerator', 'transformers', 'generators', 'validators', 'openapi', 'crds', 'vars', 'configurations', 'buildMetadata'];
 
 /** Deepest nesting of kustomizations followed; deeper ones get `kustomize/too-deep` and are not built. */
 export const MAX_KUSTOMIZATION_DEPTH = 100;
@@ -117,6 +118,8 @@ function accumulate(ctx: RenderContext, k: Kustomization, resources: Resource[])
   }
   applyAnnotations(resources, changes(ctx, mapField(k, 'commonAnnotations')), 'commonAnnotations');
   applyPatchesJson6902(ctx, k, resources);
+  // ReplacementTransformer is the last of Kustomize's built-in transformers.
+  applyReplacements(ctx, k, resources, partial);
 }
 
 /** Kustomize reads these maps as map[string]string: unquoted numbers or booleans make the build fail. */

@@ -74,7 +74,7 @@ describe('renderKustomization: problems become findings, never exceptions', () =
 
   it('records unsupported fields as incomplete instead of failing', () => {
     const files = {
-      '/r/app/kustomization.yaml': 'resources: [cm.yaml]\nhelmCharts:\n  - name: x\nreplacements:\n  - path: r.yaml\n',
+      '/r/app/kustomization.yaml': 'resources: [cm.yaml]\nhelmCharts:\n  - name: x\nvars:\n  - name: X\n',
       '/r/app/cm.yaml': CM,
     };
     const result = renderKustomization(memoryHost(files), '/r/app');

@@ -20,15 +20,21 @@ const HASHED_NAME = [/-(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,64}$/, /-(?=[
 
 function nameIsLiteral(object: K8sObject, context: RuleContext): boolean {
   if (object.source.generatedBy || object.name.includes('{{')) return false;
-  // A name rendered by Helm is known and the same on every sync (unless a random function made it).
-  if (object.source.rendered) return true;
   const root = object.source.node;
   const metadata = isMap(root) ? root.get('metadata', true) : undefined;
   const nameNode = isMap(metadata) ? metadata.get('name', true) : undefined;
+  // A name rendered by Helm is the same on every sync for the same values, unless the template computes a
+  // suffix from them (ibm-mas: `{{ $_job_name }}`, a prefix and an adler32sum of the Job's values).
+  if (object.source.rendered) return !computedSuffix(object.name, context.textOf(object.source.file));
   if (!nameNode) return !object.source.templated;
-  const span = nodeSpan(nameNode as Node);
-  const written = context.textAt({ file: object.source.file, span });
+  const written = context.textAt({ file: object.source.file, span: nodeSpan(nameNode as Node) });
   return written === undefined ? !object.source.templated : !written.includes('{{');
+}
+
+/** A last `-` part of six or more digits or hex letters (one a digit) that the template file does not spell out. */
+function computedSuffix(name: string, template: string | undefined): boolean {
+  const suffix = name.slice(name.lastIndexOf('-') + 1);
+  return template !== undefined && /^(?=[0-9a-f]*\d)[0-9a-f]{6,64}$/.test(suffix) && !template.includes(suffix);
 }
 
 export const jobImmutableSyncJob: Rule = {

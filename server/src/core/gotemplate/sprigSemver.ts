@@ -103,6 +103,18 @@ function semverCompare(constraint: string, version: string): boolean {
   return check(parseVersion(version));
 }
 
+/**
+ * chartutil.IsCompatibleRange: whether `version` satisfies the Masterminds semver `constraint` (Chart.yaml
+ * `kubeVersion`); false when either cannot be parsed, as in Helm.
+ */
+export function isCompatibleRange(constraint: string, version: string): boolean {
+  try {
+    return semverCompare(constraint, version);
+  } catch {
+    return false;
+  }
+}
+
 /** Sprig's semver returns a *Version; templates read its fields as methods. */
 function semver(s: string): Record<string, unknown> {
   const v = parseVersion(s);

@@ -5,6 +5,7 @@ import type { K8sObject } from '../model/k8sObject';
 import { joinPath } from '../paths';
 import type { FileHost, Finding, Span } from '../types';
 import { DEFAULT_KUBE_VERSION, defaultApiVersions } from './apiVersions';
+import { isCompatibleRange } from '../gotemplate/sprigSemver';
 import { loadChart } from './chartLoader';
 import { helmBlockWithOverrides, readHelmOptions } from './helmSourceOptions';
 import { renderChart } from './renderChart';
@@ -81,12 +82,30 @@ function renderHelmAppUnguarded(input: HelmAppInput): HelmAppResult {
     return { objects: [], findings, complete: false, incompleteReasons: reasons, caveats: [], files };
   }
   const releaseName = options.releaseName ?? appName;
+  const kubeVersion = options.kubeVersion ?? settings.kubeVersion ?? DEFAULT_KUBE_VERSION;
+  const required = typeof chart.metadata.kubeVersion === 'string' ? chart.metadata.kubeVersion.trim() : '';
+  const assumedCaveats: string[] = [];
+  if (required && !isCompatibleRange(required, kubeVersion)) {
+    const shown = kubeVersion.startsWith('v') ? kubeVersion : `v${kubeVersion}`;
+    const message = `chart requires kubeVersion: ${required} which is incompatible with Kubernetes ${shown}`;
+    if (options.kubeVersion ?? settings.kubeVersion) {
+      // Helm checks the top chart's range before it renders anything (action.renderResources).
+      const chartYaml = joinPath(input.chartDir, 'Chart.yaml');
+      const at = Math.max(0, input.host.readFile(chartYaml)?.indexOf('kubeVersion') ?? 0);
+      findings.push(renderErrorFinding(chartYaml, { start: at, end: at + 'kubeVersion'.length }, message));
+      reasons.push(`helm template fails (${message}): Argo CD cannot generate the manifests, so nothing is synced.`);
+      return { objects: [], findings, complete: false, incompleteReasons: reasons, caveats: [], files };
+    }
+    assumedCaveats.push(
+      `The chart requires Kubernetes ${required}, outside the ${kubeVersion} SyncPlan assumes; Argo CD uses the destination cluster's version and fails the render if it is outside the range too. Set helm.kubeVersion in .syncplan.yaml to check it.`,
+    );
+  }
   const rendered = renderChart({
     chart,
     releaseName,
     namespace,
     userValues: values.values,
-    kubeVersion: options.kubeVersion ?? settings.kubeVersion ?? DEFAULT_KUBE_VERSION,
+    kubeVersion,
     apiVersions: options.apiVersions ?? settings.apiVersions ?? defaultApiVersions(input.workspaceApiVersions),
     skipCrds: options.skipCrds,
     skipTests: options.skipTests,
@@ -98,7 +117,7 @@ function renderHelmAppUnguarded(input: HelmAppInput): HelmAppResult {
   files.push(...rendered.filesRead);
   findings.push(...rendered.findings);
   reasons.push(...rendered.blockers);
-  const caveats = [...rendered.caveats];
+  const caveats = [...assumedCaveats, ...rendered.caveats];
   if (input.applicationName === undefined) {
     caveats.push(`No Application points at this chart: rendered with its own values.yaml, release name "${releaseName}" and namespace "${namespace}".`);
   }

@@ -3,11 +3,8 @@
 // fresh analysis.
 
 import assert from 'node:assert/strict';
-import { analyzeWorkspace } from '../../../server/src/core/analyzeWorkspace';
 import type { WorkspaceAnalysis } from '../../../server/src/core/discover/appTypes';
-import { AnalysisMemo } from '../../../server/src/core/incremental/analysisMemo';
-import { IncrementalParseCache } from '../../../server/src/lsp/incrementalParseCache';
-import { MemoryWorkspace } from '../../helpers/memoryHost';
+import { analysedAroundEdit, workspaceFiles, type AroundEdit } from '../../helpers/analysedAroundEdit';
 
 const ROOT = '/ws';
 
@@ -68,18 +65,9 @@ function observable(workspace: WorkspaceAnalysis): unknown {
 
 const names = (workspace: WorkspaceAnalysis): string[] => workspace.apps.map((a) => a.name).sort();
 
-/** The workspace analysed with a memo, then again after `edit` (created paths reported), and fresh after it. */
-function analysedAroundEdit(workspace: Record<string, string>, edit: (files: Map<string, string>) => void): { before: WorkspaceAnalysis; after: WorkspaceAnalysis; fresh: WorkspaceAnalysis } {
-  const files = new Map(Object.entries(workspace).map(([path, text]) => [`${ROOT}/${path}`, text]));
-  const host = new MemoryWorkspace(files);
-  const memo = new AnalysisMemo();
-  const cache = new IncrementalParseCache();
-  const before = analyzeWorkspace(host, ROOT, { memo, cache });
-  const paths = new Set(files.keys());
-  edit(files);
-  memo.pathsCreatedOrDeleted([...files.keys()].filter((p) => !paths.has(p)));
-  const after = analyzeWorkspace(host, ROOT, { memo, cache });
-  return { before, after, fresh: analyzeWorkspace(new MemoryWorkspace(new Map(files)), ROOT) };
+/** The workspace analysed with a memo, then again after `edit`, and fresh after it. */
+function aroundEdit(workspace: Record<string, string>, edit: (files: Map<string, string>) => void): AroundEdit {
+  return analysedAroundEdit(ROOT, workspaceFiles(ROOT, workspace), edit);
 }
 
 describe('core: ApplicationSets a chart renders, with the memo', () => {
@@ -90,7 +78,7 @@ describe('core: ApplicationSets a chart renders, with the memo', () => {
   ];
   for (const [label, edit, added] of edits) {
     it(`${label}: the memoised analysis equals a fresh one`, () => {
-      const { before, after, fresh } = analysedAroundEdit(WORKSPACE, edit);
+      const { before, after, fresh } = aroundEdit(WORKSPACE, edit);
       assert.ok(names(before).includes('team-a') && names(before).includes('svc-web'), names(before).join(', '));
       assert.deepEqual(observable(after), observable(fresh));
       for (const name of added) assert.ok(names(after).includes(name), `${name} in ${names(after).join(', ')}`);
@@ -134,7 +122,7 @@ describe('core: ApplicationSets a Kustomize build changes, with the memo', () =>
   ];
   for (const [label, edit, present, absent] of edits) {
     it(`${label}: the memoised analysis equals a fresh one`, () => {
-      const { before, after, fresh } = analysedAroundEdit(BUILT, edit);
+      const { before, after, fresh } = aroundEdit(BUILT, edit);
       const generated = (workspace: WorkspaceAnalysis): string[] => workspace.apps.filter((a) => a.generatedBy).map((a) => a.name).sort();
       assert.deepEqual(generated(before), ['a', 'b']);
       assert.deepEqual(observable(after), observable(fresh));

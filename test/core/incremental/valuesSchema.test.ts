@@ -2,11 +2,8 @@
 // with the memo as a fresh analysis.
 
 import assert from 'node:assert/strict';
-import { analyzeWorkspace } from '../../../server/src/core/analyzeWorkspace';
 import type { WorkspaceAnalysis } from '../../../server/src/core/discover/appTypes';
-import { AnalysisMemo } from '../../../server/src/core/incremental/analysisMemo';
-import { IncrementalParseCache } from '../../../server/src/lsp/incrementalParseCache';
-import { MemoryWorkspace } from '../../helpers/memoryHost';
+import { analysedAroundEdit, workspaceFiles, type AroundEdit } from '../../helpers/analysedAroundEdit';
 
 const ROOT = '/ws';
 const SCHEMA = `${ROOT}/chart/values.schema.json`;
@@ -30,23 +27,11 @@ function observable(workspace: WorkspaceAnalysis): unknown {
 
 const failsSchema = (workspace: WorkspaceAnalysis): boolean => workspace.findings.some((f) => f.code === 'helm/render-error' && f.file === SCHEMA);
 
-function analysedAroundEdit(
-  schema: string | undefined,
-  edit: (files: Map<string, string>) => void,
-): { before: WorkspaceAnalysis; after: WorkspaceAnalysis; fresh: WorkspaceAnalysis } {
-  const files = new Map(Object.entries(WORKSPACE).map(([path, text]) => [`${ROOT}/${path}`, text]));
+function aroundEdit(schema: string | undefined, edit: (files: Map<string, string>) => void): AroundEdit {
+  const files = workspaceFiles(ROOT, WORKSPACE);
   if (schema === undefined) files.delete(SCHEMA);
   else files.set(SCHEMA, schema);
-  const host = new MemoryWorkspace(files);
-  const memo = new AnalysisMemo();
-  const cache = new IncrementalParseCache();
-  const before = analyzeWorkspace(host, ROOT, { memo, cache });
-  const paths = new Set(files.keys());
-  edit(files);
-  const now = new Set(files.keys());
-  memo.pathsCreatedOrDeleted([...now].filter((p) => !paths.has(p)).concat([...paths].filter((p) => !now.has(p))));
-  const after = analyzeWorkspace(host, ROOT, { memo, cache });
-  return { before, after, fresh: analyzeWorkspace(new MemoryWorkspace(new Map(files)), ROOT) };
+  return analysedAroundEdit(ROOT, files, edit);
 }
 
 describe('core: values.schema.json edits, with the memo', () => {
@@ -57,7 +42,7 @@ describe('core: values.schema.json edits, with the memo', () => {
   ];
   for (const [label, schema, edit, failedBefore, failsAfter] of cases) {
     it(`${label}: the memoised analysis equals a fresh one`, () => {
-      const { before, after, fresh } = analysedAroundEdit(schema, edit);
+      const { before, after, fresh } = aroundEdit(schema, edit);
       assert.equal(failsSchema(before), failedBefore);
       assert.equal(failsSchema(after), failsAfter);
       assert.deepEqual(observable(after), observable(fresh));

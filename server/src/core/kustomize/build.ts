@@ -16,6 +16,7 @@ import { applyAnnotations, applyLabels, applyNamespace, applyPrefixSuffix, type 
 import { asRecord, idToString, isClusterScoped } from './ids';
 import { copyResource } from './buildCache';
 import { applyReplacements } from './replacements';
+import { applyImages, applyReplicas } from './imagesAndReplicas';
 
 /** Fields SyncPlan does not evaluate; their presence makes the render incomplete. */
 const UNSUPPORTED_FIELDS = ['helmChartInflationGenerator', 'transformers', 'generators', 'validators', 'openapi', 'crds', 'vars', 'configurations', 'buildMetadata'];
@@ -118,7 +119,9 @@ function accumulate(ctx: RenderContext, k: Kustomization, resources: Resource[])
   }
   applyAnnotations(resources, changes(ctx, mapField(k, 'commonAnnotations')), 'commonAnnotations');
   applyPatchesJson6902(ctx, k, resources);
-  // ReplacementTransformer is the last of Kustomize's built-in transformers.
+  // Then ReplicaCountTransformer, ImageTagTransformer and, last of Kustomize's built-in transformers, ReplacementTransformer.
+  applyReplicas(ctx, k, resources, partial);
+  applyImages(k, resources);
   applyReplacements(ctx, k, resources, partial);
 }
 

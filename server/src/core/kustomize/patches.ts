@@ -119,7 +119,7 @@ function applySmp(resource: Resource, patch: Record<string, unknown>, allowNameC
   // Kustomize rebuilds the patch's labels and annotations from string maps, so `labels: null` deletes nothing.
   const patchMeta = asRecord(copy.metadata);
   for (const key of ['labels', 'annotations']) if (patchMeta && patchMeta[key] === null) delete patchMeta[key];
-  const merged = applyStrategicMerge(resource.body, copy);
+  const merged = applyStrategicMerge(resource.body, copy, 'patch-first');
   if (!merged || Object.keys(merged).length === 0) return false;
   resource.body = merged;
   const meta = metadataOf(merged);

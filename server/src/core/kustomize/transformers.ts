@@ -82,6 +82,39 @@ function templatePaths(kind: string, field: 'labels' | 'annotations'): Array<{ p
   return [];
 }
 
+/**
+ * Selector fields inside lists that Kustomize's commonLabels field specs also reach, only where the map already
+ * exists (create: false): pod (anti-)affinity and topology spread of Deployments and StatefulSets, NetworkPolicy
+ * peers (checked with kubectl kustomize 5.5; DaemonSets, ReplicaSets and Jobs are left alone there).
+ */
+const TERM = ['labelSelector', 'matchLabels'];
+const POD_SPEC_SELECTORS: string[][] = [
+  ['affinity', 'podAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', '[]', ...TERM],
+  ['affinity', 'podAffinity', 'preferredDuringSchedulingIgnoredDuringExecution', '[]', 'podAffinityTerm', ...TERM],
+  ['affinity', 'podAntiAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', '[]', ...TERM],
+  ['affinity', 'podAntiAffinity', 'preferredDuringSchedulingIgnoredDuringExecution', '[]', 'podAffinityTerm', ...TERM],
+  ['topologySpreadConstraints', '[]', ...TERM],
+].map((path) => ['spec', 'template', 'spec', ...path]);
+const NETWORK_POLICY_PEERS = [
+  ['spec', 'ingress', '[]', 'from', '[]', 'podSelector', 'matchLabels'],
+  ['spec', 'egress', '[]', 'to', '[]', 'podSelector', 'matchLabels'],
+];
+
+function listSelectorPaths(kind: string): string[][] {
+  if (kind === 'Deployment' || kind === 'StatefulSet') return POD_SPEC_SELECTORS;
+  return kind === 'NetworkPolicy' ? NETWORK_POLICY_PEERS : [];
+}
+
+/** Adds the labels to every existing map the path reaches; `[]` stands for each item of a list. */
+function setInExistingMaps(root: Record<string, unknown>, path: string[], changes: MetadataChange[]): void {
+  let nodes: unknown[] = [root];
+  for (const key of path) nodes = nodes.flatMap((node) => (key === '[]' ? (Array.isArray(node) ? node : []) : asRecord(node) && Object.hasOwn(node as object, key) ? [(node as Record<string, unknown>)[key]] : []));
+  for (const node of nodes) {
+    const map = asRecord(node);
+    if (map) for (const change of changes) setOwn(map, change.key, change.value);
+  }
+}
+
 export function applyLabels(resources: Resource[], labels: MetadataChange[], scope: LabelScope, addedBy: string): void {
   if (labels.length === 0) return;
   for (const resource of resources) {
@@ -89,6 +122,7 @@ export function applyLabels(resources: Resource[], labels: MetadataChange[], sco
     setAll(meta, 'labels', labels, resource.labelOrigins, addedBy);
     const kind = currentId(resource).kind;
     for (const { path, create } of labelPaths(kind, scope)) setAtPath(resource.body, path, labels, create);
+    if (scope.includeSelectors) for (const path of listSelectorPaths(kind)) setInExistingMaps(resource.body, path, labels);
     if (kind === 'StatefulSet' && scope.includeSelectors) {
       const claims = asRecord(resource.body.spec)?.volumeClaimTemplates;
       if (Array.isArray(claims)) for (const claim of claims) if (asRecord(claim)) setAtPath(claim as Record<string, unknown>, ['metadata', 'labels'], labels, true);

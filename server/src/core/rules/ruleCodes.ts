@@ -43,6 +43,7 @@ const KUSTOMIZE_BUILD_CODES: readonly RuleCodeInfo[] = [
   { code: 'kustomize/invalid-patch', severity: 'error', title: 'A patch that is not valid YAML or lacks a target: the build fails.' },
   { code: 'kustomize/patch-target', severity: 'error', title: 'A patch whose target matches no object, or several: the build fails.' },
   { code: 'kustomize/patch-failed', severity: 'error', title: 'A patch that cannot be applied: the build fails.' },
+  { code: 'kustomize/replicas-target', severity: 'error', title: 'A replicas entry that names no Deployment, StatefulSet or ReplicaSet: the build fails.' },
   { code: 'kustomize/replacement-failed', severity: 'error', title: 'A replacement whose source or target field cannot be found: the build fails.' },
   { code: 'kustomize/invalid-generator', severity: 'error', title: 'A ConfigMap or Secret generator without a name or with a malformed literal: the build fails.' },
   { code: 'kustomize/generator-merge-target', severity: 'error', title: 'A generator with behavior merge or replace and nothing to merge into: the build fails.' },

@@ -1,0 +1,131 @@
+// Kustomize transformers compared with `kubectl kustomize` (Kustomize 5.5) on whole objects: images and
+// replicas, commonLabels in pod (anti-)affinity, topology spread and NetworkPolicy peers, and the item order of
+// lists a strategic merge patch merges. Each expectation is kubectl's output for the same files.
+
+import assert from 'node:assert/strict';
+import { renderKustomization } from '../../../server/src/core/kustomize';
+import { splitImage } from '../../../server/src/core/kustomize/imagesAndReplicas';
+import { memoryHost } from './hosts';
+
+function render(files: Record<string, string>): { bodies: Record<string, any>; findings: string[] } {
+  const result = renderKustomization(memoryHost(files), '/r');
+  return { bodies: Object.fromEntries(result.objects.map((o) => [`${o.kind}/${o.name}`, o.body])), findings: result.findings.map((f) => f.code) };
+}
+
+const WORKLOADS = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 1
+  template:
+    spec:
+      initContainers: [{name: init, image: "busybox@sha256:abc"}]
+      containers:
+        - {name: a, image: nginx}
+        - {name: b, image: "nginx:1.25"}
+        - {name: c, image: "docker.io/library/nginx:1.25"}
+        - {name: d, image: "registry.example.com:5000/team/app:2.0"}
+        - {name: e, image: "nginxy:1"}
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: nightly}
+spec:
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers: [{name: x, image: "nginx:1.0"}]
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  template:
+    spec:
+      containers: [{name: db, image: postgres}]
+`;
+
+describe('renderKustomization: whole objects as kubectl kustomize 5.5 builds them', () => {
+  it('images: name matched with an optional tag or digest, new name, tag and digest; replicas set or created', () => {
+    const { bodies, findings } = render({
+      '/r/res.yaml': WORKLOADS,
+      '/r/kustomization.yaml': [
+        'resources: [res.yaml]',
+        'images:',
+        '  - {name: nginx, newTag: "1.27"}',
+        '  - {name: busybox, newName: my/busybox, newTag: stable}',
+        '  - {name: "registry.example.com:5000/team/app", digest: "sha256:def"}',
+        '  - {name: postgres, newName: pg}',
+        'replicas:',
+        '  - {name: web, count: 3}',
+        '  - {name: db, count: 2}',
+        '',
+      ].join('\n'),
+    });
+    assert.deepEqual(findings, []);
+    const web = bodies['Deployment/web'].spec;
+    assert.equal(web.replicas, 3);
+    assert.deepEqual(web.template.spec.containers.map((c: any) => c.image), ['nginx:1.27', 'nginx:1.27', 'docker.io/library/nginx:1.25', 'registry.example.com:5000/team/app@sha256:def', 'nginxy:1']);
+    assert.equal(web.template.spec.initContainers[0].image, 'my/busybox:stable');
+    assert.equal(bodies['CronJob/nightly'].spec.jobTemplate.spec.template.spec.containers[0].image, 'nginx:1.27');
+    assert.equal(bodies['StatefulSet/db'].spec.replicas, 2);
+    assert.equal(bodies['StatefulSet/db'].spec.template.spec.containers[0].image, 'pg');
+  });
+
+  it('splits images as image.Split does (a registry port is part of the name)', () => {
+    assert.deepEqual(splitImage('registry:5000/app:1.0@sha256:x'), { name: 'registry:5000/app', tag: '1.0', digest: 'sha256:x' });
+    assert.deepEqual(splitImage('app@sha256:x'), { name: 'app', tag: '', digest: 'sha256:x' });
+    assert.deepEqual(splitImage('app'), { name: 'app', tag: '', digest: '' });
+  });
+
+  it('commonLabels reach pod (anti-)affinity and topology spread of Deployments and StatefulSets, and NetworkPolicy peers', () => {
+    const term = { labelSelector: { matchLabels: { app: 'x' } }, topologyKey: 'k' };
+    const spec = {
+      affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term], preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: term }] } },
+      topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'k', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'x' } } }],
+      containers: [{ name: 'c', image: 'i' }],
+    };
+    const docs = [
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { selector: { matchLabels: { app: 'x' } }, template: { spec } } },
+      { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'ds' }, spec: { selector: { matchLabels: { app: 'x' } }, template: { spec } } },
+      { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'np' }, spec: { podSelector: {}, egress: [{ to: [{ podSelector: { matchLabels: { app: 'x' } } }, { namespaceSelector: { matchLabels: { n: 'x' } } }] }] } },
+    ];
+    const { bodies } = render({ '/r/res.yaml': docs.map((d) => JSON.stringify(d)).join('\n---\n'), '/r/kustomization.yaml': 'resources: [res.yaml]\ncommonLabels: {team: web}\n' });
+    const labelled = { app: 'x', team: 'web' };
+    const d = bodies['Deployment/d'].spec.template.spec;
+    assert.deepEqual(d.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector.matchLabels, labelled);
+    assert.deepEqual(d.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].podAffinityTerm.labelSelector.matchLabels, labelled);
+    assert.deepEqual(d.topologySpreadConstraints[0].labelSelector.matchLabels, labelled);
+    // kubectl leaves a DaemonSet's affinity and an empty podSelector alone; namespace selectors too.
+    assert.deepEqual(bodies['DaemonSet/ds'].spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector.matchLabels, { app: 'x' });
+    const np = bodies['NetworkPolicy/np'].spec;
+    assert.deepEqual(np.egress[0].to, [{ podSelector: { matchLabels: labelled } }, { namespaceSelector: { matchLabels: { n: 'x' } } }]);
+  });
+
+  it('a strategic merge patch puts its own list items first, then the others, in containers and env alike', () => {
+    const { bodies } = render({
+      '/r/d.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n        - {name: b, image: b}\n        - {name: a, image: a, env: [{name: ONE, value: "1"}, {name: TWO, value: "2"}]}\n      volumes: [{name: v1, emptyDir: {}}]\n',
+      '/r/kustomization.yaml': [
+        'resources: [d.yaml]',
+        'patches:',
+        '  - patch: |-',
+        '      apiVersion: apps/v1',
+        '      kind: Deployment',
+        '      metadata: {name: web}',
+        '      spec:',
+        '        template:',
+        '          spec:',
+        '            containers:',
+        '              - {name: c, image: c}',
+        '              - {name: a, image: a2, env: [{name: TWO, value: "3"}, {name: FOUR, value: "4"}]}',
+        '            volumes: [{name: v0, emptyDir: {}}]',
+        '',
+      ].join('\n'),
+    });
+    const spec = bodies['Deployment/web'].spec.template.spec;
+    assert.deepEqual(spec.containers.map((c: any) => c.name), ['c', 'a', 'b']);
+    assert.deepEqual(spec.containers[1].env, [{ name: 'TWO', value: '3' }, { name: 'FOUR', value: '4' }, { name: 'ONE', value: '1' }]);
+    assert.deepEqual(spec.volumes.map((v: any) => v.name), ['v0', 'v1']);
+  });
+});

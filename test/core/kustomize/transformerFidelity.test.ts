@@ -73,6 +73,13 @@ describe('renderKustomization: whole objects as kubectl kustomize 5.5 builds the
     assert.equal(bodies['StatefulSet/db'].spec.template.spec.containers[0].image, 'pg');
   });
 
+  it('secretGenerator wraps base64 at 70 characters as Kustomize does, which the name hash covers too', () => {
+    const { bodies } = render({ '/r/long.txt': 'x'.repeat(200), '/r/kustomization.yaml': 'secretGenerator:\n  - name: s\n    files: [long.txt]\n  - name: short\n    literals: [a=b]\n' });
+    const wrapped = Buffer.from('x'.repeat(200)).toString('base64').match(/.{1,70}/g)!.map((line) => `${line}\n`).join('');
+    assert.deepEqual(bodies['Secret/s-67tbt9fm64'].data, { 'long.txt': wrapped });
+    assert.deepEqual(bodies['Secret/short-k695gkmbtk'].data, { a: 'Yg==' });
+  });
+
   it('splits images as image.Split does (a registry port is part of the name)', () => {
     assert.deepEqual(splitImage('registry:5000/app:1.0@sha256:x'), { name: 'registry:5000/app', tag: '1.0', digest: 'sha256:x' });
     assert.deepEqual(splitImage('app@sha256:x'), { name: 'app', tag: '', digest: 'sha256:x' });

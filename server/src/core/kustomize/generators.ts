@@ -182,6 +182,19 @@ export function parseEnvFile(text: string): Record<string, string> {
 
 function base64Values(data: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(data)) setOwn(out, key, Buffer.from(value, 'utf8').toString('base64'));
+  for (const [key, value] of Object.entries(data)) setOwn(out, key, encodeBase64(value));
+  return out;
+}
+
+/**
+ * Kustomize's encodeBase64 (api/kv): lines of 70 characters, each followed by a line break once the encoding
+ * needs more than one line by its count (`len/70 + 1 > 1`), so a Secret's data and its name hash match kustomize.
+ */
+export function encodeBase64(value: string): string {
+  const encoded = Buffer.from(value, 'utf8').toString('base64');
+  const LINE = 70;
+  if (Math.floor(encoded.length / LINE) + 1 <= 1) return encoded;
+  let out = '';
+  for (let i = 0; i < encoded.length; i += LINE) out += `${encoded.slice(i, i + LINE)}\n`;
   return out;
 }

@@ -75,6 +75,8 @@ const TRICKY = [
   'a: &x 1\n---\nb: *x\n',
   '---a: 1\n--- # comment\nb: 1\n----\nc: 1\n',
   'a: 1\n---\nkind: X\nmetadata:\n  name: x\n  annotations: {a: "1"}\n  annotations: {b: "1"}\ndata: 1\ndata: 2\n---\nb: 1\n',
+  'a: |\n  text\n---\nb: |\n  last\n  line',
+  'a: |\n  text\n---\nb: >\n  folded\n  end\n---\nc: [x, |\n  y]',
 ];
 
 describe('lsp: incremental parse cache', () => {

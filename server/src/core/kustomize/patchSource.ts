@@ -1,5 +1,6 @@
 // Loading patch documents (from a file or inline) and locating the lines that set a metadata key.
 
+import { trimBlockScalarAtEnd } from '../parse/blockScalarAtEnd';
 import { parseAllDocuments, isSeq, type Document } from 'yaml';
 import type { SourceLocation, Span } from '../types';
 import { parseTracked, readRestrictedFile, report, type RenderContext } from './context';
@@ -34,6 +35,7 @@ export function loadPatchDocuments(
     let docs: Document.Parsed[] = [];
     try {
       docs = parseAllDocuments(source.inline, { version: '1.1', logLevel: 'error' }) as Document.Parsed[];
+      if (Array.isArray(docs) && docs.length > 0) trimBlockScalarAtEnd(docs[docs.length - 1], source.inline);
     } catch {
       docs = [];
     }

@@ -3,6 +3,7 @@
 import { parseAllDocuments, type Document } from 'yaml';
 import { isStackOverflow, isStackOverflowMessage } from '../stackOverflow';
 import type { Finding, Span } from '../types';
+import { trimBlockScalarAtEnd } from './blockScalarAtEnd';
 import { dropCollectionKeys } from './collectionKeys';
 import { compactDocument } from './compactTree';
 import { dropDuplicateKeys, type RefusedDuplicate } from './duplicateKeys';
@@ -55,6 +56,7 @@ export function parseYamlFile(path: string, text: string): ParsedFile {
     }
     docs = parsed;
   }
+  if (docs.length > 0) trimBlockScalarAtEnd(docs[docs.length - 1], text);
   // Problems are listed document by document, so a parse of one document alone lists them the same way.
   const documents: ParsedDocument[] = [];
   docs.forEach((doc, index) => {

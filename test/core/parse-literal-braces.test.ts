@@ -19,6 +19,8 @@ const cases: [string, string, boolean][] = [
   ['an action after the block scalar ends', 'a: |\n  text\nb: {{ .x }}\n', true],
   ['an action in a key position that parses as a flow map', 'a:\n  {{ .x }}: 1\n', true],
   ['an unclosed {{ inside a quoted string is text to YAML', 'a: "{{ .x"\n', false],
+  ['`: {{` inside a quoted string (escaped Helm actions in an alert text)', "description: 'cluster \"{{`{{`}} $labels.cluster {{`}}`}}\": {{`{{`}} $value {{`}}`}} changes'\n", false],
+  ['`: {{` after a closed quoted string is a node start', 'a: "x"\nb: {{ .y }}\n', true],
   ['an unclosed {{ where a value starts', 'a: {{ .x\n', true],
   [
     'a {{ in a comment that a later }} would close (grafana values: "{{" must be escaped)',

@@ -24,9 +24,10 @@ export function actionStartsANode(text: string, spans: readonly Span[]): boolean
     const indent = indentOf(text, lineStart, lineEnd);
     const blank = lineStart + indent === lineEnd;
     if (blockIndent >= 0 && !blank && indent <= blockIndent) blockIndent = -1;
+    const quotes = new QuoteTracker(text, lineStart);
     for (; next < spans.length && spans[next].start < lineEnd; next++) {
       const start = spans[next].start;
-      if (start >= lineStart && blockIndent < 0 && startsANode(text, lineStart, start, valueOpen)) return true;
+      if (start >= lineStart && blockIndent < 0 && startsANode(text, lineStart, start, valueOpen, quotes)) return true;
     }
     if (!blank) valueOpen = opensAValue(text, lineStart + indent, lineEnd);
     // A header is short; a long line is never one (and is not scanned again).
@@ -63,7 +64,7 @@ function opensAValue(text: string, contentStart: number, lineEnd: number): boole
  * began (at the line's start only when the line before left a value open), or `:` plus blanks, or a flow
  * indicator plus blanks. Looks back over that run alone.
  */
-function startsANode(text: string, lineStart: number, start: number, valueOpen: boolean): boolean {
+function startsANode(text: string, lineStart: number, start: number, valueOpen: boolean, quotes: QuoteTracker): boolean {
   let at = start - 1;
   let blanks = 0;
   while (at >= lineStart && (text[at] === ' ' || text[at] === '\t')) {
@@ -72,12 +73,39 @@ function startsANode(text: string, lineStart: number, start: number, valueOpen: 
   }
   if (at < lineStart) return valueOpen;
   const c = text[at];
-  if (c === '[' || c === '{' || c === ',') return true;
-  if (c === ':') return blanks > 0;
+  // After a quote the line has not closed, `: {{` may be text of a quoted string: the tokenizer decides.
+  if (c === '[' || c === '{' || c === ',') return !quotes.openBefore(at);
+  if (c === ':') return blanks > 0 && !quotes.openBefore(at);
   if (c !== '-' || blanks === 0) return false;
   // `- ` list markers back to the line's start.
   while (at >= lineStart && (text[at] === ' ' || text[at] === '\t' || (text[at] === '-' && (at === lineStart || text[at - 1] === ' ' || text[at - 1] === '\t')))) at--;
   return at < lineStart;
+}
+
+/**
+ * Whether a quoted string is open at a place of one line: an odd number of `"` (not escaped) or `'` before it.
+ * Places are asked in increasing order, so the line is read once however many actions it holds.
+ */
+class QuoteTracker {
+  private at: number;
+  private double = false;
+  private single = false;
+
+  constructor(
+    private readonly text: string,
+    lineStart: number,
+  ) {
+    this.at = lineStart;
+  }
+
+  openBefore(end: number): boolean {
+    for (; this.at < end; this.at++) {
+      const c = this.text[this.at];
+      if (c === '"' && !this.single && this.text[this.at - 1] !== '\\') this.double = !this.double;
+      else if (c === "'" && !this.double) this.single = !this.single;
+    }
+    return this.double || this.single;
+  }
 }
 
 /**

@@ -80,6 +80,42 @@ describe('renderKustomization: whole objects as kubectl kustomize 5.5 builds the
     assert.deepEqual(bodies['Secret/short-k695gkmbtk'].data, { a: 'Yg==' });
   });
 
+  it('reads resources as Kustomize (YAML 1.2) does: yes, on and Off stay strings, in values, lists and keys', () => {
+    const { bodies } = render({
+      '/r/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  annotations: {}\ndata:\n  o: Off\n  q: yes\n  t: true\n  on: "x"\nlist: [on, off, "yes", True]\n',
+      '/r/kustomization.yaml': 'resources: [cm.yaml]\n',
+    });
+    assert.deepEqual(bodies['ConfigMap/x'].data, { o: 'Off', q: 'yes', t: true, on: 'x' });
+    assert.deepEqual(bodies['ConfigMap/x'].list, ['on', 'off', 'yes', true]);
+    // An empty annotations map is cleared, as kubectl kustomize writes none.
+    assert.deepEqual(bodies['ConfigMap/x'].metadata, { name: 'x' });
+  });
+
+  it('namespace: reaches binding subjects named "default" and subjects naming a ServiceAccount of the build', () => {
+    const { bodies } = render({
+      '/r/rbac.yaml': [
+        'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: loader}',
+        'apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: rb, namespace: orig}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: r}\nsubjects:\n  - {kind: ServiceAccount, name: loader}\n  - {kind: ServiceAccount, name: sa1}\n  - {kind: ServiceAccount, name: sa4, namespace: default}\n  - {kind: ServiceAccount, name: default, namespace: other}\n  - {kind: User, name: default}',
+      ].join('\n---\n'),
+      '/r/kustomization.yaml': 'resources: [rbac.yaml]\nnamespace: target\n',
+    });
+    assert.deepEqual(bodies['RoleBinding/rb'].subjects, [
+      { kind: 'ServiceAccount', name: 'loader', namespace: 'target' },
+      { kind: 'ServiceAccount', name: 'sa1' },
+      { kind: 'ServiceAccount', name: 'sa4', namespace: 'default' },
+      { kind: 'ServiceAccount', name: 'default', namespace: 'target' },
+      { kind: 'User', name: 'default', namespace: 'target' },
+    ]);
+  });
+
+  it('a block scalar that ends a file or an inline patch without a line break keeps none', () => {
+    const { bodies } = render({
+      '/r/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  a: |\n    first\n  b: |\n    last',
+      '/r/kustomization.yaml': 'resources: [cm.yaml]\npatches:\n  - patch: |-\n      apiVersion: v1\n      kind: ConfigMap\n      metadata: {name: x}\n      data:\n        c: |\n          patched\n',
+    });
+    assert.deepEqual(bodies['ConfigMap/x'].data, { a: 'first\n', b: 'last', c: 'patched' });
+  });
+
   it('splits images as image.Split does (a registry port is part of the name)', () => {
     assert.deepEqual(splitImage('registry:5000/app:1.0@sha256:x'), { name: 'registry:5000/app', tag: '1.0', digest: 'sha256:x' });
     assert.deepEqual(splitImage('app@sha256:x'), { name: 'app', tag: '', digest: 'sha256:x' });

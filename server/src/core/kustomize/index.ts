@@ -11,7 +11,7 @@ import type { RenderContext } from './context';
 import { compareLegacy } from './ids';
 import { findKustomizationFile, readKustomization } from './kustomizationFile';
 import { kustomizeHash } from './hash';
-import { fixNameReferences } from './nameReferences';
+import { fixNameReferences, fixSubjectNamespaces } from './nameReferences';
 import { currentId, setName, storePreviousId, toK8sObject, type Resource } from './resource';
 import { internalError } from '../stageGuard';
 
@@ -61,6 +61,7 @@ export function renderKustomization(
     if (hasOverrides(overrides)) applyApplicationOverrides(resources, overrides);
     addHashSuffixes(resources);
     fixNameReferences(resources);
+    fixSubjectNamespaces(resources);
   } catch {
     // Rendering must never throw: keep what was built, and say in plain words that it stopped.
     ctx.incompleteReasons.push('SyncPlan stopped on an internal problem while building this folder, so its objects may be missing.');

@@ -85,6 +85,29 @@ function fixBinding(body: Record<string, unknown>, rewrite: Rewrite): void {
   }
 }
 
+/**
+ * The nameReference of binding subjects also carries the ServiceAccount's namespace: a subject naming a
+ * ServiceAccount of the build (in the namespace it gives, or any when it gives none) takes that account's current
+ * name and namespace, so `namespace:` in a kustomization reaches the subject too (checked with kubectl kustomize).
+ */
+export function fixSubjectNamespaces(resources: Resource[]): void {
+  const accounts = resources.filter((r) => currentId(r).kind === 'ServiceAccount');
+  if (accounts.length === 0) return;
+  for (const binding of resources) {
+    const kind = currentId(binding).kind;
+    if (kind !== 'RoleBinding' && kind !== 'ClusterRoleBinding') continue;
+    for (const subject of list(binding.body.subjects)) {
+      if (subject.kind !== 'ServiceAccount' || typeof subject.name !== 'string') continue;
+      const wanted = typeof subject.namespace === 'string' && subject.namespace !== '' ? subject.namespace : undefined;
+      const matches = accounts.filter((account) => allIds(account).some((id) => id.name === subject.name && (wanted === undefined || (id.namespace || 'default') === wanted)));
+      if (matches.length !== 1) continue;
+      const current = currentId(matches[0]);
+      subject.name = current.name;
+      if (current.namespace) subject.namespace = current.namespace;
+    }
+  }
+}
+
 function list(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? (value.map(asRecord).filter(Boolean) as Record<string, unknown>[]) : [];
 }

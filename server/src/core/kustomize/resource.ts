@@ -7,6 +7,7 @@ import { asRecord, idOfBody, type ResId } from './ids';
 import { setOwn } from '../ownKeys';
 import { valueText } from '../model/valueText';
 import { cloneBody } from './buildCache';
+import { restoreYaml12Strings } from './yaml12Scalars';
 
 /** Who set a metadata entry, and the kustomization (or patch) line that did it. */
 export interface Provenance {
@@ -32,6 +33,7 @@ export interface Resource {
 
 export function resourceFromObject(object: K8sObject): Resource {
   const body = cloneBody(object.body);
+  if (object.source.node) restoreYaml12Strings(body, object.source.node);
   stringifyMetadataValues(body, object);
   const meta = asRecord(body.metadata);
   return {
@@ -112,6 +114,8 @@ export function toK8sObject(resource: Resource): K8sObject {
   const body = resource.body;
   const id = idOfBody(body);
   const meta = asRecord(body.metadata) ?? {};
+  // Kustomize clears an empty or null annotations map (kubectl kustomize writes none).
+  if (Object.hasOwn(meta, 'annotations') && (meta.annotations === null || (asRecord(meta.annotations) && Object.keys(meta.annotations as object).length === 0))) delete meta.annotations;
   const origin = resource.origin;
   const apiVersion = typeof body.apiVersion === 'string' ? body.apiVersion : origin.apiVersion;
   return {

@@ -25,12 +25,16 @@ export function applyNamespace(resources: Resource[], namespace: string): void {
   }
 }
 
-/** Kustomize's default `setRoleBindingSubjects: defaultOnly`: ServiceAccount subjects in "default" follow the namespace. */
+/**
+ * Kustomize's default `setRoleBindingSubjects: defaultOnly` (roleBindingHack): a subject named "default", of any
+ * kind and in any namespace, gets the new namespace; every other subject is left as written (checked with
+ * kubectl kustomize 5.5).
+ */
 function updateSubjects(body: Record<string, unknown>, namespace: string): void {
   if (!Array.isArray(body.subjects)) return;
   for (const subject of body.subjects) {
     const s = asRecord(subject);
-    if (s && s.kind === 'ServiceAccount' && (s.namespace === undefined || s.namespace === 'default')) s.namespace = namespace;
+    if (s && s.name === 'default') s.namespace = namespace;
   }
 }
 

@@ -1,5 +1,6 @@
 // Differential test: the native Kustomize renderer against `kubectl kustomize` on every kustomization in the corpus.
-// Compares the multiset of (group, kind, namespace, name), every object's annotations and labels, and the output order.
+// Compares the multiset of (group, kind, namespace, name), every object's annotations and labels, the whole object
+// (as canonical JSON), and the output order.
 
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
@@ -16,6 +17,16 @@ interface Summary {
   key: string;
   annotations: Record<string, string>;
   labels: Record<string, string>;
+  body: string;
+}
+
+/** One canonical string per object: keys sorted at every level. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 function corpusRoot(): string | undefined {
@@ -80,7 +91,7 @@ function summariseKubectl(output: string): Summary[] {
     const apiVersion = String(body.apiVersion ?? '');
     const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.lastIndexOf('/')) : '';
     const meta = body.metadata ?? {};
-    out.push({ key: `${group}/${body.kind}/${meta.namespace ?? ''}/${meta.name ?? ''}`, annotations: sortKeys(strings(meta.annotations)), labels: sortKeys(strings(meta.labels)) });
+    out.push({ key: `${group}/${body.kind}/${meta.namespace ?? ''}/${meta.name ?? ''}`, annotations: sortKeys(strings(meta.annotations)), labels: sortKeys(strings(meta.labels)), body: canonical(body) });
   }
   return out;
 }
@@ -90,7 +101,7 @@ function summariseNative(dir: string): Summary[] {
   const entries = (map: Map<string, { text: string | undefined; value: unknown }>): Record<string, string> =>
     sortKeys(Object.fromEntries([...map].map(([k, e]) => [k, e.text ?? String(e.value ?? '')])));
   return result.objects
-    .map((o) => ({ key: `${o.group}/${o.kind}/${o.namespace ?? ''}/${o.name}`, annotations: entries(o.annotations), labels: entries(o.labels) }));
+    .map((o) => ({ key: `${o.group}/${o.kind}/${o.namespace ?? ''}/${o.name}`, annotations: entries(o.annotations), labels: entries(o.labels), body: canonical(o.body) }));
 }
 
 /** The comparable view: the object multiset (sorted) plus kustomize's output order. */
@@ -101,7 +112,7 @@ function comparable(objects: Summary[]): { objects: Summary[]; order: string[] }
 describe('native Kustomize renderer vs kubectl kustomize (corpus)', function () {
   this.timeout(300_000);
 
-  it('renders every corpus kustomization that kubectl builds identically (ids, annotations, labels, order)', async function () {
+  it('renders every corpus kustomization that kubectl builds identically (ids, annotations, labels, whole objects, order)', async function () {
     if (!hasKubectl()) {
       console.log('kubectl is not on PATH: skipping the Kustomize differential test.');
       this.skip();

@@ -91,6 +91,25 @@ describe('renderKustomization: whole objects as kubectl kustomize 5.5 builds the
     assert.deepEqual(bodies['ConfigMap/x'].metadata, { name: 'x' });
   });
 
+  it('plain timestamps become RFC 3339 times, as go-yaml v3 and Kustomize write them; other text stays', () => {
+    const { bodies } = render({
+      '/r/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  a: 2024-01-01\n  b: 2024-1-2\n  c: 2001-12-14t21:59:43.10-05:00\n  d: 2001-12-14 21:59:43.10\n  f: 2001-12-14T21:59:43+00:00\n  g: "2024-01-01"\n  h: 2024-13-01\n  i: 2001-12-14 21:59:43.10 -5\n  j: 1:30\nlist: [2024-01-01]\n',
+      '/r/kustomization.yaml': 'resources: [cm.yaml]\n',
+    });
+    assert.deepEqual(bodies['ConfigMap/x'].data, {
+      a: '2024-01-01T00:00:00Z',
+      b: '2024-01-02T00:00:00Z',
+      c: '2001-12-14T21:59:43.1-05:00',
+      d: '2001-12-14T21:59:43.1Z',
+      f: '2001-12-14T21:59:43Z',
+      g: '2024-01-01',
+      h: '2024-13-01',
+      i: '2001-12-14 21:59:43.10 -5',
+      j: '1:30',
+    });
+    assert.deepEqual(bodies['ConfigMap/x'].list, ['2024-01-01T00:00:00Z']);
+  });
+
   it('namespace: reaches binding subjects named "default" and subjects naming a ServiceAccount of the build', () => {
     const { bodies } = render({
       '/r/rbac.yaml': [

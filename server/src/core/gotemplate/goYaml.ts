@@ -3,8 +3,9 @@
 
 import { parseYamlValue } from '../parse/yamlValueMemo';
 import { isMap } from './values';
+import { goYamlTags } from '../parse/goYamlTags';
 
-const OPTIONS = { version: '1.1', logLevel: 'error', uniqueKeys: false, maxAliasCount: 1000 } as const;
+const OPTIONS = { version: '1.1', customTags: goYamlTags, logLevel: 'error', uniqueKeys: false, maxAliasCount: 1000 } as const;
 
 /** The decoded value, or the parse error's message. Identical texts are parsed once (see yamlValueMemo). */
 export function decodeGoYaml(text: string): { value: unknown } | { error: string } {

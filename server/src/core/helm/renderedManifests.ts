@@ -11,6 +11,7 @@ import type { ParsedDocument, ParsedFile } from '../parse/parseYamlFile';
 import type { Finding, Span } from '../types';
 import { outputToTemplate, type TemplateSource } from './outputPositions';
 import { splitHelmManifests } from './splitManifests';
+import { goYamlTags } from '../parse/goYamlTags';
 
 export interface RenderedManifests {
   objects: K8sObject[];
@@ -34,7 +35,7 @@ export function manifestsFromOutput(template: TemplateSource, output: string, se
     const inOutput = (span: Span): Span => ({ start: span.start + piece.start, end: span.end + piece.start });
     let docs: Document.Parsed[];
     try {
-      docs = parseAllDocuments(piece.text, { version: '1.1', logLevel: 'error', prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
+      docs = parseAllDocuments(piece.text, { version: '1.1', customTags: goYamlTags, logLevel: 'error', prettyErrors: false, uniqueKeys: false }) as Document.Parsed[];
       if (!Array.isArray(docs)) docs = [docs];
     } catch (e) {
       yamlErrors.push({ message: String(e instanceof Error ? e.message : e), span: mapSpan(inOutput({ start: 0, end: 0 })) });

@@ -9,6 +9,7 @@ import { compactDocument } from './compactTree';
 import { dropDuplicateKeys, type RefusedDuplicate } from './duplicateKeys';
 import { actionsInsideScalars, actionStartsANode } from './literalBraces';
 import { hasTemplateActions, maskTemplateActions } from './templateMask';
+import { goYamlTags } from './goYamlTags';
 
 export interface ParsedDocument {
   index: number;
@@ -105,7 +106,7 @@ function parseDocuments(text: string): Document.Parsed[] | { error: unknown } {
     // Kubernetes reads manifests with a YAML 1.1 parser (sigs.k8s.io/yaml), so `yes` and `on` are booleans there too.
     // uniqueKeys off: duplicates are not fatal for Argo CD either; dropDuplicateKeys keeps the last value.
     // logLevel 'error': the library's warnings would go to stderr; what matters becomes a finding instead.
-    const docs = parseAllDocuments(crAsLineBreak(text), { version: '1.1', prettyErrors: false, uniqueKeys: false, logLevel: 'error' }) as Document.Parsed[] | Document.Parsed;
+    const docs = parseAllDocuments(crAsLineBreak(text), { version: '1.1', customTags: goYamlTags, prettyErrors: false, uniqueKeys: false, logLevel: 'error' }) as Document.Parsed[] | Document.Parsed;
     return Array.isArray(docs) ? docs : [docs];
   } catch (error) {
     return { error };

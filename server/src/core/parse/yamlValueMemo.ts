@@ -4,6 +4,7 @@
 // the maps they are given.
 
 import { parse as parseYaml, type DocumentOptions, type ParseOptions, type SchemaOptions, type ToJSOptions } from 'yaml';
+import { goYamlTags } from './goYamlTags';
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions;
 
@@ -67,7 +68,7 @@ export function copyPlain(value: unknown, copies = new Map<object, unknown>()): 
 }
 
 /** How Helm's values, Chart.yaml and requirements.yaml are read: YAML 1.1 scalars, the last of duplicate keys. */
-export const HELM_YAML_OPTIONS: Options = { version: '1.1', logLevel: 'error', uniqueKeys: false, maxAliasCount: 1000 };
+export const HELM_YAML_OPTIONS: Options = { version: '1.1', customTags: goYamlTags, logLevel: 'error', uniqueKeys: false, maxAliasCount: 1000 };
 
 /** A Helm YAML file (values, Chart.yaml) parsed through the memo. Throws as `yaml.parse` does. */
 export function parseHelmYaml(text: string): unknown {

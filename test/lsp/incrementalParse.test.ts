@@ -24,7 +24,7 @@ function snapshot(parsed: ParsedFile): unknown {
         json = String(error);
       }
       const doc = d.doc as Document.Parsed;
-      return { index: d.index, span: d.span, hasErrors: d.hasErrors, refusedDuplicate: d.refusedDuplicate, range: doc.range, ranges, json, errors: doc.errors.map((e) => [e.code, e.pos]) };
+      return { index: d.index, span: d.span, hasErrors: d.hasErrors, refusedDuplicate: d.refusedDuplicate, earlierAnnotations: d.earlierAnnotations, range: doc.range, ranges, json, errors: doc.errors.map((e) => [e.code, e.pos]) };
     }),
     problems: parsed.problems.map((p) => [p.code, p.span, p.message]),
     objects: readObjects(parsed).map((o) => [o.id, o.kind, o.name, o.source.span, o.source.anchor, [...o.annotations.values()].map((a) => [a.key, a.keyLocation.span, a.valueLocation.span])]),

@@ -415,6 +415,7 @@ class DocumentView implements ParsedDocument {
   span: Span;
   hasErrors: boolean;
   refusedDuplicate?: ParsedDocument['refusedDuplicate'];
+  earlierAnnotations?: ParsedDocument['earlierAnnotations'];
 
   constructor(chunk: ParsedFile, document: ParsedDocument, public index: number) {
     this.#chunk = chunk;
@@ -422,6 +423,7 @@ class DocumentView implements ParsedDocument {
     this.span = document.span;
     this.hasErrors = document.hasErrors;
     if (document.refusedDuplicate) this.refusedDuplicate = document.refusedDuplicate;
+    if (document.earlierAnnotations) this.earlierAnnotations = document.earlierAnnotations;
   }
 
   get doc(): ParsedDocument['doc'] {

@@ -91,6 +91,15 @@ describe('renderKustomization: whole objects as kubectl kustomize 5.5 builds the
     assert.deepEqual(bodies['ConfigMap/x'].metadata, { name: 'x' });
   });
 
+  it('two annotations blocks of one object merge, the earlier block winning, as Kustomize merges them', () => {
+    const { bodies, findings } = render({
+      '/r/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  annotations:\n    a: "1"\n    b: first\n    b: second\n  labels: {l: "1"}\n  annotations:\n    a: "2"\n    c: "3"\n',
+      '/r/kustomization.yaml': 'resources: [cm.yaml]\n',
+    });
+    assert.deepEqual(findings, []);
+    assert.deepEqual(bodies['ConfigMap/x'].metadata.annotations, { a: '1', b: 'second', c: '3' });
+  });
+
   it('plain timestamps become RFC 3339 times, as go-yaml v3 and Kustomize write them; other text stays', () => {
     const { bodies } = render({
       '/r/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n  a: 2024-01-01\n  b: 2024-1-2\n  c: 2001-12-14t21:59:43.10-05:00\n  d: 2001-12-14 21:59:43.10\n  f: 2001-12-14T21:59:43+00:00\n  g: "2024-01-01"\n  h: 2024-13-01\n  i: 2001-12-14 21:59:43.10 -5\n  j: 1:30\nlist: [2024-01-01]\n',

@@ -10,7 +10,7 @@ import { runGenerators } from './generators';
 import { inflateHelmCharts } from './helmCharts';
 import { childNode, field, findKustomizationFile, keyLocation, listField, mapField, readKustomization, type Entry, type Kustomization } from './kustomizationFile';
 import { applyPatches, applyPatchesJson6902, applyPatchesStrategicMerge } from './patches';
-import { currentId, resourceFromObject, type Resource } from './resource';
+import { currentId, mergeEarlierAnnotations, resourceFromObject, type Resource } from './resource';
 import { checkResourceDocuments } from './resourceDocuments';
 import { applyAnnotations, applyLabels, applyNamespace, applyPrefixSuffix, type MetadataChange } from './transformers';
 import { asRecord, idToString, isClusterScoped } from './ids';
@@ -157,7 +157,13 @@ function addResource(ctx: RenderContext, k: Kustomization, entry: Entry, resourc
   if (!parsed) return;
   if (parsed.documents.some((d) => d.hasErrors)) markIncomplete(ctx, `YAML errors in ${target.path}`);
   checkResourceDocuments(ctx, parsed, value, entry.location);
-  appendUnique(ctx, resources, ids, readObjects(parsed).map(resourceFromObject), entry);
+  const loaded = readObjects(parsed).map((object) => {
+    const resource = resourceFromObject(object);
+    const earlier = parsed.documents.find((d) => d.index === object.source.docIndex)?.earlierAnnotations;
+    if (earlier) mergeEarlierAnnotations(resource, earlier);
+    return resource;
+  });
+  appendUnique(ctx, resources, ids, loaded, entry);
 }
 
 /**

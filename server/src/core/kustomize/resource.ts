@@ -77,6 +77,20 @@ function sourceTexts(mapNode: unknown): Map<string, string | undefined> {
   return texts;
 }
 
+/**
+ * Two `annotations:` blocks in one object: Kustomize merges them, an earlier block winning for a key in both
+ * (checked with kubectl kustomize 5.5), where the parse kept the last block only.
+ */
+export function mergeEarlierAnnotations(resource: Resource, earlier: Record<string, string>): void {
+  const meta = metadataOf(resource.body);
+  const annotations = { ...(asRecord(meta.annotations) ?? {}) };
+  for (const [key, value] of Object.entries(earlier)) {
+    setOwn(annotations, key, value);
+    setOwn(resource.written.annotations, key, value);
+  }
+  meta.annotations = annotations;
+}
+
 export function currentId(resource: Resource): ResId {
   return idOfBody(resource.body);
 }

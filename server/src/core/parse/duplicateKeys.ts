@@ -14,6 +14,16 @@ export interface RefusedDuplicate {
 }
 
 type Role = 'root' | 'metadata' | 'annotations';
+
+/** What a document loses that Kustomize reads differently. */
+export interface Dropped {
+  refused?: RefusedDuplicate;
+  /**
+   * The entries of the `annotations:` blocks of metadata that a later block replaced, as text (later keys of one
+   * block win, and an earlier block wins over later ones): Kustomize merges them into the last block.
+   */
+  earlierAnnotations?: Record<string, string>;
+}
 /** Where a mapping sits, for what Kustomize does with its duplicates; 'none' when Kustomize does not read it. */
 type Place = Role | 'other' | 'none';
 
@@ -27,8 +37,8 @@ export function dropDuplicateKeys(
   report: boolean,
   /** Whether Kustomize may read the file (not so for Helm's output), so the finding says what it does. */
   kustomizeReads = true,
-): Finding[] & { refused?: RefusedDuplicate } {
-  const findings: Finding[] & { refused?: RefusedDuplicate } = [];
+): Finding[] & Dropped {
+  const findings: Finding[] & Dropped = [];
   const roles = new Map<YAMLMap, Role>();
   if (isMap(doc.contents)) roles.set(doc.contents, 'root');
   // A plain walk over collections with a stack (no visitor callbacks, no recursion): it runs on every document.
@@ -60,7 +70,7 @@ function markChildren(map: YAMLMap, role: 'root' | 'metadata', roles: Map<YAMLMa
   }
 }
 
-function dropInMap(path: string, map: YAMLMap, findings: Finding[] | undefined, role: Place, out: { refused?: RefusedDuplicate }): void {
+function dropInMap(path: string, map: YAMLMap, findings: Finding[] | undefined, role: Place, out: Dropped): void {
   if (map.items.length < 2) return;
   const lastIndex = new Map<string, number>();
   map.items.forEach((pair, index) => {
@@ -79,9 +89,26 @@ function dropInMap(path: string, map: YAMLMap, findings: Finding[] | undefined, 
     const annotationBlocks = role === 'metadata' && key === 'annotations';
     const kustomize = role === 'none' ? 'none' : annotationBlocks ? 'merges' : role === 'annotations' ? 'same' : 'fails';
     if (kustomize === 'fails' && !out.refused) out.refused = refusal(key, pair as Pair, winner);
+    if (kustomize === 'merges') keepEarlierAnnotations(out, (pair as Pair).value);
     findings?.push(duplicateFinding(path, key, pair as Pair, winner, kustomize));
   });
   map.items = kept as typeof map.items;
+}
+
+function keepEarlierAnnotations(out: Dropped, block: unknown): void {
+  if (!isMap(block)) return;
+  const entries: Record<string, string> = {};
+  for (const pair of block.items as Pair[]) {
+    const key = keyText(pair);
+    if (key === undefined || !isScalar(pair.value)) continue;
+    const value = pair.value.value === null ? '' : typeof pair.value.source === 'string' ? pair.value.source : String(pair.value.value);
+    Object.defineProperty(entries, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  // Blocks are met in document order, so an earlier block's key is already there and stays.
+  const merged = (out.earlierAnnotations ??= {});
+  for (const [key, value] of Object.entries(entries)) {
+    if (!Object.hasOwn(merged, key)) Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
+  }
 }
 
 function keyText(pair: Pair): string | undefined {

@@ -20,6 +20,8 @@ export interface ParsedDocument {
   hasErrors: boolean;
   /** The first duplicate key Kustomize refuses, as offsets from `span.start` (they stay right when the document moves). */
   refusedDuplicate?: RefusedDuplicate;
+  /** Entries of earlier `annotations:` blocks of metadata that Kustomize merges into the last one (see duplicateKeys). */
+  earlierAnnotations?: Record<string, string>;
 }
 
 export interface ParsedFile {
@@ -66,6 +68,7 @@ export function parseYamlFile(path: string, text: string): ParsedFile {
     problems.push(...duplicates);
     compactDocument(doc);
     const parsed = toParsedDocument(doc, index);
+    if (duplicates.earlierAnnotations) parsed.earlierAnnotations = duplicates.earlierAnnotations;
     if (duplicates.refused) {
       const { key, earlier, later } = duplicates.refused;
       parsed.refusedDuplicate = { key, earlier: earlier - parsed.span.start, later: later - parsed.span.start };

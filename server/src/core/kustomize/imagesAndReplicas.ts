@@ -10,7 +10,7 @@ import { markIncomplete, report, type RenderContext } from './context';
 import { asRecord } from './ids';
 import { childNode, listField, locationOf, type Kustomization } from './kustomizationFile';
 import { regexTooLarge } from './regexSize';
-import { currentId, type Resource } from './resource';
+import { allIds, currentId, type Resource } from './resource';
 
 const REPLICA_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'];
 /** The GVKs Kustomize's message lists when no object matches, in its order. */
@@ -21,7 +21,7 @@ export function applyReplicas(ctx: RenderContext, k: Kustomization, resources: R
     const spec = asRecord(entry.value);
     const name = typeof spec?.name === 'string' ? spec.name : '';
     if (!spec || !name || typeof spec.count !== 'number') continue;
-    const matches = resources.filter((r) => REPLICA_KINDS.includes(currentId(r).kind) && [r.orgId, ...r.prevIds, currentId(r)].some((id) => id.name === name));
+    const matches = resources.filter((r) => REPLICA_KINDS.includes(currentId(r).kind) && allIds(r).some((id) => id.name === name));
     if (matches.length === 0) {
       // The object may be in a resource SyncPlan could not render (a remote base).
       if (partial) continue;

@@ -5,12 +5,13 @@
 
 import { parse } from 'yaml';
 import type { SourceLocation } from '../types';
-import { markIncomplete, parseTracked, readRestrictedFile, report, type RenderContext } from './context';
+import { markIncomplete, readRestrictedFile, report, type RenderContext } from './context';
 import { asRecord, isClusterScoped, type ResId } from './ids';
 import { childNode, listField, locationOf, type Kustomization } from './kustomizationFile';
-import { currentId, stringMap, type Resource } from './resource';
+import { allIds, currentId, stringMap, type Resource } from './resource';
 import { readTarget, selectResources, type Target } from './selectors';
 import { valueText } from '../model/valueText';
+import { setOwn } from '../ownKeys';
 
 interface Options {
   delimiter: string;
@@ -65,7 +66,6 @@ function readEntry(ctx: RenderContext, k: Kustomization, value: unknown, at: Sou
   if (typeof spec.path !== 'string') return [readReplacement(spec)];
   const file = readRestrictedFile(ctx, k, spec.path, at, 'replacement file');
   if (!file) return [];
-  parseTracked(ctx, file.path);
   let content: unknown;
   try {
     content = parse(file.text, { logLevel: 'error' });
@@ -102,7 +102,7 @@ function readOptions(value: unknown): Options {
 
 function apply(replacement: Replacement, resources: Resource[], partial: boolean, at: SourceLocation): void {
   if (!replacement.source || replacement.targets.length === 0) throw new ReplacementError('replacements must specify a source and at least one target', 'A replacement needs a source and a target', 'source');
-  const matches = resources.filter((r) => allIdsOf(r).some((id) => isSelectedBy(id, replacement.source!.id)));
+  const matches = resources.filter((r) => allIds(r).some((id) => isSelectedBy(id, replacement.source!.id)));
   if (matches.length === 0) {
     // The source may be among the objects SyncPlan could not render (a remote base); the render is incomplete already.
     if (partial) return;
@@ -157,8 +157,7 @@ function setValue(place: Place, value: unknown, options: Options): void {
   const isScalar = (v: unknown): boolean => v !== null && v !== undefined && typeof v !== 'object';
   if (isScalar(current)) next = sameType(current, typeof next === 'object' && next !== null ? '' : scalarText(next));
   else next = structuredClone(next);
-  if (Array.isArray(place.container)) place.container[place.key as number] = next;
-  else Object.defineProperty(place.container, place.key as string, { value: next, enumerable: true, writable: true, configurable: true });
+  setRaw(place, next);
 }
 
 /** Kustomize copies only the scalar's text and keeps the target's tag: `replicas: 1` stays a number. */
@@ -261,16 +260,12 @@ function valueAt(place: Place): unknown {
 
 function setRaw(place: Place, value: unknown): void {
   if (Array.isArray(place.container)) place.container[place.key as number] = value;
-  else Object.defineProperty(place.container, place.key as string, { value, enumerable: true, writable: true, configurable: true });
+  else setOwn(place.container, place.key as string, value);
 }
 
 function scalarText(value: unknown): string {
   if (value === null || value === undefined) return '';
   return typeof value === 'string' ? value : valueText(value);
-}
-
-function allIdsOf(resource: Resource): ResId[] {
-  return [resource.orgId, ...resource.prevIds, currentId(resource)];
 }
 
 /** ResId.IsSelectedBy: every field the selector sets is equal; namespaces compare as effective namespaces. */

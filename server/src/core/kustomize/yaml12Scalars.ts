@@ -6,6 +6,7 @@
 
 import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { asRecord } from './ids';
+import { setOwn } from '../ownKeys';
 
 const YAML12_BOOLEANS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 
@@ -50,7 +51,7 @@ export function restoreYaml12Strings(body: Record<string, unknown>, node: unknow
         let key = String(pair.key.value);
         const keyText = yaml11Boolean(pair.key);
         if (keyText !== undefined && Object.hasOwn(record, key) && !Object.hasOwn(record, keyText)) {
-          Object.defineProperty(record, keyText, { value: record[key], enumerable: true, writable: true, configurable: true });
+          setOwn(record, keyText, record[key]);
           delete record[key];
           key = keyText;
         }

@@ -4,6 +4,7 @@
 // `metadata.annotations`, whose repeated keys and repeated blocks it accepts (checked with kubectl kustomize 5.5).
 
 import { isMap, isPair, isScalar, isSeq, type Document, type Pair, type YAMLMap } from 'yaml';
+import { setOwn } from '../ownKeys';
 import type { Finding } from '../types';
 
 /** The first duplicate key Kustomize refuses in a document: offsets of both keys. */
@@ -102,12 +103,12 @@ function keepEarlierAnnotations(out: Dropped, block: unknown): void {
     const key = keyText(pair);
     if (key === undefined || !isScalar(pair.value)) continue;
     const value = pair.value.value === null ? '' : typeof pair.value.source === 'string' ? pair.value.source : String(pair.value.value);
-    Object.defineProperty(entries, key, { value, enumerable: true, writable: true, configurable: true });
+    setOwn(entries, key, value);
   }
   // Blocks are met in document order, so an earlier block's key is already there and stays.
   const merged = (out.earlierAnnotations ??= {});
   for (const [key, value] of Object.entries(entries)) {
-    if (!Object.hasOwn(merged, key)) Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
+    if (!Object.hasOwn(merged, key)) setOwn(merged, key, value);
   }
 }
 

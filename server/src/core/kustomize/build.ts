@@ -157,10 +157,12 @@ function addResource(ctx: RenderContext, k: Kustomization, entry: Entry, resourc
   if (!parsed) return;
   if (parsed.documents.some((d) => d.hasErrors)) markIncomplete(ctx, `YAML errors in ${target.path}`);
   checkResourceDocuments(ctx, parsed, value, entry.location);
+  // Repeated annotations blocks are rare: the documents that had them are looked up only then, once per file.
+  const earlier = new Map(parsed.documents.filter((d) => d.earlierAnnotations).map((d) => [d.index, d.earlierAnnotations!]));
   const loaded = readObjects(parsed).map((object) => {
     const resource = resourceFromObject(object);
-    const earlier = parsed.documents.find((d) => d.index === object.source.docIndex)?.earlierAnnotations;
-    if (earlier) mergeEarlierAnnotations(resource, earlier);
+    const entries = earlier.get(object.source.docIndex);
+    if (entries) mergeEarlierAnnotations(resource, entries);
     return resource;
   });
   appendUnique(ctx, resources, ids, loaded, entry);
